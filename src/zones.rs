@@ -2,6 +2,35 @@
 //! furniture (boilerplate) that a scraper kept.
 //!
 //! This module is std-only on purpose: it is a pure function of the text.
+//!
+//! # How it works
+//!
+//! Scraped article text usually has one text node (or one paragraph) per line, with menus,
+//! share bars, related-headline lists, login forms and footers above, below and sometimes inside
+//! the article. The classifier works on lines and is a single pipeline, each step O(lines):
+//!
+//! 1. **Split lines** ([`split_lines`]): byte ranges of the lines, newline included, so that the
+//!    lines tile the text and every zone boundary falls just after a `\n` (a char boundary).
+//! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
+//!    one place, in one scan of the line: length in words, stop-word density, capitalisation,
+//!    terminal punctuation, bullets, known furniture phrases, byline and date shape, and whether
+//!    the line occurs more than once in the text (repetition, via one `HashMap` of `&str`).
+//! 3. **Classify** ([`Class`]): each line is prose, a short line (heading, caption, menu item,
+//!    byline), furniture, or blank. A heading such as "Also Read" turns the headline list under it
+//!    into furniture.
+//! 4. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
+//!    body is the densest run of prose, so each line gets a weight (+words for prose, -words for
+//!    anything else) and the body is the run of lines with the maximum total weight (Kadane's
+//!    algorithm). A short interruption inside the article (an ad, a related list) costs less than
+//!    the prose around it, so the run bridges it.
+//! 5. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
+//!    prose lines (a subheading) is body, and a run of short lines (a share bar, an author box)
+//!    is boilerplate. Everything outside the body is boilerplate.
+//! 6. **Title and byline** (`title_and_byline`): the title is the nearest headline-shaped line
+//!    above the body; byline and date lines between it and the body are the byline.
+//! 7. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
+
+use std::collections::HashMap;
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,8 +65,801 @@ pub struct Zone {
 /// ends), never split a UTF-8 character, and never have two neighbours of the same kind.
 /// An empty text has no zones.
 pub fn detect_zones(text: &str) -> Vec<Zone> {
-    if text.is_empty() {
-        return Vec::new();
+    merge(&classify_lines(text))
+}
+
+/// The decision for one line, for debugging and evaluation: the line's byte range (newline
+/// included), its features, and its zone kind. Blank lines carry the kind of the zone they are
+/// merged into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineDecision {
+    pub start: usize,
+    pub end: usize,
+    pub features: LineFeatures,
+    pub kind: ZoneKind,
+}
+
+/// Runs the pipeline and returns one decision per line, in order; the lines tile the text.
+pub fn classify_lines(text: &str) -> Vec<LineDecision> {
+    let lines = split_lines(text);
+    let features = line_features(&lines);
+    let classes = classify(&features);
+    let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
+    let span = body_span(&features, &classes);
+    smooth(&classes, span.clone(), &mut kinds);
+    title_and_byline(&features, &classes, span, &mut kinds);
+    fill_blanks(&classes, &mut kinds);
+    lines
+        .iter()
+        .zip(&features)
+        .zip(&kinds)
+        .map(|((line, &features), &kind)| LineDecision {
+            start: line.start,
+            end: line.end,
+            features,
+            kind,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Split lines
+// ---------------------------------------------------------------------------------------------
+
+/// One line: `start..end` includes the line terminator, `content` is the line trimmed of
+/// whitespace (including a `\r` of CRLF endings).
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    content: &'a str,
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let end = start + raw.len();
+        lines.push(Line { start, end, content: raw.trim() });
+        start = end;
     }
-    vec![Zone { kind: ZoneKind::Body, start: 0, end: text.len() }]
+    lines
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Per-line features
+// ---------------------------------------------------------------------------------------------
+
+/// Everything the classifier knows about one line. All cues are computed here
+/// ([`LineFeatures::of`]) and nowhere else.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineFeatures {
+    /// Whitespace-separated words, not counting a leading bullet. Prose lines are long.
+    pub words: u32,
+    /// Words from [`STOP_WORDS`]. Prose has many ("the", "of", "and"), menus and headlines few.
+    pub stop_words: u32,
+    /// Words that start with an uppercase letter: Title Case menus and headlines are mostly these.
+    pub capitalized: u32,
+    /// Sentence ends inside the line (". " followed by a capital). A headline has none.
+    pub inner_sentences: u32,
+    /// Ends with sentence punctuation (". ! ? …", also CJK), ignoring closing quotes/brackets.
+    pub terminal: bool,
+    /// Starts with a list bullet ("•", "*", "-", ...): menus and related lists are bullet lists.
+    pub bullet: bool,
+    /// The same line (bullet aside) occurs elsewhere in the text: repeated lines are navigation
+    /// and teasers. Never set for long prose (see [`LONG_PROSE_WORDS`]), which stays prose.
+    pub repeated: bool,
+    /// A known furniture phrase, see [`PHRASES`].
+    pub phrase: Option<Phrase>,
+    /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
+    pub byline: bool,
+}
+
+/// What a known phrase says about its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phrase {
+    /// Page furniture wherever it is: share bars, tags, login forms, cookie notices, copyright.
+    Furniture,
+    /// A heading of a related-headlines list ("Also Read"): the headlines under it are furniture.
+    Related,
+    /// A call to action ("Donate", "Subscribe"): furniture at the edges of the article, but
+    /// plain text inside it.
+    CallToAction,
+}
+
+/// Frequent English function words. Only words of at most five letters, so a word can be
+/// lowercased into a small stack buffer and compared without allocating.
+const STOP_WORDS: &[&[u8]] = &[
+    b"a", b"about", b"after", b"all", b"also", b"an", b"and", b"are", b"as", b"at", b"be",
+    b"been", b"but", b"by", b"can", b"could", b"did", b"do", b"for", b"from", b"had", b"has",
+    b"have", b"he", b"her", b"his", b"i", b"if", b"in", b"into", b"is", b"it", b"its", b"more",
+    b"not", b"of", b"on", b"one", b"or", b"our", b"out", b"over", b"said", b"she", b"so",
+    b"than", b"that", b"the", b"their", b"them", b"there", b"these", b"they", b"this", b"to",
+    b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will", b"with",
+    b"would", b"you",
+];
+
+/// Month names and abbreviations, for date lines.
+const MONTHS: &[&[u8]] = &[
+    b"jan", b"january", b"feb", b"february", b"mar", b"march", b"apr", b"april", b"may", b"jun",
+    b"june", b"jul", b"july", b"aug", b"august", b"sep", b"sept", b"september", b"oct",
+    b"october", b"nov", b"november", b"dec", b"december",
+];
+
+/// Words that start a dateline or an author line.
+const BYLINE_STARTS: &[&[u8]] = &[
+    b"by", b"published", b"updated", b"posted", b"modified", b"written", b"last",
+];
+
+/// Known furniture phrases: a line that starts with `phrase` (ASCII case-insensitive) and has at
+/// most `max_words` words is of that kind. The word limit keeps prose that happens to start with
+/// "Related" or "Subscribe" out.
+const PHRASES: &[(&str, Phrase, u32)] = &[
+    // Share bars and social links.
+    ("share on", Phrase::Furniture, 12),
+    ("share this", Phrase::Furniture, 8),
+    ("share:", Phrase::Furniture, 8),
+    ("sharetweet", Phrase::Furniture, 4),
+    ("share", Phrase::Furniture, 1),
+    ("tweet", Phrase::Furniture, 1),
+    ("follow us", Phrase::Furniture, 10),
+    ("facebook", Phrase::Furniture, 4),
+    ("twitter", Phrase::Furniture, 3),
+    ("whatsapp", Phrase::Furniture, 3),
+    ("email", Phrase::Furniture, 2),
+    ("print", Phrase::Furniture, 2),
+    ("comment", Phrase::Furniture, 3),
+    ("comments", Phrase::Furniture, 4),
+    // Tags and categories.
+    ("tags:", Phrase::Furniture, 40),
+    ("tags", Phrase::Furniture, 1),
+    ("tagged", Phrase::Furniture, 30),
+    ("topics:", Phrase::Furniture, 30),
+    ("filed under", Phrase::Furniture, 30),
+    ("categories:", Phrase::Furniture, 30),
+    ("category:", Phrase::Furniture, 30),
+    // Footers.
+    ("©", Phrase::Furniture, 40),
+    ("(c) ", Phrase::Furniture, 20),
+    ("copyright", Phrase::Furniture, 40),
+    ("all rights reserved", Phrase::Furniture, 20),
+    ("privacy policy", Phrase::Furniture, 10),
+    ("terms of", Phrase::Furniture, 10),
+    ("back to top", Phrase::Furniture, 4),
+    ("skip to", Phrase::Furniture, 6),
+    ("advertisement", Phrase::Furniture, 3),
+    ("sponsored", Phrase::Furniture, 6),
+    ("loading", Phrase::Furniture, 3),
+    ("no result", Phrase::Furniture, 3),
+    ("view all result", Phrase::Furniture, 4),
+    // Login and comment forms.
+    ("welcome back", Phrase::Furniture, 4),
+    ("login", Phrase::Furniture, 8),
+    ("log in", Phrase::Furniture, 8),
+    ("sign in", Phrase::Furniture, 8),
+    ("sign up", Phrase::Furniture, 12),
+    ("register", Phrase::Furniture, 6),
+    ("forgot", Phrase::Furniture, 6),
+    ("forgotten password", Phrase::Furniture, 6),
+    ("retrieve your password", Phrase::Furniture, 6),
+    ("please enter your", Phrase::Furniture, 20),
+    ("add new playlist", Phrase::Furniture, 4),
+    ("leave a reply", Phrase::Furniture, 6),
+    ("leave a comment", Phrase::Furniture, 6),
+    // Cookie notices.
+    ("this website uses cookies", Phrase::Furniture, 80),
+    ("this site uses cookies", Phrase::Furniture, 80),
+    ("we use cookies", Phrase::Furniture, 80),
+    ("our website uses cookies", Phrase::Furniture, 80),
+    ("by continuing to", Phrase::Furniture, 60),
+    ("by using this", Phrase::Furniture, 60),
+    // Image credits.
+    ("image:", Phrase::Furniture, 12),
+    ("photo:", Phrase::Furniture, 12),
+    ("image source", Phrase::Furniture, 12),
+    ("getty images", Phrase::Furniture, 6),
+    // Headings of related-headline lists.
+    ("also read", Phrase::Related, 6),
+    ("read also", Phrase::Related, 6),
+    ("read more", Phrase::Related, 6),
+    ("read next", Phrase::Related, 6),
+    ("related", Phrase::Related, 4),
+    ("see also", Phrase::Related, 6),
+    ("more from", Phrase::Related, 6),
+    ("more stories", Phrase::Related, 6),
+    ("more news", Phrase::Related, 6),
+    ("you may also like", Phrase::Related, 6),
+    ("you might also like", Phrase::Related, 6),
+    ("recommended", Phrase::Related, 4),
+    ("trending", Phrase::Related, 4),
+    ("most read", Phrase::Related, 4),
+    ("most popular", Phrase::Related, 4),
+    ("popular posts", Phrase::Related, 4),
+    ("latest news", Phrase::Related, 4),
+    ("top stories", Phrase::Related, 4),
+    // Calls to action.
+    ("subscribe", Phrase::CallToAction, 30),
+    ("newsletter", Phrase::CallToAction, 30),
+    ("support us", Phrase::CallToAction, 30),
+    ("donate", Phrase::CallToAction, 30),
+];
+
+/// Words that make a line a call to action wherever they occur in it ("... hit the Donate
+/// button"), for lines of at most [`CALL_TO_ACTION_MAX_WORDS`] words.
+const CALL_TO_ACTION_WORDS: &[&[u8]] = &[b"donate", b"subscribe", b"newsletter"];
+const CALL_TO_ACTION_MAX_WORDS: u32 = 60;
+
+/// Bullets that start list items.
+const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
+
+/// Lines up to this many words are checked for byline and date shape.
+const BYLINE_MAX_WORDS: u32 = 12;
+
+impl LineFeatures {
+    /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
+    /// text) in one scan of its words.
+    pub fn of(content: &str) -> LineFeatures {
+        let (bullet, rest) = strip_bullet(content);
+        let mut f = LineFeatures { bullet, ..LineFeatures::default() };
+        f.terminal = ends_sentence(rest);
+
+        let mut first_word_bylike = false;
+        let mut has_month = false;
+        let mut has_digit = false;
+        let mut by_inside = false;
+        let mut call_to_action = false;
+        let mut previous_ends_sentence = false;
+        for word in rest.split_whitespace() {
+            let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let first = letters.chars().next();
+            if first.is_some_and(char::is_uppercase) {
+                f.capitalized += 1;
+                if previous_ends_sentence {
+                    f.inner_sentences += 1;
+                }
+            }
+            previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
+            let mut buffer = [0u8; 12];
+            let lower = lowercase_ascii(letters, &mut buffer);
+            if lower.is_some_and(|w| STOP_WORDS.contains(&w)) {
+                f.stop_words += 1;
+            }
+            if f.words < BYLINE_MAX_WORDS {
+                if let Some(w) = lower {
+                    if f.words == 0 {
+                        first_word_bylike = BYLINE_STARTS.contains(&w);
+                    } else if w == b"by" {
+                        by_inside = true;
+                    }
+                    has_month |= MONTHS.contains(&w);
+                }
+                has_digit |= first.is_some_and(|c| c.is_ascii_digit());
+            }
+            if f.words < CALL_TO_ACTION_MAX_WORDS {
+                call_to_action |= lower.is_some_and(|w| CALL_TO_ACTION_WORDS.contains(&w));
+            }
+            f.words += 1;
+        }
+
+        if f.words <= BYLINE_MAX_WORDS {
+            let dateline = has_month && has_digit;
+            let author = first_word_bylike || (by_inside && f.capitalized + 1 >= f.words);
+            f.byline = !f.bullet && (dateline || author);
+        }
+        f.phrase = PHRASES
+            .iter()
+            .find(|&&(phrase, _, max_words)| {
+                f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
+            })
+            .map(|&(_, kind, _)| kind);
+        if f.phrase.is_none() && call_to_action && f.words <= CALL_TO_ACTION_MAX_WORDS {
+            f.phrase = Some(Phrase::CallToAction);
+        }
+        f
+    }
+
+    /// Prose: long enough, full of function words, and a sentence (or long). The second rule is
+    /// for languages without English stop words: long lines that end like a sentence.
+    fn is_prose(&self) -> bool {
+        let w = self.words;
+        let wordy = w >= 6 && self.stop_words * 8 >= w && (self.terminal || w >= 15);
+        let title_case = w < 15 && self.capitalized * 10 >= w * 7;
+        (wordy && !title_case) || (w >= 20 && self.terminal)
+    }
+
+    /// Short, Title Case, no lowercase content words, no sentence end: a menu item or link.
+    fn is_menu_like(&self) -> bool {
+        self.words <= 5 && !self.terminal && self.capitalized + self.stop_words >= self.words
+    }
+
+    /// Could be a headline: a few words, at most one sentence, not a list item or furniture.
+    fn is_headline_like(&self) -> bool {
+        (3..=30).contains(&self.words)
+            && self.inner_sentences == 0
+            && !self.bullet
+            && !self.byline
+            && self.phrase.is_none()
+    }
+}
+
+/// Prose of at least this many words is not furniture even when it is repeated (a pull quote,
+/// a teaser that repeats the first paragraph).
+const LONG_PROSE_WORDS: u32 = 20;
+
+fn line_features<'a>(lines: &[Line<'a>]) -> Vec<LineFeatures> {
+    let mut features: Vec<LineFeatures> = lines.iter().map(|l| LineFeatures::of(l.content)).collect();
+    // Repetition: count lines by their text without bullet, so that a related-list item that
+    // repeats a headline counts. Long prose is skipped: it is never furniture for being repeated,
+    // and skipping it keeps the map small and the hashing cheap.
+    let key = |line: &Line<'a>, f: &LineFeatures| {
+        let short = f.words > 0 && !(f.is_prose() && f.words >= LONG_PROSE_WORDS);
+        short.then(|| strip_bullet(line.content).1)
+    };
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for (line, f) in lines.iter().zip(&features) {
+        if let Some(k) = key(line, f) {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    for (line, f) in lines.iter().zip(features.iter_mut()) {
+        f.repeated = key(line, f).is_some_and(|k| counts[k] > 1);
+    }
+    features
+}
+
+/// Whether the line starts with a bullet, and the line without it.
+fn strip_bullet(content: &str) -> (bool, &str) {
+    match content.strip_prefix(BULLETS) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => (true, rest.trim_start()),
+        _ => (false, content),
+    }
+}
+
+/// Ends with sentence punctuation, looking past closing quotes and brackets.
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
+    s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// "U.S." and "Mr." end with a period but do not end a sentence.
+fn is_abbreviation(letters: &str) -> bool {
+    letters.len() <= 3 || letters.contains('.')
+}
+
+/// The word lowercased into `buffer`, if it is ASCII and fits.
+fn lowercase_ascii<'b>(word: &str, buffer: &'b mut [u8; 12]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > buffer.len() || !bytes.is_ascii() {
+        return None;
+    }
+    let out = &mut buffer[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Classify
+// ---------------------------------------------------------------------------------------------
+
+/// The coarse class of a line, before looking at its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Blank,
+    /// Sentences: the stuff articles are made of.
+    Prose,
+    /// Any other text: headings, captions, bylines, menu items. Its neighbours decide.
+    Short,
+    /// Furniture wherever it is.
+    Furniture,
+}
+
+/// A related-headlines list ends at the first line that is clearly a paragraph: this long and
+/// ending like a sentence (headlines are shorter or lack the final period).
+const RELATED_LIST_END_WORDS: u32 = 12;
+
+fn classify(features: &[LineFeatures]) -> Vec<Class> {
+    let mut in_related_list = false;
+    features
+        .iter()
+        .map(|f| {
+            if f.words == 0 {
+                return Class::Blank;
+            }
+            let prose = f.is_prose();
+            if f.phrase == Some(Phrase::Related) {
+                in_related_list = true;
+                return Class::Furniture;
+            }
+            if in_related_list {
+                if prose && f.terminal && f.words >= RELATED_LIST_END_WORDS {
+                    in_related_list = false;
+                } else {
+                    return Class::Furniture;
+                }
+            }
+            if f.phrase == Some(Phrase::Furniture) || f.repeated || (!prose && f.bullet) {
+                Class::Furniture
+            } else if prose {
+                Class::Prose
+            } else {
+                Class::Short
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Find the body
+// ---------------------------------------------------------------------------------------------
+
+/// Extra cost of a furniture line, on top of its words, so that long menus of one-word items
+/// weigh as much as they look.
+const FURNITURE_COST: i64 = 3;
+/// Extra cost of a menu-like short line.
+const MENU_COST: i64 = 2;
+
+/// How much a line pulls the body towards itself: prose adds its words, everything else takes
+/// its words away, calls to action too (so they are trimmed at the body's edges).
+fn weight(f: &LineFeatures, class: Class) -> i64 {
+    let words = i64::from(f.words);
+    match class {
+        Class::Blank => 0,
+        Class::Prose if f.phrase == Some(Phrase::CallToAction) => -words,
+        Class::Prose => words,
+        Class::Short if f.is_menu_like() => -words - MENU_COST,
+        Class::Short => -words,
+        Class::Furniture => -words - FURNITURE_COST,
+    }
+}
+
+/// The run of lines with the largest total weight (Kadane), as a range of line indices. Empty
+/// when no line has a positive weight.
+fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<usize> {
+    let (mut best, mut best_sum) = (0..0, 0i64);
+    let (mut start, mut sum) = (0, 0i64);
+    for (i, (f, &class)) in features.iter().zip(classes).enumerate() {
+        if sum <= 0 {
+            start = i;
+            sum = 0;
+        }
+        sum += weight(f, class);
+        if sum > best_sum {
+            best_sum = sum;
+            best = start..i + 1;
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Smooth
+// ---------------------------------------------------------------------------------------------
+
+/// This many short lines in a row (blank lines aside) are a block of furniture, not headings.
+const SHORT_RUN: usize = 3;
+
+/// Decides the lines inside the body span: prose is body, furniture is boilerplate, short lines
+/// are body when they are isolated between prose (subheadings) and boilerplate in runs.
+fn smooth(classes: &[Class], span: std::ops::Range<usize>, kinds: &mut [ZoneKind]) {
+    let mut i = span.start;
+    while i < span.end {
+        match classes[i] {
+            Class::Prose => kinds[i] = ZoneKind::Body,
+            Class::Short | Class::Furniture => {
+                // The run of non-prose lines starting here, blank lines skipped.
+                let mut end = i;
+                let mut count = 0;
+                while end < span.end && classes[end] != Class::Prose {
+                    count += usize::from(classes[end] != Class::Blank);
+                    end += 1;
+                }
+                for j in i..end {
+                    if classes[j] == Class::Short && count < SHORT_RUN {
+                        kinds[j] = ZoneKind::Body;
+                    }
+                }
+                i = end;
+                continue;
+            }
+            Class::Blank => {}
+        }
+        i += 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Title and byline
+// ---------------------------------------------------------------------------------------------
+
+/// How many non-blank lines above the body are searched for the headline.
+const TITLE_LOOKBACK: usize = 12;
+
+/// Finds the title above the body and marks it, and the byline lines between it and the body.
+/// When nothing above qualifies, the first line of the body is the title if it looks like a
+/// headline and prose follows it (a clean article whose first line is its headline).
+fn title_and_byline(
+    features: &[LineFeatures],
+    classes: &[Class],
+    span: std::ops::Range<usize>,
+    kinds: &mut [ZoneKind],
+) {
+    if span.is_empty() {
+        return;
+    }
+    let above = (0..span.start)
+        .rev()
+        .filter(|&i| classes[i] != Class::Blank)
+        .take(TITLE_LOOKBACK);
+    // Prefer a line without a final period: captions and standfirsts are sentences. A headline
+    // may be repeated (in a related list, in the breadcrumbs), other furniture is no headline.
+    let mut title = None;
+    for i in above {
+        let f = &features[i];
+        if f.is_headline_like() && (classes[i] != Class::Furniture || f.repeated) {
+            if !f.terminal {
+                title = Some(i);
+                break;
+            }
+            title.get_or_insert(i);
+        }
+    }
+    let byline_from = match title {
+        Some(t) => t + 1,
+        None => {
+            let first = (span.start..span.end).find(|&i| classes[i] != Class::Blank);
+            let next = first.and_then(|f| (f + 1..span.end).find(|&i| classes[i] != Class::Blank));
+            match (first, next) {
+                (Some(f), Some(n))
+                    if features[f].is_headline_like() && classes[n] == Class::Prose =>
+                {
+                    kinds[f] = ZoneKind::Title;
+                    return;
+                }
+                _ => span.start,
+            }
+        }
+    };
+    if let Some(t) = title {
+        kinds[t] = ZoneKind::Title;
+    }
+    for i in byline_from..span.start {
+        if features[i].byline && classes[i] != Class::Furniture {
+            kinds[i] = ZoneKind::Byline;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Merge
+// ---------------------------------------------------------------------------------------------
+
+/// Blank lines take the kind of the nearest non-blank line before them (after them at the start
+/// of the text), so they never split a zone.
+fn fill_blanks(classes: &[Class], kinds: &mut [ZoneKind]) {
+    let first = classes.iter().position(|&c| c != Class::Blank);
+    let mut current = first.map_or(ZoneKind::Boilerplate, |i| kinds[i]);
+    for (kind, &class) in kinds.iter_mut().zip(classes) {
+        if class == Class::Blank {
+            *kind = current;
+        } else {
+            current = *kind;
+        }
+    }
+}
+
+/// Merges consecutive lines of the same kind into zones.
+fn merge(lines: &[LineDecision]) -> Vec<Zone> {
+    let mut zones: Vec<Zone> = Vec::new();
+    for line in lines {
+        match zones.last_mut() {
+            Some(zone) if zone.kind == line.kind => zone.end = line.end,
+            _ => zones.push(Zone { kind: line.kind, start: line.start, end: line.end }),
+        }
+    }
+    zones
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_000: &str = include_str!("../tests/data/zones/000_efcd41e9a7eb89e8.txt");
+    const SEED_003: &str = include_str!("../tests/data/zones/003_836afd67f5dc4781.txt");
+
+    /// The kind of every line whose trimmed text is `line` (each occurrence).
+    fn kinds_of(text: &str, line: &str) -> Vec<ZoneKind> {
+        let decisions = classify_lines(text);
+        let found: Vec<ZoneKind> = decisions
+            .iter()
+            .filter(|d| text[d.start..d.end].trim() == line)
+            .map(|d| d.kind)
+            .collect();
+        assert!(!found.is_empty(), "line not found: {line:?}");
+        found
+    }
+
+    fn kinds_of_prefix(text: &str, prefix: &str) -> Vec<ZoneKind> {
+        let decisions = classify_lines(text);
+        let found: Vec<ZoneKind> = decisions
+            .iter()
+            .filter(|d| text[d.start..d.end].trim().starts_with(prefix))
+            .map(|d| d.kind)
+            .collect();
+        assert!(!found.is_empty(), "line not found: {prefix:?}");
+        found
+    }
+
+    fn assert_all(text: &str, line: &str, kind: ZoneKind) {
+        for k in kinds_of(text, line) {
+            assert_eq!(k, kind, "{line:?}");
+        }
+    }
+
+    fn check_invariants(text: &str) {
+        let zones = detect_zones(text);
+        if text.is_empty() {
+            assert!(zones.is_empty());
+            return;
+        }
+        assert_eq!(zones[0].start, 0, "{text:?}");
+        assert_eq!(zones.last().unwrap().end, text.len());
+        for z in &zones {
+            assert!(z.start < z.end, "empty zone {z:?}");
+            assert!(text.is_char_boundary(z.start) && text.is_char_boundary(z.end));
+        }
+        for pair in zones.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert_ne!(pair[0].kind, pair[1].kind);
+        }
+    }
+
+    #[test]
+    fn seed_003_furniture_is_boilerplate() {
+        let t = SEED_003;
+        for line in [
+            "TFIGlobal",
+            "No Result",
+            "View All Result",
+            "• Indo-Pacific",
+            "• The Caribbean",
+            "Share on FacebookShare on X",
+            "Also Read",
+            "How US vs Russia, China clash is damaging global cybersecurity?",
+            "IMF and the West once again come out in support of terrorism, give Pakistan $2.4 bn aid",
+            "Why U.S. Should Not Sell Its Military Technology to Pakistan?",
+            "Tags: Joe BidenRussiaShort takesUSAVladimir Putin",
+            "ShareTweetSend",
+            "Germany Declares Immigration Emergency: Merz’s Policy Shift Sparks EU Tension",
+            "Fico and Orban join up to take on EU over Ukraine",
+            "May 1, 2025",
+            "Youtube Twitter Facebook",
+            "• About Us",
+            "• Privacy Policy",
+            "©2025 - TFI MEDIA PRIVATE LIMITED",
+            "Welcome Back!",
+            "Login to your account below",
+            "Forgotten Password?",
+            "Retrieve your password",
+            "Please enter your username or email address to reset your password.",
+            "Log In",
+            "Add New Playlist",
+        ] {
+            assert_all(t, line, ZoneKind::Boilerplate);
+        }
+    }
+
+    #[test]
+    fn seed_003_title_byline_body() {
+        let t = SEED_003;
+        assert_eq!(
+            kinds_of_prefix(t, "After Biden threatened to grill Putin"),
+            [ZoneKind::Title]
+        );
+        assert_all(t, "Sohil Sinha by Sohil Sinha", ZoneKind::Byline);
+        let date = kinds_of(t, "June 2, 2021");
+        assert!(date == [ZoneKind::Byline] || date == [ZoneKind::Body], "{date:?}");
+
+        // Every paragraph from the first to the last is body, quotes included.
+        let decisions = classify_lines(t);
+        let line_of = |prefix: &str| {
+            decisions.iter().position(|d| t[d.start..].starts_with(prefix)).unwrap()
+        };
+        let first = line_of("Following President Joe Biden’s statement");
+        let last = line_of("President Joe Biden and his Democratic government");
+        assert!(t[decisions[last].start..decisions[last].end].contains("throws at them."));
+        let also_read = line_of("Also Read");
+        let resume = line_of("“We are ready to talk");
+        for (i, d) in decisions.iter().enumerate().take(last + 1).skip(first) {
+            let line = t[d.start..d.end].trim();
+            if line.is_empty() || (also_read..resume).contains(&i) {
+                continue;
+            }
+            assert_eq!(d.kind, ZoneKind::Body, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn seed_000() {
+        let t = SEED_000;
+        assert_eq!(
+            kinds_of(t, "The United States of America and Russia meeting maybe under pressure."),
+            [ZoneKind::Title]
+        );
+        assert_eq!(
+            kinds_of_prefix(t, "• The United States of America"),
+            [ZoneKind::Boilerplate]
+        );
+        assert_eq!(kinds_of_prefix(t, "• Lifting sanctions"), [ZoneKind::Boilerplate]);
+        for prefix in [
+            "[Alles Europa News] ; While Russia",
+            "With vast hacking",
+            "On his campaign podium",
+            "But since then",
+            "“We have said very clearly",
+            "However, he considered",
+        ] {
+            assert_eq!(kinds_of_prefix(t, prefix), [ZoneKind::Body], "{prefix:?}");
+        }
+        for prefix in ["For those of you who have indicated", "Don`t copy text!"] {
+            assert_ne!(kinds_of_prefix(t, prefix), [ZoneKind::Title], "{prefix:?}");
+        }
+    }
+
+    #[test]
+    fn clean_article_is_title_and_body() {
+        let t = "Council approves new budget for city schools\n\n\
+                 The city council voted on Tuesday to approve a budget that gives more money to \
+                 the schools in the north of the city.\n\n\
+                 It is the first time in a decade that the budget has grown, and the mayor said \
+                 that the vote was a victory for the families of the city.\n";
+        let zones = detect_zones(t);
+        let kinds: Vec<ZoneKind> = zones.iter().map(|z| z.kind).collect();
+        assert_eq!(kinds, [ZoneKind::Title, ZoneKind::Body]);
+        assert_eq!(t[zones[0].start..zones[0].end].trim(), "Council approves new budget for city schools");
+        check_invariants(t);
+    }
+
+    #[test]
+    fn invariants_hold_on_tricky_inputs() {
+        let long_line = "word and the of ".repeat(65_536);
+        let mut inputs: Vec<String> = [
+            "",
+            " ",
+            "   \t  ",
+            "\n",
+            "\n\n\n\n",
+            "\r\n\r\n",
+            "no newline at all",
+            "Title\r\n\r\nThe body of the article is here and it is long enough to be prose.\r\n",
+            "é",
+            "Ünïcödé héadline — ça va\n\n日本語の文章です。これは本文です。\n",
+            "• a\n• b\n• c\n",
+            "Share on Facebook\nShare on Facebook\n",
+            "by Jane Doe\nJune 2, 2021\n",
+            "x\ny\n",
+            "\u{a0}\n\u{2028}\n",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        inputs.push(long_line.clone());
+        inputs.push(format!("Headline here\n{long_line}\nfooter"));
+        inputs.push(SEED_000.replace('\n', "\r\n"));
+        inputs.push(SEED_003.to_string());
+        inputs.push(SEED_003.replace("\n\n", "\n"));
+        for input in &inputs {
+            check_invariants(input);
+            // Every prefix ending on a char boundary, for the short inputs.
+            if input.len() < 200 {
+                for (i, _) in input.char_indices() {
+                    check_invariants(&input[..i]);
+                }
+            }
+        }
+    }
 }
