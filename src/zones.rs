@@ -93,12 +93,7 @@ pub fn classify_lines(text: &str) -> Vec<LineDecision> {
         .iter()
         .zip(&features)
         .zip(&kinds)
-        .map(|((line, &features), &kind)| LineDecision {
-            start: line.start,
-            end: line.end,
-            features,
-            kind,
-        })
+        .map(|((line, &features), &kind)| LineDecision { start: line.start, end: line.end, features, kind })
         .collect()
 }
 
@@ -161,34 +156,60 @@ pub enum Phrase {
     Furniture,
     /// A heading of a related-headlines list ("Also Read"): the headlines under it are furniture.
     Related,
-    /// A call to action ("Donate", "Subscribe"): furniture at the edges of the article, but
-    /// plain text inside it.
-    CallToAction,
+    /// A call to action or site notice ("Donate", "Subscribe", cookies): furniture at the edges
+    /// of the article, but plain text inside it (an article may be about cookies).
+    Notice,
+    /// The start of a comment: "12 Comments", "Leave a Reply", "joe says:". Reader comments are
+    /// prose too, so these lines cut the body off hard.
+    Comments,
 }
 
-/// Frequent English function words. Only words of at most five letters, so a word can be
-/// lowercased into a small stack buffer and compared without allocating.
-const STOP_WORDS: &[&[u8]] = &[
-    b"a", b"about", b"after", b"all", b"also", b"an", b"and", b"are", b"as", b"at", b"be",
-    b"been", b"but", b"by", b"can", b"could", b"did", b"do", b"for", b"from", b"had", b"has",
-    b"have", b"he", b"her", b"his", b"i", b"if", b"in", b"into", b"is", b"it", b"its", b"more",
-    b"not", b"of", b"on", b"one", b"or", b"our", b"out", b"over", b"said", b"she", b"so",
-    b"than", b"that", b"the", b"their", b"them", b"there", b"these", b"they", b"this", b"to",
-    b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will", b"with",
-    b"would", b"you",
-];
+/// Frequent English function words (at most five letters, so that a word can be lowercased into
+/// a small stack buffer and matched without allocating).
+fn is_stop_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"about" | b"after" | b"all" | b"also" | b"an" | b"and" | b"are" | b"as" | b"at"
+            | b"be" | b"been" | b"but" | b"by" | b"can" | b"could" | b"did" | b"do" | b"for"
+            | b"from" | b"had" | b"has" | b"have" | b"he" | b"her" | b"his" | b"i" | b"if"
+            | b"in" | b"into" | b"is" | b"it" | b"its" | b"more" | b"not" | b"of" | b"on"
+            | b"one" | b"or" | b"our" | b"out" | b"over" | b"said" | b"she" | b"so" | b"than"
+            | b"that" | b"the" | b"their" | b"them" | b"there" | b"these" | b"they" | b"this"
+            | b"to" | b"up" | b"was" | b"we" | b"were" | b"what" | b"when" | b"which" | b"who"
+            | b"will" | b"with" | b"would" | b"you"
+    )
+}
 
 /// Month names and abbreviations, for date lines.
-const MONTHS: &[&[u8]] = &[
-    b"jan", b"january", b"feb", b"february", b"mar", b"march", b"apr", b"april", b"may", b"jun",
-    b"june", b"jul", b"july", b"aug", b"august", b"sep", b"sept", b"september", b"oct",
-    b"october", b"nov", b"november", b"dec", b"december",
-];
+fn is_month(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"jan" | b"january" | b"feb" | b"february" | b"mar" | b"march" | b"apr" | b"april"
+            | b"may" | b"jun" | b"june" | b"jul" | b"july" | b"aug" | b"august" | b"sep"
+            | b"sept" | b"september" | b"oct" | b"october" | b"nov" | b"november" | b"dec"
+            | b"december"
+    )
+}
 
 /// Words that start a dateline or an author line.
-const BYLINE_STARTS: &[&[u8]] = &[
-    b"by", b"published", b"updated", b"posted", b"modified", b"written", b"last",
-];
+fn is_byline_start(w: &[u8]) -> bool {
+    matches!(w, b"by" | b"published" | b"updated" | b"posted" | b"modified" | b"written" | b"last")
+}
+
+/// Words that make a line a site notice wherever they occur in it ("... hit the Donate button",
+/// "Necessary cookies are ..."), for lines of at most [`NOTICE_MAX_WORDS`] words.
+fn is_notice_word(w: &[u8]) -> bool {
+    matches!(w, b"donate" | b"subscribe" | b"newsletter" | b"cookie" | b"cookies")
+}
+const NOTICE_MAX_WORDS: u32 = 100;
+
+/// "12 Comments", "34 responses to “...”": a count followed by one of these words.
+fn is_comment_count_word(w: &[u8]) -> bool {
+    matches!(w, b"comment" | b"comments" | b"responses" | b"replies")
+}
+/// "joe says:": a commenter's name line ends with one of these.
+const COMMENTER_WORDS: &[&str] = &["says:", "said:", "wrote:"];
+const COMMENT_MAX_WORDS: u32 = 15;
 
 /// Known furniture phrases: a line that starts with `phrase` (ASCII case-insensitive) and has at
 /// most `max_words` words is of that kind. The word limit keeps prose that happens to start with
@@ -207,8 +228,6 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("whatsapp", Phrase::Furniture, 3),
     ("email", Phrase::Furniture, 2),
     ("print", Phrase::Furniture, 2),
-    ("comment", Phrase::Furniture, 3),
-    ("comments", Phrase::Furniture, 4),
     // Tags and categories.
     ("tags:", Phrase::Furniture, 40),
     ("tags", Phrase::Furniture, 1),
@@ -243,13 +262,20 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("retrieve your password", Phrase::Furniture, 6),
     ("please enter your", Phrase::Furniture, 20),
     ("add new playlist", Phrase::Furniture, 4),
-    ("leave a reply", Phrase::Furniture, 6),
-    ("leave a comment", Phrase::Furniture, 6),
+    // Comment sections.
+    ("comment", Phrase::Comments, 6),
+    ("leave a reply", Phrase::Comments, 6),
+    ("leave a comment", Phrase::Comments, 6),
+    ("post a comment", Phrase::Comments, 6),
+    ("add comment", Phrase::Comments, 6),
+    ("join the discussion", Phrase::Comments, 6),
+    ("show comments", Phrase::Comments, 6),
+    ("view comments", Phrase::Comments, 6),
     // Cookie notices.
-    ("this website uses cookies", Phrase::Furniture, 80),
-    ("this site uses cookies", Phrase::Furniture, 80),
-    ("we use cookies", Phrase::Furniture, 80),
-    ("our website uses cookies", Phrase::Furniture, 80),
+    ("this website uses cookies", Phrase::Furniture, 200),
+    ("this site uses cookies", Phrase::Furniture, 200),
+    ("we use cookies", Phrase::Furniture, 200),
+    ("our website uses cookies", Phrase::Furniture, 200),
     ("by continuing to", Phrase::Furniture, 60),
     ("by using this", Phrase::Furniture, 60),
     // Image credits.
@@ -277,16 +303,11 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("latest news", Phrase::Related, 4),
     ("top stories", Phrase::Related, 4),
     // Calls to action.
-    ("subscribe", Phrase::CallToAction, 30),
-    ("newsletter", Phrase::CallToAction, 30),
-    ("support us", Phrase::CallToAction, 30),
-    ("donate", Phrase::CallToAction, 30),
+    ("subscribe", Phrase::Notice, 30),
+    ("newsletter", Phrase::Notice, 30),
+    ("support us", Phrase::Notice, 30),
+    ("donate", Phrase::Notice, 30),
 ];
-
-/// Words that make a line a call to action wherever they occur in it ("... hit the Donate
-/// button"), for lines of at most [`CALL_TO_ACTION_MAX_WORDS`] words.
-const CALL_TO_ACTION_WORDS: &[&[u8]] = &[b"donate", b"subscribe", b"newsletter"];
-const CALL_TO_ACTION_MAX_WORDS: u32 = 60;
 
 /// Bullets that start list items.
 const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
@@ -306,10 +327,14 @@ impl LineFeatures {
         let mut has_month = false;
         let mut has_digit = false;
         let mut by_inside = false;
-        let mut call_to_action = false;
+        let mut notice = false;
         let mut previous_ends_sentence = false;
-        for word in rest.split_whitespace() {
-            let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut starts_with_number = false;
+        let mut comment_count = false;
+        let mut last_word = "";
+        for (index, word) in rest.split_whitespace().enumerate() {
+            last_word = word;
+            let letters = alphanumeric_core(word);
             let first = letters.chars().next();
             if first.is_some_and(char::is_uppercase) {
                 f.capitalized += 1;
@@ -319,25 +344,24 @@ impl LineFeatures {
             }
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
             let mut buffer = [0u8; 12];
-            let lower = lowercase_ascii(letters, &mut buffer);
-            if lower.is_some_and(|w| STOP_WORDS.contains(&w)) {
-                f.stop_words += 1;
-            }
-            if f.words < BYLINE_MAX_WORDS {
-                if let Some(w) = lower {
-                    if f.words == 0 {
-                        first_word_bylike = BYLINE_STARTS.contains(&w);
-                    } else if w == b"by" {
-                        by_inside = true;
+            let lower = lowercase_ascii(letters, &mut buffer).unwrap_or_default();
+            f.stop_words += u32::from(lower.len() <= 5 && is_stop_word(lower));
+            if index < BYLINE_MAX_WORDS as usize {
+                match index {
+                    0 => {
+                        first_word_bylike = is_byline_start(lower);
+                        starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
                     }
-                    has_month |= MONTHS.contains(&w);
+                    1 => comment_count = starts_with_number && is_comment_count_word(lower),
+                    _ => by_inside |= lower == b"by",
                 }
+                has_month |= is_month(lower);
                 has_digit |= first.is_some_and(|c| c.is_ascii_digit());
             }
-            if f.words < CALL_TO_ACTION_MAX_WORDS {
-                call_to_action |= lower.is_some_and(|w| CALL_TO_ACTION_WORDS.contains(&w));
+            if index < NOTICE_MAX_WORDS as usize {
+                notice |= is_notice_word(lower);
             }
-            f.words += 1;
+            f.words += word_count(word);
         }
 
         if f.words <= BYLINE_MAX_WORDS {
@@ -351,8 +375,11 @@ impl LineFeatures {
                 f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
             })
             .map(|&(_, kind, _)| kind);
-        if f.phrase.is_none() && call_to_action && f.words <= CALL_TO_ACTION_MAX_WORDS {
-            f.phrase = Some(Phrase::CallToAction);
+        let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
+        if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
+            f.phrase = Some(Phrase::Comments);
+        } else if f.phrase.is_none() && notice && f.words <= NOTICE_MAX_WORDS {
+            f.phrase = Some(Phrase::Notice);
         }
         f
     }
@@ -416,8 +443,36 @@ fn strip_bullet(content: &str) -> (bool, &str) {
 
 /// Ends with sentence punctuation, looking past closing quotes and brackets.
 fn ends_sentence(s: &str) -> bool {
+    // Fast path: most words end in a letter.
+    if s.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
     s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// The word without leading and trailing punctuation ("“Hello," -> "Hello").
+fn alphanumeric_core(word: &str) -> &str {
+    let b = word.as_bytes();
+    // Fast path: plain ASCII words need no Unicode classification.
+    if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+        return word;
+    }
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// How many words a whitespace-separated token is worth: 1, or for Chinese and Japanese, which
+/// are written without spaces, one per two ideographs or kana, so that their paragraphs are as
+/// long as English ones.
+fn word_count(word: &str) -> u32 {
+    if word.is_ascii() {
+        return 1;
+    }
+    let cjk = word
+        .chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}'))
+        .count();
+    u32::try_from(cjk / 2).unwrap_or(u32::MAX).max(1)
 }
 
 /// "U.S." and "Mr." end with a period but do not end a sentence.
@@ -482,7 +537,8 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
                     return Class::Furniture;
                 }
             }
-            if f.phrase == Some(Phrase::Furniture) || f.repeated || (!prose && f.bullet) {
+            let furniture = matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments));
+            if furniture || f.repeated || (!prose && f.bullet) {
                 Class::Furniture
             } else if prose {
                 Class::Prose
@@ -502,17 +558,24 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
 const FURNITURE_COST: i64 = 3;
 /// Extra cost of a menu-like short line.
 const MENU_COST: i64 = 2;
+/// Extra cost of the start of a comment: more than a typical reader comment is worth, so the
+/// body never runs on into the comment section.
+const COMMENTS_COST: i64 = 50;
 
-/// How much a line pulls the body towards itself: prose adds its words, everything else takes
-/// its words away, calls to action too (so they are trimmed at the body's edges).
+/// How much a line pulls the body towards itself: prose adds its words (half of them without a
+/// final period: paragraphs end like sentences, long footer and link lines often do not),
+/// everything else takes its words away, calls to action too (so they are trimmed at the body's
+/// edges).
 fn weight(f: &LineFeatures, class: Class) -> i64 {
     let words = i64::from(f.words);
     match class {
         Class::Blank => 0,
-        Class::Prose if f.phrase == Some(Phrase::CallToAction) => -words,
+        Class::Prose if f.phrase == Some(Phrase::Notice) => -words,
+        Class::Prose if !f.terminal => words / 2,
         Class::Prose => words,
         Class::Short if f.is_menu_like() => -words - MENU_COST,
         Class::Short => -words,
+        Class::Furniture if f.phrase == Some(Phrase::Comments) => -words - COMMENTS_COST,
         Class::Furniture => -words - FURNITURE_COST,
     }
 }
@@ -580,8 +643,8 @@ fn smooth(classes: &[Class], span: std::ops::Range<usize>, kinds: &mut [ZoneKind
 const TITLE_LOOKBACK: usize = 12;
 
 /// Finds the title above the body and marks it, and the byline lines between it and the body.
-/// When nothing above qualifies, the first line of the body is the title if it looks like a
-/// headline and prose follows it (a clean article whose first line is its headline).
+/// When the body starts at the first line of the text, that line is the title if it looks like a
+/// headline and prose follows it (a clean article whose headline reads like a sentence).
 fn title_and_byline(
     features: &[LineFeatures],
     classes: &[Class],
@@ -591,14 +654,12 @@ fn title_and_byline(
     if span.is_empty() {
         return;
     }
-    let above = (0..span.start)
-        .rev()
-        .filter(|&i| classes[i] != Class::Blank)
-        .take(TITLE_LOOKBACK);
     // Prefer a line without a final period: captions and standfirsts are sentences. A headline
     // may be repeated (in a related list, in the breadcrumbs), other furniture is no headline.
     let mut title = None;
-    for i in above {
+    let mut searched_from = span.start;
+    for i in (0..span.start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
+        searched_from = i;
         let f = &features[i];
         if f.is_headline_like() && (classes[i] != Class::Furniture || f.repeated) {
             if !f.terminal {
@@ -608,25 +669,18 @@ fn title_and_byline(
             title.get_or_insert(i);
         }
     }
-    let byline_from = match title {
-        Some(t) => t + 1,
-        None => {
-            let first = (span.start..span.end).find(|&i| classes[i] != Class::Blank);
-            let next = first.and_then(|f| (f + 1..span.end).find(|&i| classes[i] != Class::Blank));
-            match (first, next) {
-                (Some(f), Some(n))
-                    if features[f].is_headline_like() && classes[n] == Class::Prose =>
-                {
-                    kinds[f] = ZoneKind::Title;
-                    return;
-                }
-                _ => span.start,
-            }
-        }
-    };
     if let Some(t) = title {
         kinds[t] = ZoneKind::Title;
+    } else {
+        let mut non_blank = (0..span.end).filter(|&i| classes[i] != Class::Blank);
+        if let (Some(first), Some(next)) = (non_blank.next(), non_blank.next()) {
+            if first >= span.start && features[first].is_headline_like() && classes[next] == Class::Prose {
+                kinds[first] = ZoneKind::Title;
+                return;
+            }
+        }
     }
+    let byline_from = title.map_or(searched_from, |t| t + 1);
     for i in byline_from..span.start {
         if features[i].byline && classes[i] != Class::Furniture {
             kinds[i] = ZoneKind::Byline;
@@ -674,11 +728,8 @@ mod tests {
     /// The kind of every line whose trimmed text is `line` (each occurrence).
     fn kinds_of(text: &str, line: &str) -> Vec<ZoneKind> {
         let decisions = classify_lines(text);
-        let found: Vec<ZoneKind> = decisions
-            .iter()
-            .filter(|d| text[d.start..d.end].trim() == line)
-            .map(|d| d.kind)
-            .collect();
+        let found: Vec<ZoneKind> =
+            decisions.iter().filter(|d| text[d.start..d.end].trim() == line).map(|d| d.kind).collect();
         assert!(!found.is_empty(), "line not found: {line:?}");
         found
     }
@@ -756,19 +807,14 @@ mod tests {
     #[test]
     fn seed_003_title_byline_body() {
         let t = SEED_003;
-        assert_eq!(
-            kinds_of_prefix(t, "After Biden threatened to grill Putin"),
-            [ZoneKind::Title]
-        );
+        assert_eq!(kinds_of_prefix(t, "After Biden threatened to grill Putin"), [ZoneKind::Title]);
         assert_all(t, "Sohil Sinha by Sohil Sinha", ZoneKind::Byline);
         let date = kinds_of(t, "June 2, 2021");
         assert!(date == [ZoneKind::Byline] || date == [ZoneKind::Body], "{date:?}");
 
         // Every paragraph from the first to the last is body, quotes included.
         let decisions = classify_lines(t);
-        let line_of = |prefix: &str| {
-            decisions.iter().position(|d| t[d.start..].starts_with(prefix)).unwrap()
-        };
+        let line_of = |prefix: &str| decisions.iter().position(|d| t[d.start..].starts_with(prefix)).unwrap();
         let first = line_of("Following President Joe Biden’s statement");
         let last = line_of("President Joe Biden and his Democratic government");
         assert!(t[decisions[last].start..decisions[last].end].contains("throws at them."));
@@ -790,10 +836,7 @@ mod tests {
             kinds_of(t, "The United States of America and Russia meeting maybe under pressure."),
             [ZoneKind::Title]
         );
-        assert_eq!(
-            kinds_of_prefix(t, "• The United States of America"),
-            [ZoneKind::Boilerplate]
-        );
+        assert_eq!(kinds_of_prefix(t, "• The United States of America"), [ZoneKind::Boilerplate]);
         assert_eq!(kinds_of_prefix(t, "• Lifting sanctions"), [ZoneKind::Boilerplate]);
         for prefix in [
             "[Alles Europa News] ; While Russia",
