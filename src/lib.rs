@@ -1,1 +1,29 @@
+//! newslint: flags propaganda-technique and credibility cues in news articles with rules
+//! written in TOML, and explains a 0–100 credibility score.
+//!
+//! The crate reads as its pipeline:
+//!
+//! 1. [`input`] — files, folders, standard input and JSONL into [`input::Article`]s;
+//! 2. [`zones`] — title, byline, body and boilerplate (page furniture);
+//! 3. [`segment`] — sentences and quotations (whose voice: the outlet's or a speaker's);
+//! 4. [`rules`] — rule files, loaded and validated; [`matcher`] — compiled into automata;
+//! 5. [`analyze`] — one article through all steps into [`finding::Finding`]s;
+//! 6. [`score`] — the score and its breakdown;
+//! 7. [`report`] — one printer per output format; [`check`] runs the whole thing in parallel.
+//!
+//! The library never prints to the terminal: printers write to the `Write` they are given.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod analyze;
+pub mod check;
+pub mod finding;
+pub mod input;
+pub mod matcher;
+pub mod report;
+pub mod rules;
+pub mod score;
+pub mod segment;
+pub mod text;
 pub mod zones;
+
+pub use analyze::{Analysis, Engine};

@@ -1,0 +1,211 @@
+//! The pipeline for one article: zones → sentences and quotations → matches → findings → score.
+//!
+//! [`Engine`] holds the compiled rules and is shared by all worker threads; [`Engine::analyze`]
+//! is a pure function of the article.
+
+use std::collections::HashSet;
+
+use crate::finding::Finding;
+use crate::input::Article;
+use crate::matcher::{CompileError, Matcher, RawMatch};
+use crate::rules::{ReportSpan, RuleSet};
+use crate::score::{Score, score};
+use crate::segment::Segments;
+use crate::text::{LineIndex, count_words};
+use crate::zones::{Zone, ZoneKind, detect_zones};
+
+/// The result for one article.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub article: Article,
+    /// Words outside boilerplate.
+    pub words: usize,
+    pub zones: Vec<Zone>,
+    /// Sorted by start, then end, then rule.
+    pub findings: Vec<Finding>,
+    pub score: Score,
+}
+
+/// `--select` / `--ignore` named something that is neither a rule nor a category.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown rule or category `{0}` in --{1} (see `newslint rules list`)")]
+pub struct UnknownId(pub String, pub &'static str);
+
+/// Compiled rules plus which of them are reported.
+pub struct Engine {
+    rules: RuleSet,
+    matcher: Matcher,
+    /// Per rule: are its findings reported and scored? (Every rule still counts for sentence
+    /// conditions, so `--select unsourced-claim` still sees attributions.)
+    enabled: Vec<bool>,
+}
+
+struct Candidate {
+    m: RawMatch,
+    zone: ZoneKind,
+    voice: crate::rules::Voice,
+    sentence: Option<usize>,
+}
+
+impl Engine {
+    pub fn new(rules: RuleSet) -> Result<Self, CompileError> {
+        let matcher = Matcher::new(&rules.rules)?;
+        let enabled = vec![true; rules.rules.len()];
+        Ok(Engine { rules, matcher, enabled })
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Reports only rules named (by rule or category id) in `select`, if any, minus `ignore`.
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownId> {
+        let resolve = |ids: &[String], flag: &'static str| -> Result<HashSet<usize>, UnknownId> {
+            let mut rules = HashSet::new();
+            for id in ids {
+                if let Some(rule) = self.rules.rule(id) {
+                    rules.insert(rule);
+                } else if let Some(category) = self.rules.category(id) {
+                    rules.extend(
+                        self.rules
+                            .rules
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, r)| r.category == category)
+                            .map(|(i, _)| i),
+                    );
+                } else {
+                    return Err(UnknownId(id.clone(), flag));
+                }
+            }
+            Ok(rules)
+        };
+        let selected = resolve(select, "select")?;
+        let ignored = resolve(ignore, "ignore")?;
+        for (i, enabled) in self.enabled.iter_mut().enumerate() {
+            *enabled = (select.is_empty() || selected.contains(&i)) && !ignored.contains(&i);
+        }
+        Ok(())
+    }
+
+    /// Analyses one article (its zones detected from the text unless the input gave them).
+    pub fn analyze(&self, mut article: Article) -> Analysis {
+        let zones = article.zones.take().unwrap_or_else(|| detect_zones(&article.text));
+        let text = article.text.as_str();
+        let segments = Segments::new(text);
+
+        let mut raw = Vec::new();
+        self.matcher.scan(text, &mut raw);
+        raw.sort_unstable();
+        raw.dedup();
+
+        let candidates = self.candidates(text, &raw, &zones, &segments);
+        let findings = self.findings(text, candidates, &segments);
+        let words = zones
+            .iter()
+            .filter(|z| z.kind != ZoneKind::Boilerplate)
+            .map(|z| count_words(&text[z.start..z.end]))
+            .sum();
+        let score = score(&findings, words, &self.rules);
+        Analysis { article, words, zones, findings, score }
+    }
+
+    /// Analyses `text` as if it were all one zone (how `rules test` runs a rule's examples).
+    pub fn analyze_as(&self, text: &str, zone: ZoneKind) -> Analysis {
+        let zones =
+            if text.is_empty() { Vec::new() } else { vec![Zone { kind: zone, start: 0, end: text.len() }] };
+        self.analyze(Article {
+            id: "example".into(),
+            text: text.to_string(),
+            zones: Some(zones),
+            ..Article::default()
+        })
+    }
+
+    /// Raw matches that pass their rule's scope (zone and voice) and exceptions.
+    fn candidates(
+        &self,
+        text: &str,
+        raw: &[RawMatch],
+        zones: &[Zone],
+        segments: &Segments,
+    ) -> Vec<Candidate> {
+        raw.iter()
+            .filter_map(|m| {
+                let zone = zone_at(zones, m.start);
+                let voice = segments.voice_of(m.start, m.end);
+                let rule = &self.rules.rules[m.rule];
+                if !rule.scope.allows(zone, voice) || self.matcher.is_exception(text, m) {
+                    return None;
+                }
+                Some(Candidate { m: *m, zone, voice, sentence: segments.sentence_at(m.start) })
+            })
+            .collect()
+    }
+
+    /// Applies sentence conditions, selection and de-duplication; adds line and column.
+    fn findings(&self, text: &str, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
+        // Which categories each sentence has, from the rules without a sentence condition.
+        let mut present: HashSet<(usize, usize)> = HashSet::new();
+        for c in &candidates {
+            if let Some(sentence) = c.sentence
+                && self.rules.rules[c.m.rule].sentence.is_none()
+            {
+                present.insert((sentence, self.rules.rules[c.m.rule].category));
+            }
+        }
+        let mut reported_sentences: HashSet<(usize, usize)> = HashSet::new();
+        let mut findings = Vec::new();
+        for c in candidates {
+            let rule = &self.rules.rules[c.m.rule];
+            if !self.enabled[c.m.rule] {
+                continue;
+            }
+            let (mut start, mut end) = (c.m.start, c.m.end);
+            if let Some(condition) = &rule.sentence {
+                let has = |category: &usize| c.sentence.is_some_and(|s| present.contains(&(s, *category)));
+                if condition.without.iter().any(has) || !condition.with.iter().all(has) {
+                    continue;
+                }
+                if condition.report == ReportSpan::Sentence
+                    && let Some(s) = c.sentence
+                {
+                    if !reported_sentences.insert((c.m.rule, s)) {
+                        continue;
+                    }
+                    (start, end) = (segments.sentences[s].start, segments.sentences[s].end);
+                }
+            }
+            findings.push(Finding {
+                rule: c.m.rule,
+                category: rule.category,
+                start,
+                end,
+                line: 0,
+                column: 0,
+                zone: c.zone,
+                voice: c.voice,
+            });
+        }
+        // One finding per stretch of text and category: the longest, earliest one wins.
+        findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+        let mut reach = vec![0usize; self.rules.categories.len()];
+        findings.retain(|f| {
+            let keep = f.start >= reach[f.category];
+            if keep {
+                reach[f.category] = f.end;
+            }
+            keep
+        });
+        let lines = LineIndex::new(text);
+        for f in &mut findings {
+            (f.line, f.column) = lines.line_column(text, f.start);
+        }
+        findings
+    }
+}
+
+fn zone_at(zones: &[Zone], offset: usize) -> ZoneKind {
+    let i = zones.partition_point(|z| z.end <= offset);
+    zones.get(i).or(zones.last()).map_or(ZoneKind::Body, |z| z.kind)
+}

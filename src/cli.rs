@@ -1,0 +1,126 @@
+//! Command-line definitions (clap). Everything `--help` shows lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newslint::input::InputFormat;
+use newslint::report::Format;
+
+#[derive(Parser)]
+#[command(
+    name = "newslint",
+    version,
+    about = "Flags propaganda-technique and credibility cues in news articles, and explains a 0-100 credibility score."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Analyse articles: files, folders (walked recursively) or - for standard input.
+    Check(CheckArgs),
+    /// List or test the loaded rules.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+    /// Explain a rule or a category, in classroom language.
+    Explain {
+        /// A rule id or a category id.
+        id: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum RulesCommand {
+    /// Every rule with its id, category, severity, weight and source file.
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Run each rule's own examples and counterexamples; exit 1 on any failure.
+    Test {
+        /// Rule files or folders to test (default: every loaded rule).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct RuleArgs {
+    /// A rule file or folder of rule files, added to the built-in packs (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the built-in rule packs (the built-in categories stay).
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files, folders or - (standard input). Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    /// Report only these rule or category ids (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub select: Vec<String>,
+    /// Do not report these rule or category ids (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub ignore: Vec<String>,
+    /// Exit with code 1 if any article scores below SCORE.
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    pub fail_under: Option<f64>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub jobs: Option<usize>,
+    /// Add each article's analysed text as `text` to json/jsonl output.
+    #[arg(long)]
+    pub include_text: bool,
+    /// When to use colours in the table.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// How to read inputs: by file extension (auto), as plain text, or as JSONL.
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    pub input_format: InputKind,
+    /// Articles larger than this many bytes are skipped with a message.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_article_bytes: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum InputKind {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl From<InputKind> for InputFormat {
+    fn from(kind: InputKind) -> Self {
+        match kind {
+            InputKind::Auto => InputFormat::Auto,
+            InputKind::Text => InputFormat::Text,
+            InputKind::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
+fn parse_score(value: &str) -> Result<f64, String> {
+    let score: f64 = value.parse().map_err(|_| format!("`{value}` is not a number"))?;
+    if (0.0..=100.0).contains(&score) { Ok(score) } else { Err(format!("{score} is not between 0 and 100")) }
+}

@@ -1,0 +1,448 @@
+//! Input: turns the paths a user names into a stream of articles, in a deterministic order.
+//!
+//! - a file argument is one article (`.txt`, `.md`, anything else given by name), or one article
+//!   per line for `.jsonl`/`.ndjson`;
+//! - a folder is walked recursively (hidden files and `.gitignore`/`.ignore` respected, sorted by
+//!   path) for `.txt`, `.md`, `.jsonl` and `.ndjson` files;
+//! - `-` is standard input: JSONL if it starts with `{`, else one article.
+//!
+//! Anything that cannot be analysed becomes a [`Skipped`] event naming the path (and line) and
+//! the reason; the stream goes on with the next input. JSONL is read line by line, so a large
+//! file is never held in memory whole.
+
+mod decode;
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use decode::{Decoded, decode};
+
+use crate::zones::Zone;
+
+/// One article to analyse.
+#[derive(Clone, Debug, Default)]
+pub struct Article {
+    pub id: String,
+    pub path: String,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+    /// Zones known from the input itself (HTML structure); `None`: detect them from the text.
+    pub zones: Option<Vec<Zone>>,
+}
+
+/// An input that could not be analysed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+/// What the input stream yields, in order.
+#[derive(Debug)]
+pub enum Event {
+    /// An article, with a warning for the user when it was read with a fallback (e.g. it was
+    /// not UTF-8).
+    Article {
+        article: Box<Article>,
+        warning: Option<String>,
+    },
+    Skipped(Skipped),
+}
+
+/// How to read files whose kind is not clear from their name (and standard input).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By extension; standard input is JSONL when it starts with `{`.
+    #[default]
+    Auto,
+    Text,
+    Jsonl,
+}
+
+/// Names of the JSONL fields (remappable).
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub text: String,
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub source: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            text: "text".into(),
+            id: "id".into(),
+            title: "title".into(),
+            url: "url".into(),
+            source: "source".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct InputOptions {
+    pub format: InputFormat,
+    pub fields: Fields,
+    /// Articles larger than this many bytes are skipped with a message.
+    pub max_article_bytes: usize,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            format: InputFormat::Auto,
+            fields: Fields::default(),
+            max_article_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// File name endings read when walking a folder.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+
+enum Pending {
+    /// A path as the user gave it.
+    Argument(PathBuf),
+    /// A file found under a folder argument, with its id (path below the folder).
+    Found {
+        path: PathBuf,
+        id: String,
+    },
+    Failed(Skipped),
+}
+
+/// The stream of articles from a list of paths. Iterate it to get [`Event`]s.
+pub struct Inputs {
+    pending: VecDeque<Pending>,
+    jsonl: Option<JsonlReader>,
+    options: InputOptions,
+}
+
+impl Inputs {
+    pub fn new(paths: &[PathBuf], options: InputOptions) -> Self {
+        Inputs { pending: paths.iter().cloned().map(Pending::Argument).collect(), jsonl: None, options }
+    }
+
+    fn expand_folder(&mut self, folder: &Path) {
+        let mut found = Vec::new();
+        let mut failures = Vec::new();
+        let walker = ignore::WalkBuilder::new(folder).require_git(false).sort_by_file_path(Ord::cmp).build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(|ext| {
+                        ARTICLE_EXTENSIONS.contains(&ext) || JSONL_EXTENSIONS.contains(&ext)
+                    });
+                    if is_file && wanted {
+                        let id = path.strip_prefix(folder).unwrap_or(path).to_string_lossy().into_owned();
+                        found.push(Pending::Found { path: path.to_path_buf(), id });
+                    }
+                }
+                Err(error) => failures.push(Pending::Failed(walk_failure(folder, &error))),
+            }
+        }
+        for item in found.into_iter().chain(failures).rev() {
+            self.pending.push_front(item);
+        }
+    }
+
+    fn open(&mut self, path: PathBuf, id: String) -> Option<Event> {
+        let display = path.to_string_lossy().into_owned();
+        let is_jsonl = match self.options.format {
+            InputFormat::Jsonl => true,
+            InputFormat::Text => false,
+            InputFormat::Auto => {
+                path.extension().and_then(|e| e.to_str()).is_some_and(|ext| JSONL_EXTENSIONS.contains(&ext))
+            }
+        };
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            Err(e) => return Some(skipped(display, None, format!("cannot open: {}", io_reason(&e)))),
+        };
+        if is_jsonl {
+            self.jsonl = Some(JsonlReader::new(display, Box::new(BufReader::with_capacity(1 << 16, file))));
+            return None;
+        }
+        if let Ok(meta) = file.metadata()
+            && meta.len() > self.options.max_article_bytes as u64
+        {
+            return Some(skipped(display, None, self.too_large(meta.len() as usize)));
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = file.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
+            return Some(skipped(display, None, format!("cannot read: {}", io_reason(&e))));
+        }
+        Some(self.text_article(bytes, id, display))
+    }
+
+    fn too_large(&self, size: usize) -> String {
+        format!(
+            "article is {size} bytes, over the {}-byte limit (raise it with --max-article-bytes)",
+            self.options.max_article_bytes
+        )
+    }
+
+    fn text_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
+        if bytes.len() > self.options.max_article_bytes {
+            return skipped(path, None, self.too_large(bytes.len()));
+        }
+        match decode(bytes) {
+            Err(reason) => skipped(path, None, reason),
+            Ok(Decoded { text, warning }) => {
+                if text.trim().is_empty() {
+                    return skipped(path, None, "empty: there is no text to analyse".into());
+                }
+                Event::Article {
+                    article: Box::new(Article { id, path, text, ..Article::default() }),
+                    warning,
+                }
+            }
+        }
+    }
+
+    fn stdin(&mut self) -> Option<Event> {
+        let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
+        let starts_with_brace = match reader.fill_buf() {
+            Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+            Err(e) => {
+                return Some(skipped(
+                    "-".into(),
+                    None,
+                    format!("cannot read standard input: {}", io_reason(&e)),
+                ));
+            }
+        };
+        let is_jsonl = match self.options.format {
+            InputFormat::Jsonl => true,
+            InputFormat::Text => false,
+            InputFormat::Auto => starts_with_brace,
+        };
+        if is_jsonl {
+            self.jsonl = Some(JsonlReader::new("-".into(), Box::new(reader)));
+            return None;
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
+            return Some(skipped("-".into(), None, format!("cannot read standard input: {}", io_reason(&e))));
+        }
+        Some(self.text_article(bytes, "-".into(), "-".into()))
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        loop {
+            if let Some(reader) = &mut self.jsonl {
+                match reader.next_event(&self.options) {
+                    Some(event) => return Some(event),
+                    None => self.jsonl = None,
+                }
+            }
+            let event = match self.pending.pop_front()? {
+                Pending::Failed(skip) => Some(Event::Skipped(skip)),
+                Pending::Found { path, id } => self.open(path, id),
+                Pending::Argument(path) if path.as_os_str() == "-" => self.stdin(),
+                Pending::Argument(path) => match std::fs::metadata(&path) {
+                    Ok(meta) if meta.is_dir() => {
+                        self.expand_folder(&path);
+                        None
+                    }
+                    Ok(_) => {
+                        let id = path.file_name().map_or_else(
+                            || path.to_string_lossy().into_owned(),
+                            |name| name.to_string_lossy().into_owned(),
+                        );
+                        self.open(path, id)
+                    }
+                    Err(e) => Some(skipped(path.to_string_lossy().into_owned(), None, io_reason(&e))),
+                },
+            };
+            if event.is_some() {
+                return event;
+            }
+        }
+    }
+}
+
+/// Reads one article per line; blank lines are passed over.
+struct JsonlReader {
+    path: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    buffer: Vec<u8>,
+}
+
+impl JsonlReader {
+    fn new(path: String, reader: Box<dyn BufRead + Send>) -> Self {
+        JsonlReader { path, reader, line: 0, buffer: Vec::new() }
+    }
+
+    /// The next article or skipped line; `None` at the end of the input.
+    fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
+        loop {
+            self.buffer.clear();
+            let limit = options.max_article_bytes as u64 * 2 + 1;
+            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buffer);
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    return Some(skipped(
+                        self.path.clone(),
+                        Some(self.line + 1),
+                        format!("cannot read: {}", io_reason(&e)),
+                    ));
+                }
+            }
+            self.line += 1;
+            if self.buffer.len() as u64 >= limit && self.buffer.last() != Some(&b'\n') {
+                // Drop the rest of an over-long line without holding it in memory.
+                loop {
+                    self.buffer.clear();
+                    match (&mut self.reader).take(1 << 20).read_until(b'\n', &mut self.buffer) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) if self.buffer.last() == Some(&b'\n') => break,
+                        Ok(_) => {}
+                    }
+                }
+                return Some(skipped(
+                    self.path.clone(),
+                    Some(self.line),
+                    format!(
+                        "line is over the {}-byte article limit (raise it with --max-article-bytes)",
+                        options.max_article_bytes
+                    ),
+                ));
+            }
+            let line = trim_line_end(&self.buffer);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match parse_jsonl_line(line, &options.fields) {
+                Ok(mut article) => {
+                    if article.id.is_empty() {
+                        article.id = format!("{}:{}", self.path, self.line);
+                    }
+                    article.path = self.path.clone();
+                    Event::Article { article: Box::new(article), warning: None }
+                }
+                Err(reason) => skipped(self.path.clone(), Some(self.line), reason),
+            });
+        }
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// One JSONL line to an article (id left empty when the line has none).
+fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, String> {
+    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    let value: Value = serde_json::from_slice(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let Value::Object(mut object) = value else {
+        return Err("not a JSON object".to_string());
+    };
+    let text = match object.remove(&fields.text) {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err(format!("field `{}` is not a string", fields.text)),
+        None => return Err(format!("no `{}` field", fields.text)),
+    };
+    if text.trim().is_empty() {
+        return Err(format!("field `{}` is empty: there is no text to analyse", fields.text));
+    }
+    let mut string_field = |name: &str| match object.remove(name) {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let id = string_field(&fields.id).unwrap_or_default();
+    let title = string_field(&fields.title);
+    let url = string_field(&fields.url);
+    let source = string_field(&fields.source).or_else(|| url.as_deref().and_then(host_of));
+    Ok(Article { id, path: String::new(), source, title, url, text, zones: None })
+}
+
+/// The host of a URL, without `www.`: `https://www.example.com/a` -> `example.com`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase())
+}
+
+fn skipped(path: String, line: Option<usize>, reason: String) -> Event {
+    Event::Skipped(Skipped { path, line, reason })
+}
+
+fn walk_failure(folder: &Path, error: &ignore::Error) -> Skipped {
+    let path = match error {
+        ignore::Error::WithPath { path, .. } => path.to_string_lossy().into_owned(),
+        ignore::Error::WithDepth { err, .. } => return walk_failure(folder, err),
+        ignore::Error::Loop { child, .. } => {
+            return Skipped {
+                path: child.to_string_lossy().into_owned(),
+                line: None,
+                reason: "symbolic link loop".into(),
+            };
+        }
+        _ => folder.to_string_lossy().into_owned(),
+    };
+    let reason = match error {
+        ignore::Error::WithPath { err, .. } => err.to_string(),
+        other => other.to_string(),
+    };
+    Skipped { path, line: None, reason }
+}
+
+/// The reason of an I/O error, without Rust's "(os error N)".
+fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = error.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_fields_and_defaults() {
+        let fields = Fields::default();
+        let a = parse_jsonl_line(br#"{"text":"Hi there","id":7,"url":"https://www.Example.com/x"}"#, &fields)
+            .unwrap();
+        assert_eq!((a.id.as_str(), a.source.as_deref()), ("7", Some("example.com")));
+        assert!(parse_jsonl_line(br#"{"id":"x"}"#, &fields).unwrap_err().contains("no `text` field"));
+        assert!(parse_jsonl_line(br#"{"text": 3}"#, &fields).unwrap_err().contains("not a string"));
+        assert!(parse_jsonl_line(b"{oops", &fields).unwrap_err().starts_with("malformed JSON"));
+        assert!(parse_jsonl_line(b"[1]", &fields).unwrap_err().contains("not a JSON object"));
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("http://user@news.example.org:8080/a?b").as_deref(), Some("news.example.org"));
+        assert_eq!(host_of("not a url"), None);
+    }
+}

@@ -1,0 +1,183 @@
+//! `--format table` (the default): per article, a table of findings with each match shown in a
+//! few words of context; then one summary table of all articles.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+use super::{ReportOptions, Reporter};
+use crate::analyze::Analysis;
+use crate::check::Summary;
+use crate::rules::{Group, RuleSet, Voice};
+use crate::score::Band;
+use crate::text::{ceil_char_boundary, floor_char_boundary};
+
+/// Characters of context shown on each side of a match.
+const CONTEXT: usize = 40;
+/// Longer matches (whole sentences) are cut to this many characters.
+const MAX_MATCH: usize = 80;
+/// Categories named in the summary row of an article.
+const TOP_CATEGORIES: usize = 3;
+
+pub struct TableReporter<'a> {
+    rules: &'a RuleSet,
+    options: ReportOptions,
+    /// Summary rows, kept until `finish`: (id, words, score, band, heaviest categories).
+    rows: Vec<(String, usize, f64, Band, String)>,
+}
+
+impl<'a> TableReporter<'a> {
+    pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
+        TableReporter { rules, options, rows: Vec::new() }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.options.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn new_table(&self) -> Table {
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = self.options.width {
+            table.set_width(width);
+        }
+        table
+    }
+
+    fn group_style(group: Group) -> Style {
+        match group {
+            Group::Signal => AnsiColor::Green.on_default().bold(),
+            Group::Cue => AnsiColor::Red.on_default().bold(),
+            Group::Technique => AnsiColor::Yellow.on_default().bold(),
+        }
+    }
+
+    fn band_style(band: Band) -> Style {
+        match band {
+            Band::High => AnsiColor::Green.on_default().bold(),
+            Band::Mixed => AnsiColor::Yellow.on_default().bold(),
+            Band::Low => AnsiColor::Red.on_default().bold(),
+        }
+    }
+
+    /// The match inside a few words of context: `… were «slaughtered» by …`.
+    fn context(&self, text: &str, start: usize, end: usize, group: Group) -> String {
+        let from = floor_char_boundary(text, start.saturating_sub(CONTEXT));
+        let to = ceil_char_boundary(text, end + CONTEXT);
+        let mut before = &text[from..start];
+        let mut after = &text[end..to];
+        // Start and end on whole words.
+        if from > 0
+            && let Some(space) = before.find(char::is_whitespace)
+        {
+            before = &before[space..];
+        }
+        if to < text.len()
+            && let Some(space) = after.rfind(char::is_whitespace)
+        {
+            after = &after[..space];
+        }
+        let mut matched: String = text[start..end].chars().take(MAX_MATCH).collect();
+        if matched.len() < end - start {
+            matched.push('…');
+        }
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < text.len() { "…" } else { "" };
+        let space_before = if before.ends_with(char::is_whitespace) { " " } else { "" };
+        let space_after = if after.starts_with(char::is_whitespace) { " " } else { "" };
+        let marked = if self.options.color {
+            self.paint(Self::group_style(group).underline(), &flat(&matched))
+        } else {
+            format!("«{}»", flat(&matched))
+        };
+        format!("{lead}{}{space_before}{marked}{space_after}{}{tail}", flat(before), flat(after))
+    }
+}
+
+impl Reporter for TableReporter<'_> {
+    fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+        let article = &analysis.article;
+        let score = &analysis.score;
+        let heading = self.paint(Style::new().bold(), &article.id);
+        let band = self
+            .paint(Self::band_style(score.band), &format!("{:.1} ({})", score.score, score.band.as_str()));
+        writeln!(
+            out,
+            "{heading}  score {band}  ·  {} words  ·  {} findings",
+            analysis.words,
+            analysis.findings.len()
+        )?;
+        if !analysis.findings.is_empty() {
+            let mut table = self.new_table();
+            table.set_header(["line:col", "zone", "category", "found", "message"]);
+            for f in &analysis.findings {
+                let rule = &self.rules.rules[f.rule];
+                let category = &self.rules.categories[f.category];
+                let zone = match f.voice {
+                    Voice::Quoted => format!("{} (quoted)", f.zone.as_str()),
+                    Voice::Outlet => f.zone.as_str().to_string(),
+                };
+                table.add_row([
+                    format!("{}:{}", f.line, f.column),
+                    zone,
+                    self.paint(Self::group_style(category.group), &category.id),
+                    self.context(&article.text, f.start, f.end, category.group),
+                    rule.message.clone(),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        writeln!(out)?;
+        let top: Vec<String> = score
+            .breakdown
+            .iter()
+            .filter(|c| c.points != 0.0)
+            .take(TOP_CATEGORIES)
+            .map(|c| format!("{} {:+.1}", self.rules.categories[c.category].id, c.points))
+            .collect();
+        self.rows.push((article.id.clone(), analysis.words, score.score, score.band, top.join(", ")));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if !self.rows.is_empty() {
+            let mut table = self.new_table();
+            table.set_header(["article", "words", "score", "band", "heaviest categories (points)"]);
+            for (id, words, score, band, top) in &self.rows {
+                table.add_row([
+                    comfy_table::Cell::new(id),
+                    comfy_table::Cell::new(words).set_alignment(CellAlignment::Right),
+                    comfy_table::Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
+                    comfy_table::Cell::new(self.paint(Self::band_style(*band), band.as_str())),
+                    comfy_table::Cell::new(top),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        let mut line = format!(
+            "{} article{}, {} finding{}",
+            summary.articles,
+            plural(summary.articles),
+            summary.findings,
+            plural(summary.findings)
+        );
+        if !summary.skipped.is_empty() {
+            line.push_str(&format!(", {} skipped (see above)", summary.skipped.len()));
+        }
+        if let Some(threshold) = summary.fail_under {
+            line.push_str(&format!(", {} below {threshold}", summary.below_threshold.len()));
+        }
+        writeln!(out, "{line}")
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,474 @@
+//! Loading rule files: strict TOML deserialisation, then validation, with every error pointing
+//! into the file (path, line, column, rule id).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    Category, Counting, Group, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity, builtin,
+};
+use crate::text::line_column;
+
+/// Regexes larger than this (compiled) are refused, so a rule cannot blow up memory or time.
+const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// A rule file that does not parse or validate. Displays as one sentence:
+/// `path:line:column: rule `id`: what is wrong`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct RuleError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub rule: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, ":{line}:{column}")?;
+        }
+        if let Some(rule) = &self.rule {
+            write!(f, ": rule `{rule}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFile {
+    #[serde(default)]
+    category: Vec<RawCategory>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCategory {
+    id: Spanned<String>,
+    group: Group,
+    name: String,
+    explanation: String,
+    advice: Option<String>,
+    weight: Option<Spanned<f64>>,
+    #[serde(default)]
+    counting: Counting,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    id: Spanned<String>,
+    category: Spanned<String>,
+    message: String,
+    explanation: String,
+    #[serde(default)]
+    severity: Severity,
+    weight: Option<Spanned<f64>>,
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    case_sensitive: bool,
+    scope: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    exceptions: Vec<Spanned<String>>,
+    sentence: Option<RawSentence>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSentence {
+    #[serde(default)]
+    without: Vec<Spanned<String>>,
+    #[serde(default)]
+    with: Vec<Spanned<String>>,
+    #[serde(default)]
+    report: ReportSpan,
+}
+
+struct SourceFile {
+    path: String,
+    text: String,
+}
+
+/// Collects rule files, then parses and validates them all at once in [`RuleSetBuilder::build`].
+#[derive(Default)]
+pub struct RuleSetBuilder {
+    files: Vec<SourceFile>,
+}
+
+impl RuleSetBuilder {
+    /// A builder holding the built-in taxonomy (and, if `default_rules`, the built-in packs).
+    pub fn new(default_rules: bool) -> Self {
+        let mut builder = RuleSetBuilder::default();
+        for (path, text) in builtin::BUILTIN_FILES {
+            if default_rules || *path == builtin::TAXONOMY {
+                builder.add_source(*path, (*text).to_string());
+            }
+        }
+        builder
+    }
+
+    pub fn add_source(&mut self, path: impl Into<String>, text: String) {
+        self.files.push(SourceFile { path: path.into(), text });
+    }
+
+    /// Adds a rule file, or every `*.toml` file below a folder (sorted by path).
+    pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
+        let display = path.display().to_string();
+        let error = |message: String| RuleError {
+            path: display.clone(),
+            line: None,
+            column: None,
+            rule: None,
+            message,
+        };
+        if path.is_dir() {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
+                let entry = entry.map_err(|e| error(format!("cannot read the folder: {e}")))?;
+                let p = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && p.extension().is_some_and(|ext| ext == "toml")
+                {
+                    found.push(p.to_path_buf());
+                }
+            }
+            found.sort();
+            for p in found {
+                self.add_path(&p)?;
+            }
+            return Ok(());
+        }
+        let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read the rule file: {e}")))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| error("the rule file is not valid UTF-8".to_string()))?;
+        self.add_source(display, text);
+        Ok(())
+    }
+
+    /// Parses and validates every file; the first problem found is returned.
+    pub fn build(self) -> Result<RuleSet, RuleError> {
+        let mut parsed = Vec::with_capacity(self.files.len());
+        for file in &self.files {
+            let raw: RawFile = toml::from_str(&file.text).map_err(|e| {
+                let at = e.span().map(|span| line_column(&file.text, span.start));
+                RuleError {
+                    path: file.path.clone(),
+                    line: at.map(|(l, _)| l),
+                    column: at.map(|(_, c)| c),
+                    rule: None,
+                    message: e.message().trim_end().to_string(),
+                }
+            })?;
+            parsed.push((file, raw));
+        }
+
+        let mut set = RuleSet::default();
+        // Categories first: a rule may use a category declared in any loaded file.
+        for (file, raw) in &mut parsed {
+            let ctx = Context { file };
+            for category in std::mem::take(&mut raw.category) {
+                ctx.add_category(&mut set, category)?;
+            }
+        }
+        for (file, raw) in &mut parsed {
+            let ctx = Context { file };
+            for rule in std::mem::take(&mut raw.rule) {
+                ctx.add_rule(&mut set, rule)?;
+            }
+        }
+        Ok(set)
+    }
+}
+
+struct Context<'a> {
+    file: &'a SourceFile,
+}
+
+impl Context<'_> {
+    fn error(&self, span: Range<usize>, rule: Option<&str>, message: impl Into<String>) -> RuleError {
+        let (line, column) = line_column(&self.file.text, span.start);
+        RuleError {
+            path: self.file.path.clone(),
+            line: Some(line),
+            column: Some(column),
+            rule: rule.map(str::to_string),
+            message: message.into(),
+        }
+    }
+
+    fn add_category(&self, set: &mut RuleSet, raw: RawCategory) -> Result<(), RuleError> {
+        let id = raw.id.get_ref();
+        if !is_kebab_case(id) {
+            return Err(self.error(
+                raw.id.span(),
+                None,
+                format!("category id `{id}` must be kebab-case (like `my-category`)"),
+            ));
+        }
+        if let Some(&existing) = set.category_index.get(id) {
+            return Err(self.error(
+                raw.id.span(),
+                None,
+                format!("category `{id}` is already declared in {}", set.categories[existing].source),
+            ));
+        }
+        let weight = match &raw.weight {
+            Some(w) => self.check_weight(w, None)?,
+            None => 3.0,
+        };
+        set.category_index.insert(id.clone(), set.categories.len());
+        set.categories.push(Category {
+            id: raw.id.into_inner(),
+            group: raw.group,
+            name: raw.name,
+            explanation: raw.explanation,
+            advice: raw.advice,
+            weight,
+            counting: raw.counting,
+            source: self.file.path.clone(),
+        });
+        Ok(())
+    }
+
+    fn check_weight(&self, weight: &Spanned<f64>, rule: Option<&str>) -> Result<f64, RuleError> {
+        let w = *weight.get_ref();
+        if !(0.0..=100.0).contains(&w) {
+            return Err(self.error(weight.span(), rule, format!("weight {w} must be between 0 and 100")));
+        }
+        Ok(w)
+    }
+
+    fn category_id(&self, set: &RuleSet, id: &Spanned<String>, rule: &str) -> Result<usize, RuleError> {
+        set.category(id.get_ref()).ok_or_else(|| {
+            self.error(
+                id.span(),
+                Some(rule),
+                format!(
+                    "unknown category `{}` (see `newslint rules list`, or declare it in a [[category]] table)",
+                    id.get_ref()
+                ),
+            )
+        })
+    }
+
+    fn add_rule(&self, set: &mut RuleSet, raw: RawRule) -> Result<(), RuleError> {
+        let id = raw.id.get_ref().clone();
+        let rule = Some(id.as_str());
+        if !is_kebab_case(&id) {
+            return Err(self.error(
+                raw.id.span(),
+                None,
+                format!("rule id `{id}` must be kebab-case (like `fear-words`)"),
+            ));
+        }
+        if let Some(&existing) = set.rule_index.get(&id) {
+            return Err(self.error(
+                raw.id.span(),
+                rule,
+                format!("duplicate rule id: `{id}` is already defined in {}", set.rules[existing].source),
+            ));
+        }
+        let category = self.category_id(set, &raw.category, &id)?;
+        let weight = match &raw.weight {
+            Some(w) => self.check_weight(w, rule)?,
+            None => set.categories[category].weight,
+        };
+        if raw.phrases.is_empty() && raw.patterns.is_empty() {
+            return Err(self.error(raw.id.span(), rule, "has no matcher: give it `phrases` or `patterns`"));
+        }
+        let mut phrases = Vec::with_capacity(raw.phrases.len());
+        for phrase in &raw.phrases {
+            phrases.push(self.check_phrase(phrase, &id)?);
+        }
+        let mut patterns = Vec::with_capacity(raw.patterns.len());
+        for pattern in &raw.patterns {
+            self.check_pattern(pattern, raw.case_sensitive, &id)?;
+            patterns.push(pattern.get_ref().clone());
+        }
+        let mut exceptions = Vec::with_capacity(raw.exceptions.len());
+        for exception in &raw.exceptions {
+            let phrase = self.check_phrase(exception, &id)?;
+            if phrase.ends_with('*') {
+                return Err(self.error(
+                    exception.span(),
+                    rule,
+                    "exceptions are plain phrases: `*` is not allowed",
+                ));
+            }
+            exceptions.push(phrase);
+        }
+        let scope = match &raw.scope {
+            None => Scope::default(),
+            Some(items) => self.parse_scope(items, &id)?,
+        };
+        let sentence = match raw.sentence {
+            None => None,
+            Some(s) => {
+                let mut without = Vec::new();
+                for c in &s.without {
+                    without.push(self.category_id(set, c, &id)?);
+                }
+                let mut with = Vec::new();
+                for c in &s.with {
+                    with.push(self.category_id(set, c, &id)?);
+                }
+                Some(SentenceCondition { without, with, report: s.report })
+            }
+        };
+        set.rule_index.insert(id.clone(), set.rules.len());
+        set.rules.push(Rule {
+            id,
+            category,
+            message: raw.message,
+            explanation: raw.explanation,
+            severity: raw.severity,
+            weight,
+            phrases,
+            patterns,
+            case_sensitive: raw.case_sensitive,
+            scope,
+            exceptions,
+            sentence,
+            examples: raw.examples,
+            counterexamples: raw.counterexamples,
+            source: self.file.path.clone(),
+        });
+        Ok(())
+    }
+
+    /// Normalises a phrase (lower case, single spaces) and checks its shape.
+    fn check_phrase(&self, phrase: &Spanned<String>, rule: &str) -> Result<String, RuleError> {
+        let normalised = phrase.get_ref().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let stem = normalised.strip_suffix('*').unwrap_or(&normalised);
+        if stem.trim().is_empty() {
+            return Err(self.error(phrase.span(), Some(rule), "empty phrase"));
+        }
+        if stem.contains('*') {
+            return Err(self.error(
+                phrase.span(),
+                Some(rule),
+                format!("phrase `{}`: `*` is only allowed at the end (`attack*`)", phrase.get_ref()),
+            ));
+        }
+        Ok(normalised)
+    }
+
+    fn check_pattern(
+        &self,
+        pattern: &Spanned<String>,
+        case_sensitive: bool,
+        rule: &str,
+    ) -> Result<(), RuleError> {
+        let text = pattern.get_ref();
+        // The span covers the quotes: a literal string '…' starts one byte before the pattern.
+        let at = |offset: usize| pattern.span().start + 1 + offset;
+        if let Err(e) = regex_syntax::ast::parse::Parser::new().parse(text) {
+            return Err(self.error(
+                at(e.span().start.offset)..at(e.span().end.offset),
+                Some(rule),
+                format!("pattern `{text}` does not compile: {}", e.kind()),
+            ));
+        }
+        let compiled = regex::RegexBuilder::new(text)
+            .case_insensitive(!case_sensitive)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| {
+                let reason = match e {
+                    regex::Error::CompiledTooBig(limit) => {
+                        format!("is too large once compiled (over the {limit}-byte limit); split it or simplify it")
+                    }
+                    other => other.to_string().lines().last().unwrap_or_default().trim().to_string(),
+                };
+                self.error(pattern.span(), Some(rule), format!("pattern `{text}` {reason}"))
+            })?;
+        if compiled.is_match("") {
+            return Err(self.error(
+                pattern.span(),
+                Some(rule),
+                format!("pattern `{text}` matches empty text, so it would match everywhere"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn parse_scope(&self, items: &[Spanned<String>], rule: &str) -> Result<Scope, RuleError> {
+        let mut scope = Scope {
+            title: false,
+            byline: false,
+            body: false,
+            boilerplate: false,
+            quoted: true,
+            outlet: true,
+        };
+        let mut any_zone = false;
+        for item in items {
+            match item.get_ref().as_str() {
+                "title" => scope.title = true,
+                "byline" => scope.byline = true,
+                "body" => scope.body = true,
+                "boilerplate" => scope.boilerplate = true,
+                "any" => {
+                    scope.title = true;
+                    scope.byline = true;
+                    scope.body = true;
+                    scope.boilerplate = true;
+                }
+                "quote" => scope.outlet = false,
+                "outside-quote" => scope.quoted = false,
+                other => {
+                    return Err(self.error(
+                        item.span(),
+                        Some(rule),
+                        format!(
+                            "unknown scope `{other}` (expected title, byline, body, boilerplate, any, quote or outside-quote)"
+                        ),
+                    ));
+                }
+            }
+            any_zone |= !matches!(item.get_ref().as_str(), "quote" | "outside-quote");
+        }
+        if !scope.quoted && !scope.outlet {
+            return Err(self.error(
+                items[0].span(),
+                Some(rule),
+                "scope cannot be both `quote` and `outside-quote`",
+            ));
+        }
+        if !any_zone {
+            let default = Scope::default();
+            (scope.title, scope.byline, scope.body, scope.boilerplate) =
+                (default.title, default.byline, default.body, default.boilerplate);
+        }
+        Ok(scope)
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Index of every rule by id, rebuilt after filtering.
+pub(super) fn index_rules(rules: &[Rule]) -> HashMap<String, usize> {
+    rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect()
+}

@@ -1,0 +1,216 @@
+//! Rules and categories: what a rule file says, once loaded and validated.
+//!
+//! `load` turns TOML text into these types (strictly: unknown keys, unknown categories, bad
+//! regexes and duplicate ids are errors that point into the file); the matcher compiles them;
+//! printers read their ids, messages and explanations.
+
+mod load;
+
+pub use load::{RuleError, RuleSetBuilder};
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::zones::ZoneKind;
+
+/// The three groups of SPEC.md: techniques and cues lower the score, signals raise it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    Technique,
+    Cue,
+    Signal,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Technique => "technique",
+            Group::Cue => "cue",
+            Group::Signal => "signal",
+        }
+    }
+}
+
+/// How a category's findings add up in the score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Counting {
+    /// Every finding counts, with saturation and length awareness.
+    #[default]
+    PerFinding,
+    /// The category counts once, however many findings it has (a byline, a donation appeal).
+    Presence,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    #[default]
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Category {
+    pub id: String,
+    pub group: Group,
+    pub name: String,
+    pub explanation: String,
+    pub advice: Option<String>,
+    pub weight: f64,
+    pub counting: Counting,
+    /// The file that declared it (`rules/taxonomy.toml` for the built-in taxonomy).
+    pub source: String,
+}
+
+/// Whose words a span is: the outlet's own, or a quoted speaker's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Voice {
+    Outlet,
+    Quoted,
+}
+
+impl Voice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Voice::Outlet => "outlet",
+            Voice::Quoted => "quoted",
+        }
+    }
+}
+
+/// Where a rule looks: a set of zones and which voices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub title: bool,
+    pub byline: bool,
+    pub body: bool,
+    pub boilerplate: bool,
+    pub quoted: bool,
+    pub outlet: bool,
+}
+
+impl Default for Scope {
+    /// Every zone but page furniture, both voices.
+    fn default() -> Self {
+        Scope { title: true, byline: true, body: true, boilerplate: false, quoted: true, outlet: true }
+    }
+}
+
+impl Scope {
+    pub fn allows(&self, zone: ZoneKind, voice: Voice) -> bool {
+        let zone_ok = match zone {
+            ZoneKind::Title => self.title,
+            ZoneKind::Byline => self.byline,
+            ZoneKind::Body => self.body,
+            ZoneKind::Boilerplate => self.boilerplate,
+        };
+        let voice_ok = match voice {
+            Voice::Outlet => self.outlet,
+            Voice::Quoted => self.quoted,
+        };
+        zone_ok && voice_ok
+    }
+
+    /// The zone a rule's examples are analysed as: its only zone if it has one, else body.
+    pub fn example_zone(&self) -> ZoneKind {
+        match (self.title, self.byline, self.body, self.boilerplate) {
+            (true, false, false, false) => ZoneKind::Title,
+            (false, true, false, false) => ZoneKind::Byline,
+            (false, false, false, true) => ZoneKind::Boilerplate,
+            _ => ZoneKind::Body,
+        }
+    }
+}
+
+/// What a rule's span is once its sentence condition holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportSpan {
+    #[default]
+    Match,
+    Sentence,
+}
+
+/// A condition on the sentence around a match (the "conditional" rule kind).
+#[derive(Clone, Debug, Default)]
+pub struct SentenceCondition {
+    /// Categories (indices) that, found in the same sentence, silence the rule.
+    pub without: Vec<usize>,
+    /// Categories (indices) that must all be found in the same sentence.
+    pub with: Vec<usize>,
+    pub report: ReportSpan,
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    /// Index into [`RuleSet::categories`].
+    pub category: usize,
+    pub message: String,
+    pub explanation: String,
+    pub severity: Severity,
+    pub weight: f64,
+    /// Lower-cased phrases; a trailing `*` means "any word starting with this".
+    pub phrases: Vec<String>,
+    pub patterns: Vec<String>,
+    pub case_sensitive: bool,
+    pub scope: Scope,
+    pub exceptions: Vec<String>,
+    pub sentence: Option<SentenceCondition>,
+    pub examples: Vec<String>,
+    pub counterexamples: Vec<String>,
+    /// The file the rule came from.
+    pub source: String,
+}
+
+/// Every loaded category and rule, validated. Built by [`RuleSetBuilder`].
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    pub categories: Vec<Category>,
+    pub rules: Vec<Rule>,
+    category_index: HashMap<String, usize>,
+    rule_index: HashMap<String, usize>,
+}
+
+impl RuleSet {
+    pub fn category(&self, id: &str) -> Option<usize> {
+        self.category_index.get(id).copied()
+    }
+
+    pub fn rule(&self, id: &str) -> Option<usize> {
+        self.rule_index.get(id).copied()
+    }
+
+    pub fn category_of(&self, rule: usize) -> &Category {
+        &self.categories[self.rules[rule].category]
+    }
+
+    /// Keeps only the rules that `keep` accepts (categories stay: they are the taxonomy).
+    pub fn retain_rules(&mut self, mut keep: impl FnMut(&Rule) -> bool) {
+        self.rules.retain(|rule| keep(rule));
+        self.rule_index = load::index_rules(&self.rules);
+    }
+}
+
+/// The rule files built into the binary (every `rules/*.toml`), as `(path, contents)`.
+pub mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+    /// The file that declares the taxonomy of SPEC.md; loaded even with `--no-default-rules`.
+    pub const TAXONOMY: &str = "rules/taxonomy.toml";
+}

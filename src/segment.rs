@@ -1,0 +1,378 @@
+//! Segmentation: sentences and quotations, with byte offsets into the article text.
+//!
+//! Sentences end at `.`, `!`, `?` or `…` (plus closing quotes and brackets) before a capital,
+//! a digit or an opening quote, at a blank line, and at a line break unless the line plainly
+//! continues (it ends in a lower-case word or a comma and the next starts in lower case).
+//! A full stop after an abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", an initial "J.") does not
+//! end a sentence.
+//!
+//! Quotations are “curly”, "straight", ‘single’ or «guillemet» spans inside one paragraph; a
+//! quotation still open at the end of its paragraph ends there (the news convention for quotes
+//! that run over several paragraphs). A quotation is the speaker's voice (`quoted`) when it has
+//! at least three words or its sentence has a speech verb ("said", "told", "accused" …);
+//! otherwise it is the outlet's own scare quote (`outlet`), as in: his so-called “support”
+//! ("so-called" always marks a scare quote).
+
+use std::ops::Range;
+
+use crate::rules::Voice;
+use crate::text::is_word_char;
+
+/// A quotation: the span includes its quote marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    pub start: usize,
+    pub end: usize,
+    pub voice: Voice,
+}
+
+/// Sentences and quotations of one text.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    /// In order, not overlapping, trimmed of surrounding white space.
+    pub sentences: Vec<Range<usize>>,
+    /// In order, not overlapping.
+    pub quotes: Vec<Quotation>,
+}
+
+impl Segments {
+    pub fn new(text: &str) -> Self {
+        let sentences = split_sentences(text);
+        let quotes = find_quotations(text, &sentences);
+        Segments { sentences, quotes }
+    }
+
+    /// Index of the sentence containing byte `offset`, if it falls inside one.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
+    }
+
+    /// Whose words `start..end` are: quoted if it lies inside a speaker's quotation.
+    pub fn voice_of(&self, start: usize, end: usize) -> Voice {
+        let i = self.quotes.partition_point(|q| q.end <= start);
+        match self.quotes.get(i) {
+            Some(q) if q.start <= start && end <= q.end => q.voice,
+            _ => Voice::Outlet,
+        }
+    }
+}
+
+/// Words before a final "." that do not end a sentence (compared in lower case).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "al", "apr", "approx", "aug", "ave", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec",
+    "dept", "dr", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul",
+    "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "op", "pres",
+    "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vol", "vs",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// The word just before byte `dot` (a ".") is an abbreviation or an initial.
+fn is_abbreviation(line: &str, dot: usize) -> bool {
+    let before = &line[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap();
+    // An initial ("J.") or a dotted abbreviation ("U.S", "a.m").
+    if (chars.next().is_none() && first.is_alphabetic()) || word.contains('.') {
+        return true;
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |from: usize, to: usize, sentences: &mut Vec<Range<usize>>| {
+        let piece = &text[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            sentences.push(from + lead..from + lead + trimmed.len());
+        }
+    };
+    let mut line_start = 0;
+    while line_start <= text.len() {
+        let line_end =
+            memchr::memchr(b'\n', &text.as_bytes()[line_start..]).map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                push(s, line_start, &mut sentences);
+            }
+        } else {
+            start.get_or_insert(line_start);
+            let mut chars = line.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if !is_terminator(c) {
+                    continue;
+                }
+                // Swallow further terminators and closing marks: `?!`, `..."`, `.)`.
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_terminator(d) || CLOSERS.contains(&d) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &line[end..];
+                let next = rest.trim_start();
+                if next.is_empty() || next.len() == rest.len() {
+                    continue; // end of line (handled below) or no space after: "3.5", "U.S."
+                }
+                let n = next.chars().next().unwrap();
+                let starts_sentence =
+                    n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n) || n == '•';
+                if !starts_sentence || (c == '.' && end == i + 1 && is_abbreviation(line, i)) {
+                    continue;
+                }
+                let s = start.take().unwrap_or(line_start);
+                push(s, line_start + end, &mut sentences);
+                start = Some(line_start + end);
+            }
+            if !continues_on_next_line(line, &text[line_end..])
+                && let Some(s) = start.take()
+            {
+                push(s, line_end, &mut sentences);
+            }
+        }
+        line_start = line_end + 1;
+    }
+    if let Some(s) = start {
+        push(s, text.len(), &mut sentences);
+    }
+    sentences
+}
+
+/// A hard-wrapped line: ends in a lower-case word or a comma and the next line starts lower case.
+fn continues_on_next_line(line: &str, after: &str) -> bool {
+    let Some(last) = line.trim_end().chars().next_back() else { return false };
+    if !(last.is_lowercase() || matches!(last, ',' | ';' | '-')) {
+        return false;
+    }
+    let Some(next_line) = after.strip_prefix('\n') else { return false };
+    next_line.trim_start_matches([' ', '\t']).chars().next().is_some_and(char::is_lowercase)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Curly,
+    Straight,
+    Single,
+    Guillemet,
+}
+
+fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
+    let mut spans = Vec::new();
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end =
+            memchr::memchr(b'\n', &text.as_bytes()[line_start..]).map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        let mut open: Option<(usize, Mark)> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = line_start + i;
+            let close_at = at + c.len_utf8();
+            match (c, open) {
+                ('“', None) => open = Some((at, Mark::Curly)),
+                ('”', Some((s, Mark::Curly))) => {
+                    spans.push(s..close_at);
+                    open = None;
+                }
+                ('"', None) => open = Some((at, Mark::Straight)),
+                ('"', Some((s, Mark::Straight))) => {
+                    spans.push(s..close_at);
+                    open = None;
+                }
+                ('«', None) => open = Some((at, Mark::Guillemet)),
+                ('»', Some((s, Mark::Guillemet))) => {
+                    spans.push(s..close_at);
+                    open = None;
+                }
+                ('‘', None) if !prev.is_some_and(is_word_char) => open = Some((at, Mark::Single)),
+                ('’', Some((s, Mark::Single))) if !next.is_some_and(is_word_char) => {
+                    spans.push(s..close_at);
+                    open = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        // A quotation left open runs to the end of its paragraph, except a lone ‘ (often an
+        // apostrophe typed the wrong way round).
+        if let Some((s, mark)) = open
+            && mark != Mark::Single
+        {
+            let end = line_start + line.trim_end().len();
+            if end > s {
+                spans.push(s..end);
+            }
+        }
+        line_start = line_end + 1;
+    }
+    spans
+        .into_iter()
+        .map(|span| {
+            let words = crate::text::count_words(&text[span.clone()]);
+            let before = &text[crate::text::floor_char_boundary(text, span.start.saturating_sub(16))..span.start];
+            let so_called = before.trim_end().to_ascii_lowercase().ends_with("so-called");
+            let voice = if words >= 3 || (!so_called && speech_verb_near(text, &span, sentences)) {
+                Voice::Quoted
+            } else {
+                Voice::Outlet
+            };
+            Quotation { start: span.start, end: span.end, voice }
+        })
+        .collect()
+}
+
+/// Verbs that attribute words to a speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "according",
+    "accused",
+    "added",
+    "admitted",
+    "alleged",
+    "announced",
+    "argued",
+    "asked",
+    "called",
+    "claimed",
+    "claims",
+    "complained",
+    "declared",
+    "described",
+    "dubbed",
+    "explained",
+    "insisted",
+    "labeled",
+    "labelled",
+    "noted",
+    "posted",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "tells",
+    "termed",
+    "told",
+    "tweeted",
+    "urged",
+    "vowed",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+];
+
+/// The sentence holding the quotation (outside the quotation) has a speech verb.
+fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>]) -> bool {
+    let i = sentences.partition_point(|s| s.end <= span.start);
+    let Some(sentence) = sentences.get(i) else { return false };
+    let outside = [
+        &text[sentence.start.min(span.start)..span.start],
+        &text[span.end.min(sentence.end.max(span.end))..sentence.end.max(span.end)],
+    ];
+    outside.iter().any(|part| {
+        part.split(|c: char| !c.is_alphabetic())
+            .any(|word| SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        Segments::new(text).sentences.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text =
+            "Officials reportedly said the study proves it. Mr. Smith disagreed. Sources say otherwise.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Officials reportedly said the study proves it.",
+                "Mr. Smith disagreed.",
+                "Sources say otherwise."
+            ]
+        );
+        assert_eq!(
+            sentences("The U.S. Army and Gen. Milley met on Jan. 6 in Washington. J. Smith left."),
+            ["The U.S. Army and Gen. Milley met on Jan. 6 in Washington.", "J. Smith left."]
+        );
+    }
+
+    #[test]
+    fn lines_and_paragraphs_end_sentences() {
+        let text = "A headline without a stop\n\nFirst paragraph. Second one!\r\nThird? \"Yes.\" Done";
+        assert_eq!(
+            sentences(text),
+            ["A headline without a stop", "First paragraph.", "Second one!", "Third?", "\"Yes.\"", "Done"]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_continue() {
+        assert_eq!(
+            sentences("the president said\nthat it was over. Then"),
+            ["the president said\nthat it was over.", "Then"]
+        );
+    }
+
+    #[test]
+    fn quotations_and_voice() {
+        let text = "“We will retaliate,” warned Blinken. Russia’s so-called “support” grew. He said “no”.";
+        let seg = Segments::new(text);
+        let quotes: Vec<(&str, Voice)> =
+            seg.quotes.iter().map(|q| (&text[q.start..q.end], q.voice)).collect();
+        assert_eq!(
+            quotes,
+            [("“We will retaliate,”", Voice::Quoted), ("“support”", Voice::Outlet), ("“no”", Voice::Quoted)]
+        );
+        let retaliate = text.find("retaliate").unwrap();
+        assert_eq!(seg.voice_of(retaliate, retaliate + 9), Voice::Quoted);
+        assert_eq!(
+            seg.voice_of(text.find("warned").unwrap(), text.find("warned").unwrap() + 6),
+            Voice::Outlet
+        );
+    }
+
+    #[test]
+    fn open_quotation_runs_to_end_of_paragraph() {
+        let text = "\"We will fight on and on\nNext paragraph.";
+        let seg = Segments::new(text);
+        assert_eq!(seg.quotes.len(), 1);
+        assert_eq!(&text[seg.quotes[0].start..seg.quotes[0].end], "\"We will fight on and on");
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let seg = Segments::new("Don’t say it’s Russia’s fault.");
+        assert!(seg.quotes.is_empty());
+    }
+}
