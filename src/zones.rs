@@ -309,6 +309,17 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("donate", Phrase::Notice, 30),
 ];
 
+/// The first bytes of [`PHRASES`]: most lines start with none of them and skip the table scan.
+const PHRASE_FIRST_BYTES: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < PHRASES.len() {
+        set[PHRASES[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    set
+};
+
 /// Bullets that start list items.
 const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
 
@@ -332,7 +343,7 @@ impl LineFeatures {
         let mut starts_with_number = false;
         let mut comment_count = false;
         let mut last_word = "";
-        for (index, word) in rest.split_whitespace().enumerate() {
+        for (index, word) in words(rest).enumerate() {
             last_word = word;
             let letters = alphanumeric_core(word);
             let first = letters.chars().next();
@@ -369,12 +380,15 @@ impl LineFeatures {
             let author = first_word_bylike || (by_inside && f.capitalized + 1 >= f.words);
             f.byline = !f.bullet && (dateline || author);
         }
-        f.phrase = PHRASES
-            .iter()
-            .find(|&&(phrase, _, max_words)| {
-                f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
-            })
-            .map(|&(_, kind, _)| kind);
+        let first_byte = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if PHRASE_FIRST_BYTES[usize::from(first_byte)] {
+            f.phrase = PHRASES
+                .iter()
+                .find(|&&(phrase, _, max_words)| {
+                    f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
+                })
+                .map(|&(_, kind, _)| kind);
+        }
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -449,6 +463,33 @@ fn ends_sentence(s: &str) -> bool {
     }
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
     s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// The words of a line: runs of bytes between ASCII whitespace and no-break spaces (U+00A0,
+/// frequent in scraped text). Scans bytes, so the hot loop decodes no chars.
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    let bytes = line.as_bytes();
+    // The length of the separator at `i`, 0 if there is none.
+    let separator = move |i: usize| match bytes[i] {
+        b if b.is_ascii_whitespace() => 1,
+        0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
+        _ => 0,
+    };
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            match separator(pos) {
+                0 => break,
+                n => pos += n,
+            }
+        }
+        let start = pos;
+        while pos < bytes.len() && separator(pos) == 0 {
+            pos += 1;
+        }
+        // Both ends are at ASCII bytes, the end of the line or a no-break space: char boundaries.
+        (start < pos).then(|| &line[start..pos])
+    })
 }
 
 /// The word without leading and trailing punctuation ("“Hello," -> "Hello").
