@@ -26,6 +26,8 @@ pub enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Measure the rules against labelled articles: precision, recall and F1 per category.
+    Eval(EvalArgs),
     /// Explain a rule or a category, in classroom language.
     Explain {
         /// A rule id or a category id.
@@ -123,4 +125,37 @@ impl From<InputKind> for InputFormat {
 fn parse_score(value: &str) -> Result<f64, String> {
     let score: f64 = value.parse().map_err(|_| format!("`{value}` is not a number"))?;
     if (0.0..=100.0).contains(&score) { Ok(score) } else { Err(format!("{score} is not between 0 and 100")) }
+}
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// Folder of the labelled articles (PTC: `article<ID>.txt`).
+    #[arg(long, value_name = "DIR")]
+    pub articles: Option<PathBuf>,
+    /// The gold labels: a PTC TSV file or folder, or a JSONL file with `--labels-format jsonl`.
+    #[arg(long, value_name = "PATH")]
+    pub labels: PathBuf,
+    /// Format of the labels.
+    #[arg(long, value_enum, default_value_t = LabelsKind::Ptc)]
+    pub labels_format: LabelsKind,
+    /// TOML file mapping external labels to category ids (default: the built-in PTC/SemEval map).
+    #[arg(long, value_name = "FILE")]
+    pub label_map: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LabelsKind {
+    Ptc,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EvalFormat {
+    Table,
+    Json,
 }

@@ -16,6 +16,7 @@
 
 pub mod analyze;
 pub mod check;
+pub mod eval;
 pub mod finding;
 pub mod input;
 pub mod matcher;

@@ -14,7 +14,7 @@ use newslint::report::{self, ReportOptions};
 use newslint::rules::{RuleSet, RuleSetBuilder};
 use newslint::{Engine, zones::ZoneKind};
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, RuleArgs, RulesCommand};
+use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
 
 /// A user error: printed as one sentence, exit code 2.
 struct Failure(String);
@@ -27,6 +27,7 @@ fn main() -> ExitCode {
             load_rules(&rules, &[]).and_then(|set| list_rules(&set))
         }
         Command::Rules { command: RulesCommand::Test { paths, rules } } => test_rules(&rules, &paths),
+        Command::Eval(args) => run_eval(args),
         Command::Explain { id, rules } => load_rules(&rules, &[]).and_then(|set| explain(&set, &id)),
     };
     match result {
@@ -121,6 +122,30 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     if !summary.below_threshold.is_empty() {
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_eval(args: EvalArgs) -> Result<ExitCode> {
+    let engine = Engine::new(load_rules(&args.rules, &[])?).map_err(|e| fail(e.to_string()))?;
+    let options = newslint::eval::EvalOptions {
+        articles: args.articles,
+        labels: args.labels,
+        labels_format: match args.labels_format {
+            LabelsKind::Ptc => newslint::eval::LabelsFormat::Ptc,
+            LabelsKind::Jsonl => newslint::eval::LabelsFormat::Jsonl,
+        },
+        label_map: args.label_map,
+    };
+    let report = newslint::eval::evaluate(&engine, &options).map_err(|e| fail(e.to_string()))?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        EvalFormat::Table => newslint::eval::write_table(&report, &mut out)?,
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,246 @@
+//! The command line: formats, flags and exit codes, with a small rule file of our own.
+
+use predicates::prelude::*;
+
+use super::{check_json, data, folder, newslint};
+
+fn classroom() -> String {
+    data("rules/classroom.toml").display().to_string()
+}
+
+const ARTICLE: &str = "Terrifying news\n\nA terrifying invasion is near. This proves the plan failed.\n\n\
+“It is an attack on all of us,” said Smith. This proves it, according to Reuters.\n";
+
+#[test]
+fn json_has_the_spec_fields_and_offsets_point_at_the_text() {
+    let dir = folder(&[("a.txt", ARTICLE.as_bytes())]);
+    let path = dir.path().join("a.txt");
+    let (json, code, _) = check_json(&[
+        "--no-default-rules",
+        "--rules",
+        &classroom(),
+        "--include-text",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(json["schema"], 1);
+    assert_eq!(json["tool"]["name"], "newslint");
+    let article = &json["articles"][0];
+    assert_eq!(article["id"], "a.txt");
+    let text = article["text"].as_str().unwrap();
+    assert_eq!(text, ARTICLE);
+    let findings = article["findings"].as_array().unwrap();
+    let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    // The heading's "Terrifying" is found in the title zone; the sourced "proves" is not.
+    assert_eq!(
+        rules,
+        [
+            "fear-words",
+            "fear-words",
+            "fear-words",
+            "unsourced-proof",
+            "fear-words",
+            "named-source",
+            "named-source"
+        ]
+    );
+    for f in findings {
+        let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        assert_eq!(f["text"].as_str().unwrap(), &text[start..end]);
+        for key in ["category", "group", "severity", "line", "column", "zone", "voice", "message"] {
+            assert!(!f[key].is_null(), "finding lacks {key}");
+        }
+    }
+    assert_eq!(findings[0]["zone"], "title");
+    assert_eq!(findings[3]["text"], "This proves the plan failed.");
+    // "attack" is inside Smith's quotation: reported, in the speaker's voice.
+    assert_eq!(findings[4]["text"], "attack");
+    assert_eq!(findings[4]["voice"], "quoted");
+    assert_eq!((findings[5]["line"].as_u64(), findings[5]["column"].as_u64()), (Some(5), Some(33)));
+
+    // base + breakdown == score; zones cover the text.
+    let sum: f64 =
+        article["breakdown"].as_array().unwrap().iter().map(|b| b["points"].as_f64().unwrap()).sum();
+    assert!((article["base"].as_f64().unwrap() + sum - article["score"].as_f64().unwrap()).abs() < 0.011);
+    let zones = article["zones"].as_array().unwrap();
+    assert_eq!(zones[0]["start"], 0);
+    assert_eq!(zones.last().unwrap()["end"].as_u64().unwrap() as usize, text.len());
+    // Quoted cues are shown but not counted.
+    let fear =
+        article["breakdown"].as_array().unwrap().iter().find(|b| b["category"] == "appeal-to-fear").unwrap();
+    assert_eq!((fear["count"].as_u64(), fear["quoted"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(json["summary"]["articles"], 1);
+}
+
+#[test]
+fn jsonl_prints_one_article_per_line_in_input_order() {
+    let dir = folder(&[("b.txt", b"Calm report, said Smith."), ("a.txt", ARTICLE.as_bytes())]);
+    let output = newslint()
+        .args(["check", "--format", "jsonl", "--no-default-rules", "--rules", &classroom()])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.txt", "b.txt"]);
+    assert!(lines[0].get("text").is_none(), "text only with --include-text");
+}
+
+#[test]
+fn fail_under_trips_the_gate() {
+    let dir = folder(&[("a.txt", ARTICLE.as_bytes())]);
+    let rules = classroom();
+    let run = |threshold: &str| {
+        newslint()
+            .args(["check", "--no-default-rules", "--rules", &rules, "--fail-under", threshold])
+            .arg(dir.path())
+            .assert()
+    };
+    run("10").code(0);
+    run("99").code(1).stdout(predicate::str::contains("1 below 99"));
+    newslint().args(["check", "--fail-under", "abc", "."]).assert().code(2);
+}
+
+#[test]
+fn select_and_ignore_take_rule_and_category_ids() {
+    let dir = folder(&[("a.txt", ARTICLE.as_bytes())]);
+    let path = dir.path().join("a.txt");
+    let rules = classroom();
+    let categories = |extra: &[&str]| {
+        let mut args = vec!["--no-default-rules", "--rules", &rules, path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let (json, _, _) = check_json(&args);
+        let mut found: Vec<String> = json["articles"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["category"].as_str().unwrap().to_string())
+            .collect();
+        found.dedup();
+        found
+    };
+    assert_eq!(categories(&["--select", "unsourced-claim"]), ["unsourced-claim"]);
+    // Attribution still silences the unsourced rule when it is not reported itself.
+    let (json, _, _) = check_json(&[
+        "--no-default-rules",
+        "--rules",
+        &rules,
+        "--select",
+        "unsourced-proof",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(json["articles"][0]["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(categories(&["--ignore", "fear-words,attribution"]), ["unsourced-claim"]);
+    newslint()
+        .args(["check", "--select", "no-such-thing"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule or category `no-such-thing`"));
+}
+
+#[test]
+fn table_marks_matches_and_has_no_colour_when_piped() {
+    let dir = folder(&[("a.txt", ARTICLE.as_bytes())]);
+    let assert = newslint()
+        .args(["check", "--no-default-rules", "--rules", &classroom()])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("A «terrifying» invasion"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no ANSI escapes when piped");
+    assert!(out.contains("1 article, 7 findings"));
+    let coloured = newslint()
+        .args(["check", "--color", "always", "--no-default-rules", "--rules", &classroom()])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(coloured.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn jobs_do_not_change_the_output() {
+    let files: Vec<(String, Vec<u8>)> = (0..40)
+        .map(|i| (format!("{i:02}.txt"), format!("Title {i}\n\n{}", ARTICLE.repeat(i % 5 + 1)).into_bytes()))
+        .collect();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), c.as_slice())).collect();
+    let dir = folder(&files);
+    let run = |jobs: &str| {
+        newslint()
+            .args(["check", "--format", "json", "--jobs", jobs])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+}
+
+#[test]
+fn rules_list_test_and_explain() {
+    newslint().args(["rules", "list"]).assert().code(0).stdout(
+        predicate::str::contains("loaded-language").and(predicate::str::contains("rules in 28 categories")),
+    );
+    newslint().args(["rules", "test"]).assert().code(0).stdout(predicate::str::contains(" 0 failed"));
+    newslint()
+        .args(["rules", "test"])
+        .arg(data("rules/classroom.toml"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("3 rules, 7 passed, 0 failed"));
+    let failing = folder(&[(
+        "bad.toml",
+        b"[[rule]]\nid = \"x\"\ncategory = \"doubt\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"maybe\"]\nexamples = [\"Perhaps.\"]\ncounterexamples = [\"Maybe not.\"]\n",
+    )]);
+    newslint()
+        .args(["rules", "test"])
+        .arg(failing.path().join("bad.toml"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FAIL x").and(predicate::str::contains("0 passed, 2 failed")));
+    newslint()
+        .args(["explain", "vague-attribution"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("What to do next"));
+    newslint()
+        .args(["explain", "fear-words", "--no-default-rules", "--rules"])
+        .arg(data("rules/classroom.toml"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Fear words push you"));
+    newslint()
+        .args(["explain", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule or category `nope`"));
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let big: String = (0..3000)
+        .map(|i| format!("{{\"id\":\"{i}\",\"text\":\"{}\"}}\n", "A terrifying invasion. ".repeat(20)))
+        .collect();
+    let dir = folder(&[("big.jsonl", big.as_bytes())]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newslint"))
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "status {:?}", output.status);
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}

@@ -1,0 +1,1 @@
+//! `newslint eval` on small labelled sets whose numbers are checked by hand.

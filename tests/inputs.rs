@@ -1,0 +1,130 @@
+//! Inputs: folders, standard input, JSONL, encodings, and inputs that cannot be analysed.
+//! An input that cannot be analysed is named on stderr and listed in `skipped`, every other
+//! article is still reported, and the exit code is 2.
+
+use predicates::prelude::*;
+
+use super::{check_json, folder, newslint};
+
+fn ids(json: &serde_json::Value) -> Vec<String> {
+    json["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn folders_are_walked_sorted_with_hidden_and_ignored_files_left_out() {
+    let dir = folder(&[
+        ("b.txt", b"Second."),
+        ("a/z.md", b"Nested."),
+        ("a/a.txt", b"Nested first."),
+        (".hidden.txt", b"Hidden."),
+        ("ignored.txt", b"Ignored."),
+        (".gitignore", b"ignored.txt\n"),
+        ("image.png", b"\x89PNG"),
+    ]);
+    let (json, code, _) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(ids(&json), ["a/a.txt", "a/z.md", "b.txt"]);
+    let path = json["articles"][0]["path"].as_str().unwrap();
+    assert!(path.ends_with("a/a.txt") && path.starts_with(dir.path().to_str().unwrap()));
+}
+
+#[test]
+fn standard_input_as_text_and_as_jsonl() {
+    let output = newslint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("Plain text from a pipe.")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(ids(&json), ["-"]);
+    let output = newslint()
+        .args(["check", "--format", "jsonl", "-"])
+        .write_stdin("{\"id\":\"x1\",\"text\":\"One.\"}\n\n{\"text\":\"Two.\",\"title\":\"T\",\"url\":\"https://www.example.org/a\"}\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "x1");
+    assert_eq!(lines[1]["id"], "-:3");
+    assert_eq!(lines[1]["title"], "T");
+    assert_eq!(lines[1]["source"], "example.org");
+}
+
+#[test]
+fn bad_jsonl_lines_are_skipped_and_the_rest_reported() {
+    let jsonl = "{\"id\":\"good1\",\"text\":\"Fine.\"}\n{not json\n{\"id\":\"notext\"}\n{\"id\":\"good2\",\"text\":\"Also fine.\"}\n";
+    let dir = folder(&[("d.jsonl", jsonl.as_bytes())]);
+    let (json, code, stderr) = check_json(&[dir.path().join("d.jsonl").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(ids(&json), ["good1", "good2"]);
+    let skipped = json["summary"]["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2);
+    assert_eq!(skipped[0]["line"], 2);
+    assert!(skipped[0]["reason"].as_str().unwrap().starts_with("malformed JSON"));
+    assert_eq!(skipped[1]["line"], 3);
+    assert!(stderr.contains("d.jsonl:3: no `text` field"), "{stderr}");
+}
+
+#[test]
+fn binary_empty_and_missing_inputs_are_skipped() {
+    let dir = folder(&[
+        ("bin.txt", b"\x7fELF\x00\x00\x01"),
+        ("empty.txt", b""),
+        ("blank.txt", b"  \n\t\n"),
+        ("ok.txt", b"Fine."),
+    ]);
+    let missing = dir.path().join("missing.txt");
+    let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(ids(&json), ["ok.txt"]);
+    assert_eq!(json["summary"]["skipped"].as_array().unwrap().len(), 4);
+    assert!(stderr.contains("bin.txt: binary data"), "{stderr}");
+    assert!(stderr.contains("empty.txt: empty"), "{stderr}");
+    assert!(stderr.contains("missing.txt: no such file or folder"), "{stderr}");
+}
+
+#[test]
+fn legacy_encodings_are_decoded_with_a_warning() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Café news.\r\nSecond line.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = folder(&[("cp1252.txt", b"Caf\xe9 \x93news\x94.\r\nSecond line."), ("utf16.txt", &utf16)]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "a warning is not an error");
+    assert_eq!(json["articles"][0]["text"], "Café “news”.\r\nSecond line.");
+    assert_eq!(json["articles"][1]["text"], "Café news.\r\nSecond line.");
+    assert!(stderr.contains("cp1252.txt: not valid UTF-8") && stderr.contains("Windows-1252"), "{stderr}");
+    assert!(stderr.contains("utf16.txt: decoded as UTF-16"), "{stderr}");
+}
+
+#[test]
+fn crlf_lines_and_columns() {
+    let rules = super::data("rules/classroom.toml");
+    let dir = folder(&[("crlf.txt", b"Headline\r\n\r\nA calm day.\r\nThen a terrifying storm.\r\n")]);
+    let (json, _, _) =
+        check_json(&["--no-default-rules", "--rules", rules.to_str().unwrap(), dir.path().to_str().unwrap()]);
+    let f = &json["articles"][0]["findings"][0];
+    assert_eq!(
+        (f["text"].as_str(), f["line"].as_u64(), f["column"].as_u64()),
+        (Some("terrifying"), Some(4), Some(8))
+    );
+}
+
+#[test]
+fn oversized_articles_are_skipped_with_the_limit_named() {
+    let dir = folder(&[
+        ("big.txt", "word ".repeat(1000).as_bytes()),
+        ("d.jsonl", format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "w".repeat(5000)).as_bytes()),
+    ]);
+    newslint()
+        .args(["check", "--max-article-bytes", "1000"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("big.txt: article is 5000 bytes, over the 1000-byte limit"))
+        .stderr(predicate::str::contains("d.jsonl:1: line is over"))
+        .stdout(predicate::str::contains("1 article"));
+}

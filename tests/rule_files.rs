@@ -1,0 +1,123 @@
+//! Bad rule files: each is refused with exit code 2 and one sentence naming the file, the line
+//! and column, and the rule id where there is one. Nothing panics.
+
+use predicates::prelude::*;
+
+use super::{folder, newslint};
+
+const GOOD_HEAD: &str =
+    "[[rule]]\nid = \"my-rule\"\ncategory = \"doubt\"\nmessage = \"m\"\nexplanation = \"e\"\n";
+
+/// Runs `check` with `toml` as the only extra rule file; returns stderr.
+fn refused(toml: &str) -> String {
+    let dir = folder(&[("rules.toml", toml.as_bytes()), ("a.txt", b"Some text.")]);
+    let output = newslint()
+        .arg("check")
+        .arg("--rules")
+        .arg(dir.path().join("rules.toml"))
+        .arg(dir.path().join("a.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "stdout: {}", String::from_utf8_lossy(&output.stdout));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one sentence: {stderr}");
+    assert!(stderr.contains("rules.toml"), "names the file: {stderr}");
+    assert!(!stderr.contains("panicked"));
+    stderr
+}
+
+#[test]
+fn toml_syntax_error() {
+    let err = refused("[[rule]\nid = \"x\"\n");
+    assert!(err.contains("rules.toml:1:"), "{err}");
+}
+
+#[test]
+fn unknown_key_is_named_with_its_line() {
+    let err = refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\npatern = 'y'\n"));
+    assert!(err.contains("rules.toml:7:1") && err.contains("unknown field `patern`"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_across_files() {
+    let err = refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\n\n{GOOD_HEAD}phrases = [\"y\"]\n"));
+    assert!(err.contains("rules.toml:9:6: rule `my-rule`: duplicate rule id"), "{err}");
+    // A user rule may not reuse a built-in id either.
+    let builtin = newslint::rules::RuleSetBuilder::new(true).build().unwrap();
+    let taken = &builtin.rules[0].id;
+    let err = refused(&format!("{}phrases = [\"x\"]\n", GOOD_HEAD.replace("my-rule", taken)));
+    assert!(err.contains(&format!("rule `{taken}`: duplicate rule id")) && err.contains("rules/"), "{err}");
+}
+
+#[test]
+fn unknown_category() {
+    let err = refused(&format!("{}phrases = [\"x\"]\n", GOOD_HEAD.replace("doubt", "dout")));
+    assert!(err.contains("rules.toml:3:12: rule `my-rule`: unknown category `dout`"), "{err}");
+}
+
+#[test]
+fn bad_regex_points_into_the_pattern() {
+    let err = refused(&format!("{GOOD_HEAD}patterns = ['fine', 'a(b']\n"));
+    assert!(err.contains("rules.toml:6:23: rule `my-rule`: pattern `a(b` does not compile"), "{err}");
+}
+
+#[test]
+fn regex_too_large() {
+    let err = refused(&format!("{GOOD_HEAD}patterns = ['\\w{{1000}}\\w{{1000}}\\w{{1000}}']\n"));
+    assert!(err.contains("too large"), "{err}");
+}
+
+#[test]
+fn empty_matchers_and_phrases() {
+    assert!(refused(&format!("{GOOD_HEAD}phrases = []\n")).contains("has no matcher"));
+    assert!(refused(&format!("{GOOD_HEAD}phrases = [\" \"]\n")).contains("empty phrase"));
+    assert!(refused(&format!("{GOOD_HEAD}phrases = [\"a*b\"]\n")).contains("only allowed at the end"));
+    assert!(refused(&format!("{GOOD_HEAD}patterns = ['x*']\n")).contains("matches empty text"));
+}
+
+#[test]
+fn bad_values() {
+    assert!(
+        refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nweight = -1\n"))
+            .contains("weight -1 must be between 0 and 100")
+    );
+    assert!(
+        refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nseverity = \"fatal\"\n"))
+            .contains("unknown variant `fatal`")
+    );
+    assert!(
+        refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nscope = [\"bdy\"]\n"))
+            .contains("unknown scope `bdy`")
+    );
+    assert!(
+        refused(&format!("{}phrases = [\"x\"]\n", GOOD_HEAD.replace("my-rule", "My_Rule")))
+            .contains("kebab-case")
+    );
+    let err =
+        refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\n[rule.sentence]\nwithout = [\"atribution\"]\n"));
+    assert!(err.contains("unknown category `atribution`"), "{err}");
+}
+
+#[test]
+fn user_categories_can_be_declared_and_used() {
+    let toml = "[[category]]\nid = \"hype\"\ngroup = \"cue\"\nname = \"Hype\"\nexplanation = \"e\"\nweight = 2\n\n\
+                [[rule]]\nid = \"hype-words\"\ncategory = \"hype\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"game-changer\"]\n";
+    let dir = folder(&[("rules.toml", toml.as_bytes()), ("a.txt", b"A game-changer, they say.")]);
+    newslint()
+        .args(["check", "--format", "jsonl", "--no-default-rules", "--rules"])
+        .arg(dir.path().join("rules.toml"))
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"category\":\"hype\""));
+}
+
+#[test]
+fn a_missing_rule_file_is_named() {
+    newslint()
+        .args(["check", "--rules", "/no/such/rules.toml", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/rules.toml: cannot read the rule file"));
+}

@@ -1,0 +1,22 @@
+//! Snapshots of what users read, on the example articles shipped in `examples/`: a change in
+//! behaviour shows up as a reviewed diff (`cargo insta review`), not as a surprise.
+
+use super::{newslint, repo};
+
+fn run(args: &[&str]) -> String {
+    let output = newslint().current_dir(repo()).args(args).output().unwrap();
+    assert!(output.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn table_on_examples() {
+    insta::assert_snapshot!(run(&["check", "examples/"]));
+}
+
+#[test]
+fn json_on_one_example() {
+    let out = run(&["check", "--format", "json", "examples/"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    insta::assert_json_snapshot!(json["articles"][0]);
+}
