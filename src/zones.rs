@@ -86,7 +86,7 @@ pub fn classify_lines(text: &str) -> Vec<LineDecision> {
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
     let span = body_span(&features, &classes);
-    smooth(&classes, span.clone(), &mut kinds);
+    smooth(&features, &classes, span.clone(), &mut kinds);
     title_and_byline(&features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
     lines
@@ -134,10 +134,15 @@ pub struct LineFeatures {
     pub stop_words: u32,
     /// Words that start with an uppercase letter: Title Case menus and headlines are mostly these.
     pub capitalized: u32,
+    /// Words that start with a lowercase letter: sentences are mostly these, in any language.
+    pub lowercase: u32,
     /// Sentence ends inside the line (". " followed by a capital). A headline has none.
     pub inner_sentences: u32,
     /// Ends with sentence punctuation (". ! ? …", also CJK), ignoring closing quotes/brackets.
     pub terminal: bool,
+    /// Cut off with an ellipsis ("...the Realtek Bluetooth...", "[…]"): a teaser of another
+    /// article. Articles end their paragraphs properly.
+    pub truncated: bool,
     /// Starts with a list bullet ("•", "*", "-", ...): menus and related lists are bullet lists.
     pub bullet: bool,
     /// The same line (bullet aside) occurs elsewhere in the text: repeated lines are navigation
@@ -169,14 +174,72 @@ pub enum Phrase {
 fn is_stop_word(w: &[u8]) -> bool {
     matches!(
         w,
-        b"a" | b"about" | b"after" | b"all" | b"also" | b"an" | b"and" | b"are" | b"as" | b"at"
-            | b"be" | b"been" | b"but" | b"by" | b"can" | b"could" | b"did" | b"do" | b"for"
-            | b"from" | b"had" | b"has" | b"have" | b"he" | b"her" | b"his" | b"i" | b"if"
-            | b"in" | b"into" | b"is" | b"it" | b"its" | b"more" | b"not" | b"of" | b"on"
-            | b"one" | b"or" | b"our" | b"out" | b"over" | b"said" | b"she" | b"so" | b"than"
-            | b"that" | b"the" | b"their" | b"them" | b"there" | b"these" | b"they" | b"this"
-            | b"to" | b"up" | b"was" | b"we" | b"were" | b"what" | b"when" | b"which" | b"who"
-            | b"will" | b"with" | b"would" | b"you"
+        b"a" | b"about"
+            | b"after"
+            | b"all"
+            | b"also"
+            | b"an"
+            | b"and"
+            | b"are"
+            | b"as"
+            | b"at"
+            | b"be"
+            | b"been"
+            | b"but"
+            | b"by"
+            | b"can"
+            | b"could"
+            | b"did"
+            | b"do"
+            | b"for"
+            | b"from"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"he"
+            | b"her"
+            | b"his"
+            | b"i"
+            | b"if"
+            | b"in"
+            | b"into"
+            | b"is"
+            | b"it"
+            | b"its"
+            | b"more"
+            | b"not"
+            | b"of"
+            | b"on"
+            | b"one"
+            | b"or"
+            | b"our"
+            | b"out"
+            | b"over"
+            | b"said"
+            | b"she"
+            | b"so"
+            | b"than"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"them"
+            | b"there"
+            | b"these"
+            | b"they"
+            | b"this"
+            | b"to"
+            | b"up"
+            | b"was"
+            | b"we"
+            | b"were"
+            | b"what"
+            | b"when"
+            | b"which"
+            | b"who"
+            | b"will"
+            | b"with"
+            | b"would"
+            | b"you"
     )
 }
 
@@ -184,9 +247,29 @@ fn is_stop_word(w: &[u8]) -> bool {
 fn is_month(w: &[u8]) -> bool {
     matches!(
         w,
-        b"jan" | b"january" | b"feb" | b"february" | b"mar" | b"march" | b"apr" | b"april"
-            | b"may" | b"jun" | b"june" | b"jul" | b"july" | b"aug" | b"august" | b"sep"
-            | b"sept" | b"september" | b"oct" | b"october" | b"nov" | b"november" | b"dec"
+        b"jan"
+            | b"january"
+            | b"feb"
+            | b"february"
+            | b"mar"
+            | b"march"
+            | b"apr"
+            | b"april"
+            | b"may"
+            | b"jun"
+            | b"june"
+            | b"jul"
+            | b"july"
+            | b"aug"
+            | b"august"
+            | b"sep"
+            | b"sept"
+            | b"september"
+            | b"oct"
+            | b"october"
+            | b"nov"
+            | b"november"
+            | b"dec"
             | b"december"
     )
 }
@@ -333,6 +416,7 @@ impl LineFeatures {
         let (bullet, rest) = strip_bullet(content);
         let mut f = LineFeatures { bullet, ..LineFeatures::default() };
         f.terminal = ends_sentence(rest);
+        f.truncated = is_truncated(rest);
 
         let mut first_word_bylike = false;
         let mut has_month = false;
@@ -352,6 +436,8 @@ impl LineFeatures {
                 if previous_ends_sentence {
                     f.inner_sentences += 1;
                 }
+            } else if first.is_some_and(char::is_lowercase) {
+                f.lowercase += 1;
             }
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
             let mut buffer = [0u8; 12];
@@ -398,13 +484,21 @@ impl LineFeatures {
         f
     }
 
-    /// Prose: long enough, full of function words, and a sentence (or long). The second rule is
-    /// for languages without English stop words: long lines that end like a sentence.
+    /// Prose: long enough, full of function words, and a sentence (or long, or very wordy). The
+    /// second rule is for languages without English stop words: long lines, or mostly lowercase
+    /// ones, that end like a sentence.
     fn is_prose(&self) -> bool {
         let w = self.words;
-        let wordy = w >= 6 && self.stop_words * 8 >= w && (self.terminal || w >= 15);
+        let long_enough = self.terminal || w >= 15 || (w >= 10 && self.stop_words * 4 >= w);
+        let wordy = w >= 6 && self.stop_words * 8 >= w && long_enough;
         let title_case = w < 15 && self.capitalized * 10 >= w * 7;
-        (wordy && !title_case) || (w >= 20 && self.terminal)
+        (wordy && !title_case) || (self.terminal && (w >= 20 || (w >= 10 && self.is_sentence_like())))
+    }
+
+    /// Mostly lowercase words: a sentence rather than a menu item or a Title Case headline,
+    /// whatever the language. List items of the article look like this.
+    fn is_sentence_like(&self) -> bool {
+        self.words >= 8 && self.lowercase * 2 >= self.words
     }
 
     /// Short, Title Case, no lowercase content words, no sentence end: a menu item or link.
@@ -509,11 +603,18 @@ fn word_count(word: &str) -> u32 {
     if word.is_ascii() {
         return 1;
     }
-    let cjk = word
-        .chars()
-        .filter(|&c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}'))
-        .count();
+    let cjk =
+        word.chars().filter(|&c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}')).count();
     u32::try_from(cjk / 2).unwrap_or(u32::MAX).max(1)
+}
+
+/// Ends with "[…]", or with "..." or "…" right after a letter or digit (mid-word or mid-sentence).
+fn is_truncated(s: &str) -> bool {
+    if s.ends_with("[…]") || s.ends_with("[...]") {
+        return true;
+    }
+    let before = s.strip_suffix("...").or_else(|| s.strip_suffix('…'));
+    before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// "U.S." and "Mr." end with a period but do not end a sentence.
@@ -557,6 +658,8 @@ enum Class {
 /// A related-headlines list ends at the first line that is clearly a paragraph: this long and
 /// ending like a sentence (headlines are shorter or lack the final period).
 const RELATED_LIST_END_WORDS: u32 = 12;
+/// Truncated lines up to this long are teasers of other articles.
+const TEASER_MAX_WORDS: u32 = 60;
 
 fn classify(features: &[LineFeatures]) -> Vec<Class> {
     let mut in_related_list = false;
@@ -579,7 +682,8 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
                 }
             }
             let furniture = matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments));
-            if furniture || f.repeated || (!prose && f.bullet) {
+            let teaser = f.truncated && f.words <= TEASER_MAX_WORDS;
+            if furniture || teaser || f.repeated || (!prose && f.bullet && !f.is_sentence_like()) {
                 Class::Furniture
             } else if prose {
                 Class::Prose
@@ -597,6 +701,10 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
 /// Extra cost of a furniture line, on top of its words, so that long menus of one-word items
 /// weigh as much as they look.
 const FURNITURE_COST: i64 = 3;
+/// Extra cost of any short line (a heading, a caption): a teaser list (headline, author, one
+/// paragraph, again and again) costs more than its paragraphs are worth, while an article's
+/// subheadings are followed by several paragraphs.
+const SHORT_COST: i64 = 10;
 /// Extra cost of a menu-like short line.
 const MENU_COST: i64 = 2;
 /// Extra cost of the start of a comment: more than a typical reader comment is worth, so the
@@ -614,8 +722,8 @@ fn weight(f: &LineFeatures, class: Class) -> i64 {
         Class::Prose if f.phrase == Some(Phrase::Notice) => -words,
         Class::Prose if !f.terminal => words / 2,
         Class::Prose => words,
-        Class::Short if f.is_menu_like() => -words - MENU_COST,
-        Class::Short => -words,
+        Class::Short if f.is_menu_like() => -words - MENU_COST - SHORT_COST,
+        Class::Short => -words - SHORT_COST,
         Class::Furniture if f.phrase == Some(Phrase::Comments) => -words - COMMENTS_COST,
         Class::Furniture => -words - FURNITURE_COST,
     }
@@ -648,22 +756,30 @@ fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<us
 const SHORT_RUN: usize = 3;
 
 /// Decides the lines inside the body span: prose is body, furniture is boilerplate, short lines
-/// are body when they are isolated between prose (subheadings) and boilerplate in runs.
-fn smooth(classes: &[Class], span: std::ops::Range<usize>, kinds: &mut [ZoneKind]) {
+/// are body when they are isolated between prose (subheadings) and boilerplate in runs, unless
+/// they are sentences (items of a list in the article).
+fn smooth(
+    features: &[LineFeatures],
+    classes: &[Class],
+    span: std::ops::Range<usize>,
+    kinds: &mut [ZoneKind],
+) {
     let mut i = span.start;
     while i < span.end {
         match classes[i] {
             Class::Prose => kinds[i] = ZoneKind::Body,
             Class::Short | Class::Furniture => {
-                // The run of non-prose lines starting here, blank lines skipped.
+                // The run of non-prose lines starting here, blank lines and sentences skipped.
                 let mut end = i;
                 let mut count = 0;
                 while end < span.end && classes[end] != Class::Prose {
-                    count += usize::from(classes[end] != Class::Blank);
+                    let short = classes[end] != Class::Blank && !features[end].is_sentence_like();
+                    count += usize::from(short);
                     end += 1;
                 }
                 for j in i..end {
-                    if classes[j] == Class::Short && count < SHORT_RUN {
+                    let sentence = features[j].is_sentence_like();
+                    if classes[j] == Class::Short && (count < SHORT_RUN || sentence) {
                         kinds[j] = ZoneKind::Body;
                     }
                 }
