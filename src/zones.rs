@@ -85,7 +85,7 @@ pub fn classify_lines(text: &str) -> Vec<LineDecision> {
     let features = line_features(&lines);
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
-    let span = body_span(&features, &classes);
+    let span = extend_over_list(&features, &classes, body_span(&features, &classes));
     smooth(&features, &classes, span.clone(), &mut kinds);
     title_and_byline(&features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
@@ -143,6 +143,8 @@ pub struct LineFeatures {
     /// Cut off with an ellipsis ("...the Realtek Bluetooth...", "[…]"): a teaser of another
     /// article. Articles end their paragraphs properly.
     pub truncated: bool,
+    /// Ends with a colon: announces what follows ("Tour dates:"), so a list after it is content.
+    pub colon: bool,
     /// Starts with a list bullet ("•", "*", "-", ...): menus and related lists are bullet lists.
     pub bullet: bool,
     /// The same line (bullet aside) occurs elsewhere in the text: repeated lines are navigation
@@ -417,6 +419,7 @@ impl LineFeatures {
         let mut f = LineFeatures { bullet, ..LineFeatures::default() };
         f.terminal = ends_sentence(rest);
         f.truncated = is_truncated(rest);
+        f.colon = rest.ends_with(':');
 
         let mut first_word_bylike = false;
         let mut has_month = false;
@@ -748,6 +751,30 @@ fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<us
     best
 }
 
+/// A body that ends announcing a list ("The tour dates:") goes on over the list of short lines
+/// after it (dates, scores, names), up to the next furniture.
+fn extend_over_list(
+    features: &[LineFeatures],
+    classes: &[Class],
+    span: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let non_blank = |i: &usize| classes[*i] != Class::Blank;
+    let Some(last) = span.clone().rev().find(non_blank) else {
+        return span;
+    };
+    let Some(next) = (span.end..classes.len()).find(non_blank) else {
+        return span;
+    };
+    let announced = features[last].colon || (classes[next] == Class::Short && features[next].colon);
+    if !announced {
+        return span;
+    }
+    let end = (next..classes.len())
+        .find(|&i| classes[i] == Class::Furniture)
+        .unwrap_or(classes.len());
+    span.start..end
+}
+
 // ---------------------------------------------------------------------------------------------
 // 5. Smooth
 // ---------------------------------------------------------------------------------------------
@@ -757,7 +784,7 @@ const SHORT_RUN: usize = 3;
 
 /// Decides the lines inside the body span: prose is body, furniture is boilerplate, short lines
 /// are body when they are isolated between prose (subheadings) and boilerplate in runs, unless
-/// they are sentences (items of a list in the article).
+/// they are sentences (items of a list in the article) or a list announced by a colon.
 fn smooth(
     features: &[LineFeatures],
     classes: &[Class],
@@ -777,9 +804,14 @@ fn smooth(
                     count += usize::from(short);
                     end += 1;
                 }
+                let announced = (span.start..i)
+                    .rev()
+                    .find(|&j| classes[j] != Class::Blank)
+                    .is_some_and(|j| features[j].colon)
+                    || features[i].colon;
                 for j in i..end {
                     let sentence = features[j].is_sentence_like();
-                    if classes[j] == Class::Short && (count < SHORT_RUN || sentence) {
+                    if classes[j] == Class::Short && (count < SHORT_RUN || sentence || announced) {
                         kinds[j] = ZoneKind::Body;
                     }
                 }
