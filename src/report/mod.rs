@@ -3,6 +3,7 @@
 //! Streaming formats (JSONL) write each article as it comes; whole-document formats (JSON,
 //! the table's closing summary) keep what they need and write it in `finish`.
 
+mod html;
 mod json;
 mod table;
 
@@ -12,6 +13,7 @@ use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::RuleSet;
 
+pub use html::HtmlReporter;
 pub use json::{ArticleJson, JsonReporter, JsonlReporter};
 pub use table::TableReporter;
 
@@ -33,6 +35,8 @@ pub enum Format {
     Json,
     /// One JSON object per article per line, as soon as it is ready.
     Jsonl,
+    /// A self-contained classroom page: highlighted text, legend, score cards.
+    Html,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -51,5 +55,6 @@ pub fn reporter<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) 
         Format::Table => Box::new(TableReporter::new(rules, options)),
         Format::Json => Box::new(JsonReporter::new(rules, options)),
         Format::Jsonl => Box::new(JsonlReporter::new(rules, options)),
+        Format::Html => Box::new(HtmlReporter::new(rules, options)),
     }
 }
