@@ -7,28 +7,36 @@
 //!
 //! Scraped article text usually has one text node (or one paragraph) per line, with menus,
 //! share bars, related-headline lists, login forms and footers above, below and sometimes inside
-//! the article. The classifier works on lines and is a single pipeline, each step O(lines):
+//! the article. The classifier works on lines and is a single pipeline; every step is one pass
+//! over the lines, so the whole is O(text length), a 50 MB line included:
 //!
-//! 1. **Split lines** ([`split_lines`]): byte ranges of the lines, newline included, so that the
+//! 1. **Split lines** (`split_lines`): byte ranges of the lines, newline included, so that the
 //!    lines tile the text and every zone boundary falls just after a `\n` (a char boundary).
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
-//!    one place, in one scan of the line: length in words, stop-word density, capitalisation,
-//!    terminal punctuation, bullets, known furniture phrases, byline and date shape, and whether
-//!    the line occurs more than once in the text (repetition, via one `HashMap` of `&str`).
-//! 3. **Classify** ([`Class`]): each line is prose, a short line (heading, caption, menu item,
-//!    byline), furniture, or blank. A heading such as "Also Read" turns the headline list under it
-//!    into furniture.
+//!    one place, in one scan of the line's words, without allocating: length in words, stop-word
+//!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, known furniture
+//!    phrases, byline and date shape, and whether the line occurs more than once in the text
+//!    (repetition, one `HashMap` of `&str` for the whole text).
+//! 3. **Classify** (`classify`): each line is prose, a short line (heading, caption, menu item,
+//!    byline), furniture, or blank. A heading such as "Also Read" turns the headline list under
+//!    it into furniture, up to the next real paragraph.
 //! 4. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
-//!    body is the densest run of prose, so each line gets a weight (+words for prose, -words for
-//!    anything else) and the body is the run of lines with the maximum total weight (Kadane's
-//!    algorithm). A short interruption inside the article (an ad, a related list) costs less than
-//!    the prose around it, so the run bridges it.
+//!    body is the densest run of prose, so each line gets a weight (+words for prose, -words and
+//!    a fixed cost for anything else, a large cost for the start of the comments) and the body
+//!    is the run of lines with the maximum total weight (Kadane's algorithm). A short
+//!    interruption inside the article (an ad, a related list) costs less than the prose around
+//!    it, so the run bridges it; a list of teasers (headline, author, one paragraph) does not pay
+//!    for itself. A body that ends with a colon ("Tour dates:") goes on over the list after it.
 //! 5. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
 //!    prose lines (a subheading) is body, and a run of short lines (a share bar, an author box)
-//!    is boilerplate. Everything outside the body is boilerplate.
+//!    is boilerplate unless its lines are sentences or a colon announced them. Everything
+//!    outside the body is boilerplate.
 //! 6. **Title and byline** (`title_and_byline`): the title is the nearest headline-shaped line
 //!    above the body; byline and date lines between it and the body are the byline.
 //! 7. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
+//!
+//! [`classify_lines`] exposes the per-line decisions and features, for debugging and for the
+//! evaluation driver in `scripts/zoning/`.
 
 use std::collections::HashMap;
 
@@ -130,7 +138,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 pub struct LineFeatures {
     /// Whitespace-separated words, not counting a leading bullet. Prose lines are long.
     pub words: u32,
-    /// Words from [`STOP_WORDS`]. Prose has many ("the", "of", "and"), menus and headlines few.
+    /// Words from `STOP_WORDS`. Prose has many ("the", "of", "and"), menus and headlines few.
     pub stop_words: u32,
     /// Words that start with an uppercase letter: Title Case menus and headlines are mostly these.
     pub capitalized: u32,
@@ -148,9 +156,9 @@ pub struct LineFeatures {
     /// Starts with a list bullet ("•", "*", "-", ...): menus and related lists are bullet lists.
     pub bullet: bool,
     /// The same line (bullet aside) occurs elsewhere in the text: repeated lines are navigation
-    /// and teasers. Never set for long prose (see [`LONG_PROSE_WORDS`]), which stays prose.
+    /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose.
     pub repeated: bool,
-    /// A known furniture phrase, see [`PHRASES`].
+    /// A known furniture phrase, see `PHRASES`.
     pub phrase: Option<Phrase>,
     /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
     pub byline: bool,
@@ -171,127 +179,46 @@ pub enum Phrase {
     Comments,
 }
 
-/// Frequent English function words (at most five letters, so that a word can be lowercased into
-/// a small stack buffer and matched without allocating).
-fn is_stop_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"a" | b"about"
-            | b"after"
-            | b"all"
-            | b"also"
-            | b"an"
-            | b"and"
-            | b"are"
-            | b"as"
-            | b"at"
-            | b"be"
-            | b"been"
-            | b"but"
-            | b"by"
-            | b"can"
-            | b"could"
-            | b"did"
-            | b"do"
-            | b"for"
-            | b"from"
-            | b"had"
-            | b"has"
-            | b"have"
-            | b"he"
-            | b"her"
-            | b"his"
-            | b"i"
-            | b"if"
-            | b"in"
-            | b"into"
-            | b"is"
-            | b"it"
-            | b"its"
-            | b"more"
-            | b"not"
-            | b"of"
-            | b"on"
-            | b"one"
-            | b"or"
-            | b"our"
-            | b"out"
-            | b"over"
-            | b"said"
-            | b"she"
-            | b"so"
-            | b"than"
-            | b"that"
-            | b"the"
-            | b"their"
-            | b"them"
-            | b"there"
-            | b"these"
-            | b"they"
-            | b"this"
-            | b"to"
-            | b"up"
-            | b"was"
-            | b"we"
-            | b"were"
-            | b"what"
-            | b"when"
-            | b"which"
-            | b"who"
-            | b"will"
-            | b"with"
-            | b"would"
-            | b"you"
-    )
-}
+/// Frequent English function words, lowercase. All have at most [`STOP_WORD_MAX_LEN`] letters,
+/// so longer words skip the lookup.
+const STOP_WORD_MAX_LEN: usize = 5;
+const STOP_WORDS: &[&[u8]] = &[
+    b"a", b"about", b"after", b"all", b"also", b"an", b"and", b"are", b"as", b"at", b"be", b"been", b"but",
+    b"by", b"can", b"could", b"did", b"do", b"for", b"from", b"had", b"has", b"have", b"he", b"her", b"his",
+    b"i", b"if", b"in", b"into", b"is", b"it", b"its", b"more", b"not", b"of", b"on", b"one", b"or", b"our",
+    b"out", b"over", b"said", b"she", b"so", b"than", b"that", b"the", b"their", b"them", b"there", b"these",
+    b"they", b"this", b"to", b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will",
+    b"with", b"would", b"you",
+];
 
-/// Month names and abbreviations, for date lines.
-fn is_month(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"jan"
-            | b"january"
-            | b"feb"
-            | b"february"
-            | b"mar"
-            | b"march"
-            | b"apr"
-            | b"april"
-            | b"may"
-            | b"jun"
-            | b"june"
-            | b"jul"
-            | b"july"
-            | b"aug"
-            | b"august"
-            | b"sep"
-            | b"sept"
-            | b"september"
-            | b"oct"
-            | b"october"
-            | b"nov"
-            | b"november"
-            | b"dec"
-            | b"december"
-    )
-}
+/// Month names, for date lines. A word of three letters or more that begins one ("Jun", "Sept",
+/// "June") is a month.
+const MONTHS: &[&[u8]] = &[
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+];
 
 /// Words that start a dateline or an author line.
-fn is_byline_start(w: &[u8]) -> bool {
-    matches!(w, b"by" | b"published" | b"updated" | b"posted" | b"modified" | b"written" | b"last")
-}
+const BYLINE_STARTS: &[&[u8]] =
+    &[b"by", b"published", b"updated", b"posted", b"modified", b"written", b"last"];
 
 /// Words that make a line a site notice wherever they occur in it ("... hit the Donate button",
 /// "Necessary cookies are ..."), for lines of at most [`NOTICE_MAX_WORDS`] words.
-fn is_notice_word(w: &[u8]) -> bool {
-    matches!(w, b"donate" | b"subscribe" | b"newsletter" | b"cookie" | b"cookies")
-}
+const NOTICE_WORDS: &[&[u8]] = &[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"];
 const NOTICE_MAX_WORDS: u32 = 100;
 
 /// "12 Comments", "34 responses to “...”": a count followed by one of these words.
-fn is_comment_count_word(w: &[u8]) -> bool {
-    matches!(w, b"comment" | b"comments" | b"responses" | b"replies")
-}
+const COMMENT_COUNT_WORDS: &[&[u8]] = &[b"comment", b"comments", b"responses", b"replies"];
 /// "joe says:": a commenter's name line ends with one of these.
 const COMMENTER_WORDS: &[&str] = &["says:", "said:", "wrote:"];
 const COMMENT_MAX_WORDS: u32 = 15;
@@ -445,21 +372,21 @@ impl LineFeatures {
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
             let mut buffer = [0u8; 12];
             let lower = lowercase_ascii(letters, &mut buffer).unwrap_or_default();
-            f.stop_words += u32::from(lower.len() <= 5 && is_stop_word(lower));
+            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && STOP_WORDS.contains(&lower));
             if index < BYLINE_MAX_WORDS as usize {
                 match index {
                     0 => {
-                        first_word_bylike = is_byline_start(lower);
+                        first_word_bylike = BYLINE_STARTS.contains(&lower);
                         starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
                     }
-                    1 => comment_count = starts_with_number && is_comment_count_word(lower),
+                    1 => comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower),
                     _ => by_inside |= lower == b"by",
                 }
-                has_month |= is_month(lower);
+                has_month |= lower.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(lower));
                 has_digit |= first.is_some_and(|c| c.is_ascii_digit());
             }
             if index < NOTICE_MAX_WORDS as usize {
-                notice |= is_notice_word(lower);
+                notice |= NOTICE_WORDS.contains(&lower);
             }
             f.words += word_count(word);
         }
@@ -769,9 +696,7 @@ fn extend_over_list(
     if !announced {
         return span;
     }
-    let end = (next..classes.len())
-        .find(|&i| classes[i] == Class::Furniture)
-        .unwrap_or(classes.len());
+    let end = (next..classes.len()).find(|&i| classes[i] == Class::Furniture).unwrap_or(classes.len());
     span.start..end
 }
 
@@ -862,11 +787,13 @@ fn title_and_byline(
         kinds[t] = ZoneKind::Title;
     } else {
         let mut non_blank = (0..span.end).filter(|&i| classes[i] != Class::Blank);
-        if let (Some(first), Some(next)) = (non_blank.next(), non_blank.next()) {
-            if first >= span.start && features[first].is_headline_like() && classes[next] == Class::Prose {
-                kinds[first] = ZoneKind::Title;
-                return;
-            }
+        if let (Some(first), Some(next)) = (non_blank.next(), non_blank.next())
+            && first >= span.start
+            && features[first].is_headline_like()
+            && classes[next] == Class::Prose
+        {
+            kinds[first] = ZoneKind::Title;
+            return;
         }
     }
     let byline_from = title.map_or(searched_from, |t| t + 1);

@@ -21,9 +21,7 @@ fn main() {
     match args.as_slice() {
         [flag, file] if flag == "--debug" => debug(Path::new(file)),
         [input, output] => evaluate(Path::new(input), Path::new(output), false),
-        [flag, input, output] if flag == "--title" => {
-            evaluate(Path::new(input), Path::new(output), true)
-        }
+        [flag, input, output] if flag == "--title" => evaluate(Path::new(input), Path::new(output), true),
         _ => {
             eprintln!("usage: zone_eval [--title] IN_DIR OUT_DIR | zone_eval --debug FILE");
             process::exit(2);
