@@ -380,8 +380,9 @@ impl LineFeatures {
                         starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
                     }
                     1 => comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower),
-                    _ => by_inside |= lower == b"by",
+                    _ => {}
                 }
+                by_inside |= index > 0 && lower == b"by";
                 has_month |= lower.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(lower));
                 has_digit |= first.is_some_and(|c| c.is_ascii_digit());
             }
@@ -981,6 +982,41 @@ mod tests {
         assert_eq!(kinds, [ZoneKind::Title, ZoneKind::Body]);
         assert_eq!(t[zones[0].start..zones[0].end].trim(), "Council approves new budget for city schools");
         check_invariants(t);
+    }
+
+    #[test]
+    fn byline_and_date_shapes() {
+        for line in [
+            "by Jane Doe",
+            "Sohil Sinha by Sohil Sinha",
+            "By JANE DOE and JOHN ROE",
+            "June 2, 2021",
+            "Published 3 May 2024 10:00 BST",
+        ] {
+            assert!(LineFeatures::of(line).byline, "{line:?}");
+        }
+        for line in [
+            "The bill was passed by the Senate in June after a long debate.",
+            "Home prices fell in June",
+            "Stand by me, said the king",
+        ] {
+            assert!(!LineFeatures::of(line).byline, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn comments_and_teasers_are_not_body() {
+        let paragraph = "The council said on Monday that the new rules would apply to all of the \
+                         schools in the city, and that the money would be paid out in the spring.";
+        let t = format!(
+            "Council sets new school rules\n\n{paragraph}\n\n{paragraph}\n\n3 Comments\n\n\
+             joe says:\n\nI think that this is a good idea and that the council is right to do \
+             it, but it is late.\n\nMayor opens the new bridge over the river and the rail...\n"
+        );
+        assert_eq!(kinds_of(&t, "3 Comments"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of_prefix(&t, "I think that this"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of_prefix(&t, "Mayor opens"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, paragraph), [ZoneKind::Body, ZoneKind::Body]);
     }
 
     #[test]
