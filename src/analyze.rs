@@ -3,12 +3,13 @@
 //! [`Engine`] holds the compiled rules and is shared by all worker threads; [`Engine::analyze`]
 //! is a pure function of the article.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
+use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
 use crate::matcher::{CompileError, Matcher, RawMatch};
-use crate::rules::{ReportSpan, RuleSet};
+use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
 use crate::text::{LineIndex, count_words};
@@ -23,6 +24,8 @@ pub struct Analysis {
     pub zones: Vec<Zone>,
     /// Sorted by start, then end, then rule.
     pub findings: Vec<Finding>,
+    /// Findings left out because the baseline knows them (`--baseline`).
+    pub baselined: usize,
     pub score: Score,
 }
 
@@ -38,6 +41,7 @@ pub struct Engine {
     /// Per rule: are its findings reported and scored? (Every rule still counts for sentence
     /// conditions, so `--select unsourced-claim` still sees attributions.)
     enabled: Vec<bool>,
+    baseline: Option<Known>,
 }
 
 struct Candidate {
@@ -51,7 +55,7 @@ impl Engine {
     pub fn new(rules: RuleSet) -> Result<Self, CompileError> {
         let matcher = Matcher::new(&rules.rules)?;
         let enabled = vec![true; rules.rules.len()];
-        Ok(Engine { rules, matcher, enabled })
+        Ok(Engine { rules, matcher, enabled, baseline: None })
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -88,6 +92,11 @@ impl Engine {
         Ok(())
     }
 
+    /// Leaves out the cue and technique findings that `baseline` knows.
+    pub fn set_baseline(&mut self, baseline: Known) {
+        self.baseline = Some(baseline);
+    }
+
     /// Analyses one article (its zones detected from the text unless the input gave them).
     pub fn analyze(&self, mut article: Article) -> Analysis {
         let zones = article.zones.take().unwrap_or_else(|| detect_zones(&article.text));
@@ -100,14 +109,15 @@ impl Engine {
         raw.dedup();
 
         let candidates = self.candidates(text, &raw, &zones, &segments);
-        let findings = self.findings(text, candidates, &segments);
+        let mut findings = self.findings(text, candidates, &segments);
+        let baselined = self.apply_baseline(text, &mut findings);
         let words = zones
             .iter()
             .filter(|z| z.kind != ZoneKind::Boilerplate)
             .map(|z| count_words(&text[z.start..z.end]))
             .sum();
         let score = score(&findings, words, &self.rules);
-        Analysis { article, words, zones, findings, score }
+        Analysis { article, words, zones, findings, baselined, score }
     }
 
     /// Analyses `text` as if it were all one zone (how `rules test` runs a rule's examples).
@@ -120,6 +130,19 @@ impl Engine {
             zones: Some(zones),
             ..Article::default()
         })
+    }
+
+    /// Drops known findings; returns how many.
+    fn apply_baseline(&self, text: &str, findings: &mut Vec<Finding>) -> usize {
+        let Some(known) = &self.baseline else { return 0 };
+        let hash = content_hash(text);
+        let mut left = BTreeMap::new();
+        let before = findings.len();
+        findings.retain(|f| {
+            self.rules.categories[f.category].group == Group::Signal
+                || !known.absorbs(&mut left, &hash, &self.rules.rules[f.rule].id, &text[f.start..f.end])
+        });
+        before - findings.len()
     }
 
     /// Raw matches that pass their rule's scope (zone and voice) and exceptions.

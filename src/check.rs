@@ -1,18 +1,24 @@
 //! Running `check`: reads articles in bounded batches, analyses each batch in parallel, and
 //! hands the results to a printer in input order, so that output is the same whatever the
 //! number of threads and memory stays flat however large the input.
+//!
+//! `--sort` and `--top` need every result before printing the first, so with them the results
+//! are kept until the end (memory then grows with the input; the summary still counts all).
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
-use crate::analyze::Engine;
-use crate::input::{Event, Skipped};
+use crate::analyze::{Analysis, Engine};
+use crate::input::{Event, Skipped, host_of};
 use crate::report::Reporter;
 use crate::score::Band;
 
 /// A batch is analysed once it holds this many articles...
-const BATCH_ARTICLES: usize = 512;
+const BATCH_ARTICLES: usize = 256;
 /// ...or this many bytes of text.
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
+const BATCH_BYTES: usize = 4 * 1024 * 1024;
+/// Categories named per source in the `--group-by source` table.
+const SOURCE_TOP_CATEGORIES: usize = 3;
 
 /// Something the user should read on stderr, in input order.
 #[derive(Debug)]
@@ -21,11 +27,44 @@ pub enum Diagnostic<'a> {
     Skipped(&'a Skipped),
 }
 
+/// The order of articles in the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortKey {
+    /// Lowest score (least credible) first.
+    Score,
+    Id,
+    Source,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    pub fail_under: Option<f64>,
+    pub sort: Option<SortKey>,
+    /// Print only the first N articles (after sorting; `--top` alone sorts by score).
+    pub top: Option<usize>,
+    pub group_by_source: bool,
+}
+
+/// Per-source figures for `--group-by source`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SourceStats {
+    pub source: String,
+    pub articles: usize,
+    pub mean_score: f64,
+    pub worst_score: f64,
+    /// The most frequent cue and technique categories, with their finding counts.
+    pub top_categories: Vec<(String, usize)>,
+}
+
 /// What a run saw, for the closing summary and the exit code.
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Summary {
     pub articles: usize,
     pub findings: usize,
+    /// Cue and technique findings (the ones a baseline gate counts as new).
+    pub problems: usize,
+    /// Findings left out because the baseline knows them.
+    pub baselined: usize,
     pub skipped: Vec<Skipped>,
     pub high: usize,
     pub mixed: usize,
@@ -34,8 +73,25 @@ pub struct Summary {
     pub fail_under: Option<f64>,
     /// Ids of the articles that scored below `fail_under`, in input order.
     pub below_threshold: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<SourceStats>>,
     #[serde(skip)]
     score_sum: f64,
+}
+
+/// Callbacks into the caller (the library does not print).
+pub struct Hooks<'a> {
+    pub diagnostic: &'a mut dyn FnMut(Diagnostic<'_>),
+    /// Called after each batch with the articles and bytes analysed so far.
+    pub progress: &'a mut dyn FnMut(usize, u64),
+}
+
+#[derive(Default)]
+struct SourceTally {
+    articles: usize,
+    score_sum: f64,
+    worst: f64,
+    categories: HashMap<usize, usize>,
 }
 
 /// Runs the engine over every input event and prints through `reporter`.
@@ -45,10 +101,14 @@ pub fn run(
     pool: &rayon::ThreadPool,
     reporter: &mut dyn Reporter,
     out: &mut dyn Write,
-    diagnostics: &mut dyn FnMut(Diagnostic<'_>),
-    fail_under: Option<f64>,
+    hooks: Hooks<'_>,
+    options: &RunOptions,
 ) -> io::Result<Summary> {
-    let mut summary = Summary { fail_under, ..Summary::default() };
+    let mut summary = Summary { fail_under: options.fail_under, ..Summary::default() };
+    let keep_all = options.sort.is_some() || options.top.is_some();
+    let mut kept: Vec<Analysis> = Vec::new();
+    let mut sources: BTreeMap<String, SourceTally> = BTreeMap::new();
+    let mut bytes_done = 0u64;
     reporter.begin(out)?;
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
@@ -57,7 +117,7 @@ pub fn run(
         match inputs.next() {
             Some(Event::Article { article, warning }) => {
                 if let Some(message) = &warning {
-                    diagnostics(Diagnostic::Warning { path: &article.path, message });
+                    (hooks.diagnostic)(Diagnostic::Warning { path: &article.path, message });
                 }
                 batch_bytes += article.text.len();
                 batch.push(*article);
@@ -66,7 +126,7 @@ pub fn run(
                 }
             }
             Some(Event::Skipped(skipped)) => {
-                diagnostics(Diagnostic::Skipped(&skipped));
+                (hooks.diagnostic)(Diagnostic::Skipped(&skipped));
                 summary.skipped.push(skipped);
                 if inputs.peek().is_some() {
                     continue;
@@ -75,30 +135,120 @@ pub fn run(
             None => {}
         }
         let articles = std::mem::take(&mut batch);
+        bytes_done += batch_bytes as u64;
         batch_bytes = 0;
-        let analyses: Vec<_> = pool.install(|| {
+        let analyses: Vec<Analysis> = pool.install(|| {
             use rayon::prelude::*;
             articles.into_par_iter().map(|article| engine.analyze(article)).collect()
         });
-        for analysis in &analyses {
-            summary.articles += 1;
-            summary.findings += analysis.findings.len();
-            summary.score_sum += analysis.score.score;
-            match analysis.score.band {
-                Band::High => summary.high += 1,
-                Band::Mixed => summary.mixed += 1,
-                Band::Low => summary.low += 1,
+        for analysis in analyses {
+            summary.count(&analysis, engine.rules());
+            if options.group_by_source {
+                let tally = sources.entry(source_of(&analysis)).or_default();
+                tally.worst = if tally.articles == 0 {
+                    analysis.score.score
+                } else {
+                    tally.worst.min(analysis.score.score)
+                };
+                tally.articles += 1;
+                tally.score_sum += analysis.score.score;
+                for f in &analysis.findings {
+                    if engine.rules().categories[f.category].group != crate::rules::Group::Signal {
+                        *tally.categories.entry(f.category).or_default() += 1;
+                    }
+                }
             }
-            if fail_under.is_some_and(|threshold| analysis.score.score < threshold) {
-                summary.below_threshold.push(analysis.article.id.clone());
+            if keep_all {
+                kept.push(analysis);
+            } else {
+                reporter.article(out, &analysis)?;
             }
+        }
+        (hooks.progress)(summary.articles, bytes_done);
+    }
+    if keep_all {
+        let key = options.sort.unwrap_or(SortKey::Score);
+        kept.sort_by(|a, b| match key {
+            SortKey::Score => a.score.score.total_cmp(&b.score.score),
+            SortKey::Id => a.article.id.cmp(&b.article.id),
+            SortKey::Source => source_of(a).cmp(&source_of(b)),
+        });
+        kept.truncate(options.top.unwrap_or(usize::MAX));
+        for analysis in &kept {
             reporter.article(out, analysis)?;
         }
     }
     if summary.articles > 0 {
-        summary.mean_score = Some((summary.score_sum / summary.articles as f64 * 100.0).round() / 100.0);
+        summary.mean_score = Some(round2(summary.score_sum / summary.articles as f64));
+    }
+    if options.group_by_source {
+        summary.sources = Some(source_stats(sources, engine));
     }
     reporter.finish(out, &summary)?;
     out.flush()?;
     Ok(summary)
+}
+
+impl Summary {
+    fn count(&mut self, analysis: &Analysis, rules: &crate::rules::RuleSet) {
+        self.problems += analysis
+            .findings
+            .iter()
+            .filter(|f| rules.categories[f.category].group != crate::rules::Group::Signal)
+            .count();
+        self.articles += 1;
+        self.findings += analysis.findings.len();
+        self.baselined += analysis.baselined;
+        self.score_sum += analysis.score.score;
+        match analysis.score.band {
+            Band::High => self.high += 1,
+            Band::Mixed => self.mixed += 1,
+            Band::Low => self.low += 1,
+        }
+        if self.fail_under.is_some_and(|threshold| analysis.score.score < threshold) {
+            self.below_threshold.push(analysis.article.id.clone());
+        }
+    }
+}
+
+/// The article's source: its `source` field, else the host of its URL, else its folder.
+pub fn source_of(analysis: &Analysis) -> String {
+    let article = &analysis.article;
+    article
+        .source
+        .clone()
+        .or_else(|| article.url.as_deref().and_then(host_of))
+        .or_else(|| {
+            let parent = std::path::Path::new(&article.path).parent()?.file_name()?;
+            Some(parent.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "-".to_string())
+}
+
+/// Sources from the least to the most credible on average.
+fn source_stats(sources: BTreeMap<String, SourceTally>, engine: &Engine) -> Vec<SourceStats> {
+    let mut stats: Vec<SourceStats> = sources
+        .into_iter()
+        .map(|(source, tally)| {
+            let mut categories: Vec<(usize, usize)> = tally.categories.into_iter().collect();
+            categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            SourceStats {
+                source,
+                articles: tally.articles,
+                mean_score: round2(tally.score_sum / tally.articles as f64),
+                worst_score: tally.worst,
+                top_categories: categories
+                    .into_iter()
+                    .take(SOURCE_TOP_CATEGORIES)
+                    .map(|(c, n)| (engine.rules().categories[c].id.clone(), n))
+                    .collect(),
+            }
+        })
+        .collect();
+    stats.sort_by(|a, b| a.mean_score.total_cmp(&b.mean_score).then(a.source.cmp(&b.source)));
+    stats
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }

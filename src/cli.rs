@@ -26,6 +26,15 @@ pub enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Print the merged configuration (newslint.toml plus flags) as TOML.
+    Config {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
     /// Measure the rules against labelled articles: precision, recall and F1 per category.
     Eval(EvalArgs),
     /// Explain a rule or a category, in classroom language.
@@ -61,6 +70,12 @@ pub struct RuleArgs {
     /// Do not load the built-in rule packs (the built-in categories stay).
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Use this config file instead of the nearest newslint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any newslint.toml.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 #[derive(Args)]
@@ -96,6 +111,47 @@ pub struct CheckArgs {
     /// Articles larger than this many bytes are skipped with a message.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_article_bytes: usize,
+    /// Order of the articles in the output (default: input order).
+    #[arg(long, value_enum)]
+    pub sort: Option<newslint::check::SortKey>,
+    /// Print only the first N articles (sorted by score unless --sort says otherwise).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Add a per-source table (source: the JSONL field, else the URL's host, else the folder).
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub group_by: Option<GroupBy>,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave out findings recorded in this baseline; exit 1 if any new cue or technique remains.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record this run's cue and technique findings as a baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// JSONL/CSV field holding the article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// JSONL field holding the article id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// JSONL field holding the title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+    /// JSONL field holding the URL.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
+    /// JSONL field holding the source (outlet) name.
+    #[arg(long, value_name = "NAME", default_value = "source")]
+    pub source_field: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GroupBy {
+    Source,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -15,7 +15,9 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod eval;
 pub mod finding;
 pub mod input;

@@ -1,42 +1,69 @@
-//! The `newslint` command: parses arguments, builds the engine, runs, and turns the outcome
-//! into an exit code (0 fine, 1 a gate tripped, 2 a usage, configuration or input error).
+//! The `newslint` command: parses arguments, merges them with `newslint.toml`, builds the
+//! engine, runs, and turns the outcome into an exit code (0 fine, 1 a gate tripped, 2 a usage,
+//! configuration or input error).
 
 mod cli;
 
+use std::fs;
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Parser;
-use newslint::check::{self, Diagnostic};
-use newslint::input::{InputOptions, Inputs};
-use newslint::report::{self, ReportOptions};
+use clap::{CommandFactory, Parser};
+use newslint::baseline::{Known, Recorder, Recording};
+use newslint::check::{self, Diagnostic, Hooks, RunOptions};
+use newslint::config::{self, Config};
+use newslint::input::{Fields, InputOptions, Inputs};
+use newslint::report::{self, ReportOptions, Reporter};
 use newslint::rules::{RuleSet, RuleSetBuilder};
 use newslint::{Engine, zones::ZoneKind};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
 
 /// A user error: printed as one sentence, exit code 2.
+#[derive(Debug)]
 struct Failure(String);
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+fn fail(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Failure(message.into()))
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules { command: RulesCommand::List { rules } } => {
-            load_rules(&rules, &[]).and_then(|set| list_rules(&set))
+            load_settings(&rules).and_then(|s| list_rules(&s.rules))
         }
         Command::Rules { command: RulesCommand::Test { paths, rules } } => test_rules(&rules, &paths),
+        Command::Explain { id, rules } => load_settings(&rules).and_then(|s| explain(&s.rules, &id)),
+        Command::Config { rules } => print_config(&rules),
         Command::Eval(args) => run_eval(args),
-        Command::Explain { id, rules } => load_rules(&rules, &[]).and_then(|set| explain(&set, &id)),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut io::stdout())
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(Into::into),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
-            if error
-                .chain()
-                .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
-            {
+            let broken_pipe = error.chain().any(|e| {
+                e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
                 return ExitCode::SUCCESS;
             }
             match error.downcast_ref::<Failure>() {
@@ -48,62 +75,98 @@ fn main() -> ExitCode {
     }
 }
 
-impl std::fmt::Debug for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for Failure {}
-
-fn fail(message: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(Failure(message.into()))
+/// Rules and settings after merging `newslint.toml` with the command line.
+struct Settings {
+    rules: RuleSet,
+    config: Config,
 }
 
-/// The built-in packs (unless `--no-default-rules`), `--rules` paths, then `extra` paths.
-fn load_rules(args: &RuleArgs, extra: &[std::path::PathBuf]) -> Result<RuleSet> {
-    let mut builder = RuleSetBuilder::new(!args.no_default_rules);
-    for path in args.rules.iter().chain(extra) {
+/// The config file in force: `--config`, else the nearest `newslint.toml`, unless `--no-config`.
+fn load_config(args: &RuleArgs) -> Result<Config> {
+    let path = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), _) => Some(path.clone()),
+        (None, false) => std::env::current_dir().ok().and_then(|dir| config::find(&dir)),
+    };
+    let mut config = match path {
+        Some(path) => config::load(&path).map_err(fail)?,
+        None => Config::default(),
+    };
+    config.rules.extend(args.rules.iter().cloned());
+    config.no_default_rules |= args.no_default_rules;
+    Ok(config)
+}
+
+/// Loads the config and the rules it names (plus `extra` rule paths).
+fn load_settings_with(args: &RuleArgs, extra: &[PathBuf]) -> Result<Settings> {
+    let config = load_config(args)?;
+    let mut builder = RuleSetBuilder::new(!config.no_default_rules);
+    for path in config.rules.iter().chain(extra) {
         builder.add_path(path).map_err(|e| fail(e.to_string()))?;
     }
-    builder.build().map_err(|e| fail(e.to_string()))
+    let mut rules = builder.build().map_err(|e| fail(e.to_string()))?;
+    for (category, weight) in &config.weights {
+        rules.set_category_weight(category, *weight).map_err(|e| fail(format!("config: {e}")))?;
+    }
+    Ok(Settings { rules, config })
+}
+
+fn load_settings(args: &RuleArgs) -> Result<Settings> {
+    load_settings_with(args, &[])
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
-    let rules = load_rules(&args.rule_args, &[])?;
+    let Settings { rules, config } = load_settings(&args.rule_args)?;
+    let select = if args.select.is_empty() { config.select.clone() } else { args.select.clone() };
+    let ignore = if args.ignore.is_empty() { config.ignore.clone() } else { args.ignore.clone() };
+    let fail_under = args.fail_under.or(config.fail_under);
     let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    engine.select(&args.select, &args.ignore).map_err(|e| fail(e.to_string()))?;
+    engine.select(&select, &ignore).map_err(|e| fail(e.to_string()))?;
+    if let Some(path) = &args.baseline {
+        engine.set_baseline(Known::load(path).map_err(fail)?);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
 
     let stdout = io::stdout();
+    let to_terminal = args.output.is_none() && stdout.is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
+        ColorChoice::Auto => {
+            args.output.is_none() && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
+        }
     };
-    let width = if stdout.is_terminal() { comfy_table::Table::new().width() } else { None }
+    let width = if to_terminal { comfy_table::Table::new().width() } else { None }
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(120);
     let options = ReportOptions { include_text: args.include_text, color, width: Some(width) };
-    let mut reporter = report::reporter(args.format, engine.rules(), options);
+    let mut recorder = Recorder::default();
+    let mut reporter: Box<dyn Reporter> = report::reporter(args.format, engine.rules(), options);
+    if args.write_baseline.is_some() {
+        reporter = Box::new(Recording::new(reporter, &mut recorder, engine.rules()));
+    }
 
     let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
     let input_options = InputOptions {
         format: args.input_format.into(),
         max_article_bytes: args.max_article_bytes,
-        ..InputOptions::default()
+        fields: Fields {
+            text: args.text_field.clone(),
+            id: args.id_field.clone(),
+            title: args.title_field.clone(),
+            url: args.url_field.clone(),
+            source: args.source_field.clone(),
+        },
     };
     let inputs = Inputs::new(&paths, input_options);
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let run_options =
+        RunOptions { fail_under, sort: args.sort, top: args.top, group_by_source: args.group_by.is_some() };
+
     let stderr = io::stderr();
-    let mut diagnostics = |d: Diagnostic<'_>| {
+    let mut diagnostic = |d: Diagnostic<'_>| {
         let mut err = stderr.lock();
         let _ = match d {
             Diagnostic::Warning { path, message } => writeln!(err, "newslint: warning: {path}: {message}"),
@@ -113,20 +176,91 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             },
         };
     };
-    let summary =
-        check::run(inputs, &engine, &pool, reporter.as_mut(), &mut out, &mut diagnostics, args.fail_under)?;
-    drop(out);
+    let bar = progress_bar(args.quiet);
+    let mut progress = |articles: usize, bytes: u64| {
+        if let Some(bar) = &bar {
+            bar.set_position(bytes);
+            bar.set_message(format!("{articles} articles"));
+        }
+    };
+    let hooks = Hooks { diagnostic: &mut diagnostic, progress: &mut progress };
+
+    let summary = match &args.output {
+        None => {
+            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            check::run(inputs, &engine, &pool, reporter.as_mut(), &mut out, hooks, &run_options)?
+        }
+        Some(path) => write_atomically(path, |out| {
+            check::run(inputs, &engine, &pool, reporter.as_mut(), out, hooks, &run_options)
+        })?,
+    };
+    drop(reporter);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(path) = &args.write_baseline {
+        let json = serde_json::to_string_pretty(&recorder.baseline())?;
+        write_atomically(path, |out| out.write_all(json.as_bytes()).and_then(|_| out.write_all(b"\n")))?;
+    }
     if !summary.skipped.is_empty() {
         return Ok(ExitCode::from(2));
     }
-    if !summary.below_threshold.is_empty() {
+    let new_problems = args.baseline.is_some() && summary.problems > 0;
+    if !summary.below_threshold.is_empty() || new_problems {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// A progress bar on stderr for long runs, only when stderr is a terminal.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg}, {bytes} read, {bytes_per_sec}, {elapsed}")
+            .expect("valid template"),
+    );
+    Some(bar)
+}
+
+/// Writes a file through a temporary file in the same folder, renamed into place at the end:
+/// a failed run never leaves half a report, and a symbolic link at `path` is replaced, never
+/// followed.
+fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> Result<T> {
+    if path.is_dir() {
+        return Err(fail(format!("{}: is a folder, not a file", path.display())));
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| fail(format!("{}: not a file name", path.display())))?;
+    let temporary = folder.join(format!(".{}.newslint-tmp", name.to_string_lossy()));
+    let file = fs::File::create(&temporary)
+        .map_err(|e| fail(format!("{}: cannot write: {e}", temporary.display())))?;
+    let mut out = io::BufWriter::new(file);
+    let value = write(&mut out).and_then(|value| out.flush().map(|_| value));
+    match value {
+        Ok(value) => {
+            drop(out);
+            fs::rename(&temporary, path)
+                .map_err(|e| fail(format!("{}: cannot write: {e}", path.display())))?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&temporary);
+            Err(e.into())
+        }
+    }
+}
+
+fn print_config(args: &RuleArgs) -> Result<ExitCode> {
+    let config = load_config(args)?;
+    print!("{}", toml::to_string(&config).context("cannot print the configuration")?);
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_eval(args: EvalArgs) -> Result<ExitCode> {
-    let engine = Engine::new(load_rules(&args.rules, &[])?).map_err(|e| fail(e.to_string()))?;
+    let engine = Engine::new(load_settings(&args.rules)?.rules).map_err(|e| fail(e.to_string()))?;
     let options = newslint::eval::EvalOptions {
         articles: args.articles,
         labels: args.labels,
@@ -153,14 +287,14 @@ fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
     let mut table = comfy_table::Table::new();
     table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED).force_no_tty();
     table.set_header(["rule", "category", "group", "severity", "weight", "source"]);
-    for rule in &rules.rules {
+    for (index, rule) in rules.rules.iter().enumerate() {
         let category = &rules.categories[rule.category];
         table.add_row([
             rule.id.clone(),
             category.id.clone(),
             category.group.as_str().to_string(),
             rule.severity.as_str().to_string(),
-            format!("{}", rule.weight),
+            format!("{}", rules.weight_of(index)),
             rule.source.clone(),
         ]);
     }
@@ -170,8 +304,8 @@ fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn test_rules(args: &RuleArgs, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    let rules = load_rules(args, paths)?;
+fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
+    let rules = load_settings_with(args, paths)?.rules;
     // With PATHs, test the rules from those files; otherwise every loaded rule.
     let sources: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let under_test: Vec<usize> = (0..rules.rules.len())
@@ -221,7 +355,7 @@ fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
             writeln!(out, "\nWhat to do next: {advice}")?;
         }
         for example in &rule.examples {
-            writeln!(out, "\n  fires on:        {example}")?;
+            writeln!(out, "\n  fires on:         {example}")?;
         }
         for example in &rule.counterexamples {
             writeln!(out, "  does not fire on: {example}")?;
@@ -230,7 +364,7 @@ fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
             out,
             "\nSeverity {}, weight {}, from {}.",
             rule.severity.as_str(),
-            rule.weight,
+            rules.weight_of(index),
             rule.source
         )?;
         return Ok(ExitCode::SUCCESS);
@@ -244,11 +378,8 @@ fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
         }
         let members: Vec<&str> =
             rules.rules.iter().filter(|r| r.category == index).map(|r| r.id.as_str()).collect();
-        writeln!(
-            out,
-            "\nRules: {}",
-            if members.is_empty() { "none loaded".to_string() } else { members.join(", ") }
-        )?;
+        let list = if members.is_empty() { "none loaded".to_string() } else { members.join(", ") };
+        writeln!(out, "\nRules: {list}")?;
         return Ok(ExitCode::SUCCESS);
     }
     Err(fail(format!("unknown rule or category `{id}` (see `newslint rules list`)")))

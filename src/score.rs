@@ -93,7 +93,7 @@ pub fn score(findings: &[Finding], words: usize, rules: &RuleSet) -> Score {
     for finding in findings {
         let category = &rules.categories[finding.category];
         let counts = category.group == Group::Signal || finding.voice == Voice::Outlet;
-        let weight = rules.rules[finding.rule].weight;
+        let weight = rules.weight_of(finding.rule);
         let tally = tallies[finding.category].get_or_insert(Tally {
             count: 0,
             quoted: 0,

@@ -3,8 +3,13 @@
 //! Streaming formats (JSONL) write each article as it comes; whole-document formats (JSON,
 //! the table's closing summary) keep what they need and write it in `finish`.
 
+mod annotated;
+mod csv;
+mod github;
 mod html;
 mod json;
+mod markdown;
+mod sarif;
 mod table;
 
 use std::io::{self, Write};
@@ -12,9 +17,15 @@ use std::io::{self, Write};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::RuleSet;
+use crate::text::{ceil_char_boundary, floor_char_boundary};
 
+pub use annotated::AnnotatedReporter;
+pub use csv::{CsvReporter, safe_cell};
+pub use github::GithubReporter;
 pub use html::HtmlReporter;
 pub use json::{ArticleJson, JsonReporter, JsonlReporter};
+pub use markdown::MarkdownReporter;
+pub use sarif::SarifReporter;
 pub use table::TableReporter;
 
 /// A printer for one output format.
@@ -35,8 +46,18 @@ pub enum Format {
     Json,
     /// One JSON object per article per line, as soon as it is ready.
     Jsonl,
+    /// The article text with each cue underlined and labelled in place.
+    Annotated,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// One row per article with counts per category.
+    Csv,
+    /// A summary and top findings, to paste into a review.
+    Markdown,
     /// A self-contained classroom page: highlighted text, legend, score cards.
     Html,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -56,5 +77,67 @@ pub fn reporter<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) 
         Format::Json => Box::new(JsonReporter::new(rules, options)),
         Format::Jsonl => Box::new(JsonlReporter::new(rules, options)),
         Format::Html => Box::new(HtmlReporter::new(rules, options)),
+        Format::Annotated => Box::new(AnnotatedReporter::new(rules, options)),
+        Format::Sarif => Box::new(SarifReporter::new(rules, options)),
+        Format::Csv => Box::new(CsvReporter::new(rules, options)),
+        Format::Markdown => Box::new(MarkdownReporter::new(rules, options)),
+        Format::Github => Box::new(GithubReporter::new(rules, options)),
     }
+}
+
+/// Characters of context shown on each side of a match.
+const CONTEXT: usize = 40;
+/// Longer matches (whole sentences) are cut to this many characters.
+const MAX_MATCH: usize = 80;
+
+/// A match in a few words of context, on one line: `before` ends with the space before the
+/// match (if any), `after` starts with the space after it; `…` marks cut text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+}
+
+impl Excerpt {
+    pub fn new(text: &str, start: usize, end: usize) -> Self {
+        let from = floor_char_boundary(text, start.saturating_sub(CONTEXT));
+        let to = ceil_char_boundary(text, end + CONTEXT);
+        let mut before = &text[from..start];
+        let mut after = &text[end..to];
+        // Start and end on whole words.
+        if from > 0
+            && let Some(space) = before.find(char::is_whitespace)
+        {
+            before = &before[space..];
+        }
+        if to < text.len()
+            && let Some(space) = after.rfind(char::is_whitespace)
+        {
+            after = &after[..space];
+        }
+        let mut matched = flatten(&text[start..end].chars().take(MAX_MATCH).collect::<String>());
+        if text[start..end].chars().nth(MAX_MATCH).is_some() {
+            matched.push('…');
+        }
+        let mut b = String::from(if from > 0 { "…" } else { "" });
+        b.push_str(&flatten(before));
+        if before.ends_with(char::is_whitespace) && !b.is_empty() {
+            b.push(' ');
+        }
+        let mut a = String::new();
+        if after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
+            a.push(' ');
+        }
+        a.push_str(&flatten(after));
+        if to < text.len() {
+            a.push('…');
+        }
+        Excerpt { before: b, matched, after: a }
+    }
+}
+
+/// White space (line breaks included) folded to single spaces, trimmed.
+fn flatten(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

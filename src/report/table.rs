@@ -6,17 +6,11 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{ReportOptions, Reporter};
+use super::{Excerpt, ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
-use crate::text::{ceil_char_boundary, floor_char_boundary};
-
-/// Characters of context shown on each side of a match.
-const CONTEXT: usize = 40;
-/// Longer matches (whole sentences) are cut to this many characters.
-const MAX_MATCH: usize = 80;
 /// Categories named in the summary row of an article.
 const TOP_CATEGORIES: usize = 3;
 
@@ -68,36 +62,13 @@ impl<'a> TableReporter<'a> {
 
     /// The match inside a few words of context: `… were «slaughtered» by …`.
     fn context(&self, text: &str, start: usize, end: usize, group: Group) -> String {
-        let from = floor_char_boundary(text, start.saturating_sub(CONTEXT));
-        let to = ceil_char_boundary(text, end + CONTEXT);
-        let mut before = &text[from..start];
-        let mut after = &text[end..to];
-        // Start and end on whole words.
-        if from > 0
-            && let Some(space) = before.find(char::is_whitespace)
-        {
-            before = &before[space..];
-        }
-        if to < text.len()
-            && let Some(space) = after.rfind(char::is_whitespace)
-        {
-            after = &after[..space];
-        }
-        let mut matched: String = text[start..end].chars().take(MAX_MATCH).collect();
-        if matched.len() < end - start {
-            matched.push('…');
-        }
-        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let lead = if from > 0 { "…" } else { "" };
-        let tail = if to < text.len() { "…" } else { "" };
-        let space_before = if before.ends_with(char::is_whitespace) { " " } else { "" };
-        let space_after = if after.starts_with(char::is_whitespace) { " " } else { "" };
+        let excerpt = Excerpt::new(text, start, end);
         let marked = if self.options.color {
-            self.paint(Self::group_style(group).underline(), &flat(&matched))
+            self.paint(Self::group_style(group).underline(), &excerpt.matched)
         } else {
-            format!("«{}»", flat(&matched))
+            format!("«{}»", excerpt.matched)
         };
-        format!("{lead}{}{space_before}{marked}{space_after}{}{tail}", flat(before), flat(after))
+        format!("{}{marked}{}", excerpt.before, excerpt.after)
     }
 }
 
@@ -157,6 +128,23 @@ impl Reporter for TableReporter<'_> {
                     comfy_table::Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
                     comfy_table::Cell::new(self.paint(Self::band_style(*band), band.as_str())),
                     comfy_table::Cell::new(top),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        if let Some(sources) = &summary.sources {
+            let mut table = self.new_table();
+            table.set_header(["source", "articles", "mean score", "worst score", "most frequent categories"]);
+            for s in sources {
+                let top: Vec<String> = s.top_categories.iter().map(|(c, n)| format!("{c} ({n})")).collect();
+                table.add_row([
+                    comfy_table::Cell::new(&s.source),
+                    comfy_table::Cell::new(s.articles).set_alignment(CellAlignment::Right),
+                    comfy_table::Cell::new(format!("{:.1}", s.mean_score))
+                        .set_alignment(CellAlignment::Right),
+                    comfy_table::Cell::new(format!("{:.1}", s.worst_score))
+                        .set_alignment(CellAlignment::Right),
+                    comfy_table::Cell::new(top.join(", ")),
                 ]);
             }
             writeln!(out, "{table}")?;

@@ -286,8 +286,8 @@ impl Context<'_> {
         }
         let category = self.category_id(set, &raw.category, &id)?;
         let weight = match &raw.weight {
-            Some(w) => self.check_weight(w, rule)?,
-            None => set.categories[category].weight,
+            Some(w) => Some(self.check_weight(w, rule)?),
+            None => None,
         };
         if raw.phrases.is_empty() && raw.patterns.is_empty() {
             return Err(self.error(raw.id.span(), rule, "has no matcher: give it `phrases` or `patterns`"));

@@ -164,7 +164,8 @@ pub struct Rule {
     pub message: String,
     pub explanation: String,
     pub severity: Severity,
-    pub weight: f64,
+    /// The rule's own weight; `None`: its category's (see [`RuleSet::weight_of`]).
+    pub weight: Option<f64>,
     /// Lower-cased phrases; a trailing `*` means "any word starting with this".
     pub phrases: Vec<String>,
     pub patterns: Vec<String>,
@@ -198,6 +199,22 @@ impl RuleSet {
 
     pub fn category_of(&self, rule: usize) -> &Category {
         &self.categories[self.rules[rule].category]
+    }
+
+    /// The weight of a rule's findings: its own, else its category's.
+    pub fn weight_of(&self, rule: usize) -> f64 {
+        self.rules[rule].weight.unwrap_or_else(|| self.category_of(rule).weight)
+    }
+
+    /// Overrides a category's weight (from a project config); rules without a weight of their
+    /// own follow it.
+    pub fn set_category_weight(&mut self, id: &str, weight: f64) -> Result<(), String> {
+        if !(0.0..=100.0).contains(&weight) {
+            return Err(format!("weight {weight} for `{id}` must be between 0 and 100"));
+        }
+        let index = self.category(id).ok_or_else(|| format!("unknown category `{id}` in [weights]"))?;
+        self.categories[index].weight = weight;
+        Ok(())
     }
 
     /// Keeps only the rules that `keep` accepts (categories stay: they are the taxonomy).

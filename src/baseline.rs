@@ -1,0 +1,169 @@
+//! Baselines: today's cue and technique findings, recorded so that CI fails only on new ones —
+//! what a curated dataset needs when it adopts the tool.
+//!
+//! A finding is known when the baseline has the same article content (a hash of its text), the
+//! same rule and the same matched text; each entry absorbs as many findings as it counts.
+//! Signals are never baselined: they only ever raise a score.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::Analysis;
+use crate::rules::{Group, RuleSet};
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub schema: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// FNV-1a 64-bit hash of the article text, in hex.
+    pub article: String,
+    pub rule: String,
+    pub text: String,
+    pub count: usize,
+}
+
+/// A stable 64-bit FNV-1a hash of an article's text (stable across runs and versions).
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Lookup form of a baseline: how many findings each (article, rule, text) may absorb.
+#[derive(Clone, Debug, Default)]
+pub struct Known {
+    counts: BTreeMap<(String, String, String), usize>,
+}
+
+impl Known {
+    pub fn load(path: &Path) -> Result<Known, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+            format!("{}:{}:{}: not a newslint baseline: {e}", path.display(), e.line(), e.column())
+        })?;
+        let mut counts = BTreeMap::new();
+        for entry in baseline.findings {
+            *counts.entry((entry.article, entry.rule, entry.text)).or_default() += entry.count;
+        }
+        Ok(Known { counts })
+    }
+
+    /// Whether the finding is known, consuming one count of its entry. `left` tracks the
+    /// counts still available for this article.
+    pub fn absorbs(
+        &self,
+        left: &mut BTreeMap<(String, String), usize>,
+        hash: &str,
+        rule: &str,
+        text: &str,
+    ) -> bool {
+        let key = (rule.to_string(), text.to_string());
+        let available = left.entry(key).or_insert_with(|| {
+            self.counts.get(&(hash.to_string(), rule.to_string(), text.to_string())).copied().unwrap_or(0)
+        });
+        if *available > 0 {
+            *available -= 1;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Collects the baseline of a run's cue and technique findings.
+#[derive(Default)]
+pub struct Recorder {
+    counts: BTreeMap<(String, String, String), usize>,
+}
+
+impl Recorder {
+    pub fn record(&mut self, analysis: &Analysis, rules: &RuleSet) {
+        let hash = content_hash(&analysis.article.text);
+        for f in &analysis.findings {
+            if rules.categories[f.category].group == Group::Signal {
+                continue;
+            }
+            let key = (
+                hash.clone(),
+                rules.rules[f.rule].id.clone(),
+                analysis.article.text[f.start..f.end].to_string(),
+            );
+            *self.counts.entry(key).or_default() += 1;
+        }
+    }
+
+    pub fn baseline(&self) -> Baseline {
+        Baseline {
+            schema: 1,
+            findings: self
+                .counts
+                .iter()
+                .map(|((article, rule, text), count)| Entry {
+                    article: article.clone(),
+                    rule: rule.clone(),
+                    text: text.clone(),
+                    count: *count,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_eq!(content_hash("a"), "af63dc4c8601ec8c");
+    }
+}
+
+/// A printer that also records the baseline of what it prints (`--write-baseline`).
+pub struct Recording<'a> {
+    inner: Box<dyn crate::report::Reporter + 'a>,
+    recorder: &'a mut Recorder,
+    rules: &'a RuleSet,
+}
+
+impl<'a> Recording<'a> {
+    pub fn new(
+        inner: Box<dyn crate::report::Reporter + 'a>,
+        recorder: &'a mut Recorder,
+        rules: &'a RuleSet,
+    ) -> Self {
+        Recording { inner, recorder, rules }
+    }
+}
+
+impl crate::report::Reporter for Recording<'_> {
+    fn begin(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.inner.begin(out)
+    }
+
+    fn article(&mut self, out: &mut dyn std::io::Write, analysis: &Analysis) -> std::io::Result<()> {
+        self.recorder.record(analysis, self.rules);
+        self.inner.article(out, analysis)
+    }
+
+    fn finish(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        summary: &crate::check::Summary,
+    ) -> std::io::Result<()> {
+        self.inner.finish(out, summary)
+    }
+}

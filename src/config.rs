@@ -1,0 +1,68 @@
+//! The project configuration file, `newslint.toml`, found in the current folder or the nearest
+//! parent. Command-line flags override it (rule paths add to it).
+//!
+//! ```toml
+//! rules = ["newsroom-rules/"]   # extra rule files or folders, relative to this file
+//! no-default-rules = false
+//! select = []                   # rule or category ids
+//! ignore = ["repetition"]
+//! fail-under = 40
+//! [weights]                     # category weight overrides
+//! loaded-language = 1.5
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::line_column;
+
+pub const FILE_NAME: &str = "newslint.toml";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<PathBuf>,
+    #[serde(default)]
+    pub no_default_rules: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub select: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fail_under: Option<f64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, f64>,
+}
+
+/// `newslint.toml` in `start` or its nearest parent that has one.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|path| path.is_file())
+}
+
+/// Reads a config file; rule paths come back resolved against the file's folder.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read the config file: {e}", path.display()))?;
+    let mut config: Config = toml::from_str(&text).map_err(|e| match e.span() {
+        Some(span) => {
+            let (line, column) = line_column(&text, span.start);
+            format!("{}:{line}:{column}: {}", path.display(), e.message().trim_end())
+        }
+        None => format!("{}: {}", path.display(), e.message().trim_end()),
+    })?;
+    if let Some(score) = config.fail_under
+        && !(0.0..=100.0).contains(&score)
+    {
+        return Err(format!("{}: fail-under {score} is not between 0 and 100", path.display()));
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    for rule_path in &mut config.rules {
+        if rule_path.is_relative() {
+            *rule_path = base.join(&*rule_path);
+        }
+    }
+    Ok(config)
+}

@@ -1,0 +1,138 @@
+//! `--format annotated`: the article itself in the terminal, each cue underlined and labelled
+//! in place, like a compiler diagnostic, for reading one article closely.
+//!
+//! Only lines with findings are shown (with the line number); long lines are wrapped, and each
+//! finding is underlined on the wrapped piece where it starts.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::{ReportOptions, Reporter};
+use crate::analyze::Analysis;
+use crate::check::Summary;
+use crate::rules::{Group, RuleSet, Voice};
+use crate::text::LineIndex;
+
+pub struct AnnotatedReporter<'a> {
+    rules: &'a RuleSet,
+    options: ReportOptions,
+}
+
+impl<'a> AnnotatedReporter<'a> {
+    pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
+        AnnotatedReporter { rules, options }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.options.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Splits `line` into pieces of at most `width` characters, at spaces where possible; returns
+/// byte ranges relative to the line.
+fn wrap(line: &str, width: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < line.len() {
+        let rest = &line[start..];
+        let Some((hard_end, _)) = rest.char_indices().nth(width) else {
+            pieces.push((start, line.len()));
+            break;
+        };
+        let end = rest[..hard_end].rfind(' ').filter(|&i| i > 0).map_or(hard_end, |i| i + 1);
+        pieces.push((start, start + end));
+        start += end;
+    }
+    if pieces.is_empty() {
+        pieces.push((0, 0));
+    }
+    pieces
+}
+
+impl Reporter for AnnotatedReporter<'_> {
+    fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+        let text = analysis.article.text.as_str();
+        let score = &analysis.score;
+        writeln!(
+            out,
+            "{}  score {:.1} ({})  ·  {} words  ·  {} findings",
+            self.paint(Style::new().bold(), &analysis.article.id),
+            score.score,
+            score.band.as_str(),
+            analysis.words,
+            analysis.findings.len()
+        )?;
+        let lines = LineIndex::new(text);
+        let gutter = analysis.findings.last().map_or(1, |f| f.line.to_string().len());
+        let width = (self.options.width.unwrap_or(100) as usize).saturating_sub(gutter + 3).max(20);
+        let mut i = 0;
+        let findings = &analysis.findings;
+        while i < findings.len() {
+            let line_no = findings[i].line;
+            let on_line: Vec<_> = findings[i..].iter().take_while(|f| f.line == line_no).collect();
+            i += on_line.len();
+            let range = lines.line_range(text, line_no);
+            let line = &text[range.clone()];
+            writeln!(out, "{:>gutter$} |", "")?;
+            for (piece_start, piece_end) in wrap(line, width) {
+                writeln!(
+                    out,
+                    "{:>gutter$} | {}",
+                    if piece_start == 0 { line_no.to_string() } else { String::new() },
+                    &line[piece_start..piece_end]
+                )?;
+                for f in &on_line {
+                    let start = f.start - range.start;
+                    if start < piece_start || (start >= piece_end && piece_end < line.len()) {
+                        continue;
+                    }
+                    let category = &self.rules.categories[f.category];
+                    let rule = &self.rules.rules[f.rule];
+                    let pad = line[piece_start..start].chars().count();
+                    let end = (f.end - range.start).min(piece_end);
+                    let length = line[start..end].chars().count().max(1);
+                    let (mark, color) = match category.group {
+                        Group::Signal => ('+', AnsiColor::Green),
+                        Group::Cue => ('^', AnsiColor::Red),
+                        Group::Technique => ('^', AnsiColor::Yellow),
+                    };
+                    let quoted = if f.voice == Voice::Quoted { " [quoted]" } else { "" };
+                    let label = format!(
+                        "{} {}: {}{quoted}",
+                        mark.to_string().repeat(length),
+                        category.id,
+                        rule.message
+                    );
+                    writeln!(
+                        out,
+                        "{:>gutter$} | {}{}",
+                        "",
+                        " ".repeat(pad),
+                        self.paint(color.on_default().bold(), &label)
+                    )?;
+                }
+            }
+        }
+        writeln!(out)
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(out, "{} articles, {} findings", summary.articles, summary.findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wraps_at_spaces() {
+        let line = "one two three four five";
+        let pieces: Vec<&str> = super::wrap(line, 9).into_iter().map(|(a, b)| &line[a..b]).collect();
+        assert_eq!(pieces, ["one two ", "three ", "four five"]);
+        assert_eq!(super::wrap("", 5), [(0, 0)]);
+    }
+}

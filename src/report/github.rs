@@ -1,0 +1,79 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per cue or technique
+//! finding (`::warning file=…,line=…,col=…::…`). Signals are good news, not problems, so they
+//! are not annotated.
+
+use std::io::{self, Write};
+
+use super::{ReportOptions, Reporter};
+use crate::analyze::Analysis;
+use crate::check::Summary;
+use crate::rules::{Group, RuleSet, Severity};
+
+pub struct GithubReporter<'a> {
+    rules: &'a RuleSet,
+}
+
+impl<'a> GithubReporter<'a> {
+    pub fn new(rules: &'a RuleSet, _options: ReportOptions) -> Self {
+        GithubReporter { rules }
+    }
+}
+
+impl Reporter for GithubReporter<'_> {
+    fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+        let text = &analysis.article.text;
+        for f in &analysis.findings {
+            let rule = &self.rules.rules[f.rule];
+            let category = &self.rules.categories[f.category];
+            if category.group == Group::Signal {
+                continue;
+            }
+            let command = match rule.severity {
+                Severity::Info => "notice",
+                Severity::Warning => "warning",
+                Severity::Error => "error",
+            };
+            let quoted = if f.voice == crate::rules::Voice::Quoted { " (inside a quotation)" } else { "" };
+            let message = format!("{}{quoted}: \"{}\"", rule.message, &text[f.start..f.end]);
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},title={}::{}",
+                escape_property(&analysis.article.path),
+                f.line,
+                f.column,
+                escape_property(&format!("{} ({})", category.id, rule.id)),
+                escape_data(&message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(
+            out,
+            "::notice title=newslint::{} articles, {} findings, mean score {}",
+            summary.articles,
+            summary.findings,
+            summary.mean_score.map_or("-".to_string(), |s| format!("{s:.1}"))
+        )
+    }
+}
+
+/// Workflow-command message escaping.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Workflow-command property escaping (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes() {
+        assert_eq!(super::escape_data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(super::escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

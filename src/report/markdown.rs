@@ -1,0 +1,134 @@
+//! `--format markdown`: a summary table and the top findings per article, ready to paste into a
+//! review or a pull-request comment.
+
+use std::io::{self, Write};
+
+use super::{Excerpt, ReportOptions, Reporter};
+use crate::analyze::Analysis;
+use crate::check::Summary;
+use crate::rules::{Group, RuleSet};
+
+/// Findings listed per article (cues and techniques first, then signals).
+const TOP_FINDINGS: usize = 10;
+
+pub struct MarkdownReporter<'a> {
+    rules: &'a RuleSet,
+    rows: Vec<String>,
+    sections: Vec<String>,
+}
+
+impl<'a> MarkdownReporter<'a> {
+    pub fn new(rules: &'a RuleSet, _options: ReportOptions) -> Self {
+        MarkdownReporter { rules, rows: Vec::new(), sections: Vec::new() }
+    }
+}
+
+/// Text safe inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ").replace('<', "&lt;")
+}
+
+impl Reporter for MarkdownReporter<'_> {
+    fn article(&mut self, _out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+        let article = &analysis.article;
+        let score = &analysis.score;
+        let heaviest: Vec<String> = score
+            .breakdown
+            .iter()
+            .filter(|c| c.points != 0.0)
+            .take(3)
+            .map(|c| format!("{} {:+.1}", self.rules.categories[c.category].id, c.points))
+            .collect();
+        self.rows.push(format!(
+            "| {} | {} | {:.1} | {} | {} |",
+            cell(&article.id),
+            analysis.words,
+            score.score,
+            score.band.as_str(),
+            cell(&heaviest.join(", "))
+        ));
+        let mut section =
+            format!("### {} — {:.1} ({})\n\n", cell(&article.id), score.score, score.band.as_str());
+        let mut findings: Vec<_> = analysis.findings.iter().collect();
+        // Problems first (most severe first), then signals; input order within each.
+        findings.sort_by_key(|f| {
+            let rule = &self.rules.rules[f.rule];
+            (
+                self.rules.categories[f.category].group == Group::Signal,
+                std::cmp::Reverse(rule.severity),
+                f.start,
+            )
+        });
+        if findings.is_empty() {
+            section.push_str("No findings.\n");
+        } else {
+            section.push_str("| Line:Col | Category | Found | Message |\n|---|---|---|---|\n");
+            for f in findings.iter().take(TOP_FINDINGS) {
+                let excerpt = Excerpt::new(&article.text, f.start, f.end);
+                section.push_str(&format!(
+                    "| {}:{} | {} | {}**{}**{} | {} |\n",
+                    f.line,
+                    f.column,
+                    self.rules.categories[f.category].id,
+                    cell(&excerpt.before),
+                    cell(&excerpt.matched),
+                    cell(&excerpt.after),
+                    cell(&self.rules.rules[f.rule].message)
+                ));
+            }
+            if findings.len() > TOP_FINDINGS {
+                section.push_str(&format!("\n…and {} more.\n", findings.len() - TOP_FINDINGS));
+            }
+        }
+        self.sections.push(section);
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(out, "## newslint report\n")?;
+        writeln!(
+            out,
+            "{} articles: {} high, {} mixed, {} low; mean score {}.\n",
+            summary.articles,
+            summary.high,
+            summary.mixed,
+            summary.low,
+            summary.mean_score.map_or("-".to_string(), |s| format!("{s:.1}"))
+        )?;
+        if !self.rows.is_empty() {
+            writeln!(out, "| Article | Words | Score | Band | Heaviest categories (points) |")?;
+            writeln!(out, "|---|---:|---:|---|---|")?;
+            for row in &self.rows {
+                writeln!(out, "{row}")?;
+            }
+            writeln!(out)?;
+        }
+        if let Some(sources) = &summary.sources {
+            writeln!(out, "| Source | Articles | Mean score | Worst score | Most frequent categories |")?;
+            writeln!(out, "|---|---:|---:|---:|---|")?;
+            for s in sources {
+                let top: Vec<String> = s.top_categories.iter().map(|(c, n)| format!("{c} ({n})")).collect();
+                writeln!(
+                    out,
+                    "| {} | {} | {:.1} | {:.1} | {} |",
+                    cell(&s.source),
+                    s.articles,
+                    s.mean_score,
+                    s.worst_score,
+                    top.join(", ")
+                )?;
+            }
+            writeln!(out)?;
+        }
+        for section in &self.sections {
+            writeln!(out, "{section}")?;
+        }
+        if !summary.skipped.is_empty() {
+            writeln!(out, "Skipped {} inputs:\n", summary.skipped.len())?;
+            for s in &summary.skipped {
+                writeln!(out, "- `{}`: {}", s.path.replace('`', "'"), cell(&s.reason))?;
+            }
+        }
+        Ok(())
+    }
+}

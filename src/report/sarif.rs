@@ -1,0 +1,141 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One `result` per finding, with
+//! the rule's metadata (help text from its explanation) in the tool's driver.
+//!
+//! Streaming: the rules go out in `begin`, each article's results as it comes, and `finish`
+//! closes the document. Regions count columns in Unicode code points (`columnKind`). For a
+//! JSONL input the artifact is the JSONL file and the region indexes the article's `text`
+//! field; the article id is in the result's `logicalLocations`.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use super::{ReportOptions, Reporter};
+use crate::analyze::Analysis;
+use crate::check::Summary;
+use crate::rules::{RuleSet, Severity};
+use crate::text::LineIndex;
+
+pub struct SarifReporter<'a> {
+    rules: &'a RuleSet,
+    first: bool,
+}
+
+impl<'a> SarifReporter<'a> {
+    pub fn new(rules: &'a RuleSet, _options: ReportOptions) -> Self {
+        SarifReporter { rules, first: true }
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Info => "note",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+impl Reporter for SarifReporter<'_> {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let rules: Vec<_> = self
+            .rules
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| {
+                let category = &self.rules.categories[rule.category];
+                let mut help = rule.explanation.clone();
+                if let Some(advice) = &category.advice {
+                    help.push_str("\n\nWhat to do next: ");
+                    help.push_str(advice);
+                }
+                json!({
+                    "id": rule.id,
+                    "name": category.name,
+                    "shortDescription": {"text": rule.message},
+                    "fullDescription": {"text": category.explanation},
+                    "help": {"text": help},
+                    "defaultConfiguration": {"level": level(rule.severity)},
+                    "properties": {"category": category.id, "group": category.group.as_str(), "weight": self.rules.weight_of(index)},
+                })
+            })
+            .collect();
+        let driver = json!({
+            "name": env!("CARGO_PKG_NAME"),
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://crates.io/crates/newslint",
+            "rules": rules,
+        });
+        write!(
+            out,
+            "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":"
+        )?;
+        serde_json::to_writer(&mut *out, &driver)?;
+        write!(out, "}},\"columnKind\":\"unicodeCodePoints\",\"results\":[")
+    }
+
+    fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+        let text = analysis.article.text.as_str();
+        let lines = LineIndex::new(text);
+        for f in &analysis.findings {
+            let rule = &self.rules.rules[f.rule];
+            let category = &self.rules.categories[f.category];
+            let (end_line, end_column) = lines.line_column(text, f.end);
+            let result = json!({
+                "ruleId": rule.id,
+                "ruleIndex": f.rule,
+                "level": level(rule.severity),
+                "message": {"text": format!("{} ({})", rule.message, category.id)},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri(&analysis.article.path)},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": end_line,
+                            "endColumn": end_column,
+                            "byteOffset": f.start,
+                            "byteLength": f.end - f.start,
+                            "snippet": {"text": &text[f.start..f.end]},
+                        },
+                    },
+                    "logicalLocations": [{"name": analysis.article.id, "kind": "article"}],
+                }],
+                "properties": {
+                    "article": analysis.article.id,
+                    "category": category.id,
+                    "group": category.group.as_str(),
+                    "zone": f.zone.as_str(),
+                    "voice": f.voice.as_str(),
+                },
+            });
+            if !self.first {
+                out.write_all(b",")?;
+            }
+            self.first = false;
+            out.write_all(b"\n")?;
+            serde_json::to_writer(&mut *out, &result)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        writeln!(out, "\n]}}]}}")
+    }
+}
+
+/// A relative URI reference for a path (`/` separators, spaces and `%` escaped).
+fn uri(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\\' => uri.push('/'),
+            ' ' => uri.push_str("%20"),
+            '%' => uri.push_str("%25"),
+            '#' => uri.push_str("%23"),
+            '?' => uri.push_str("%3F"),
+            c => uri.push(c),
+        }
+    }
+    uri
+}
