@@ -37,7 +37,7 @@ def phrase_regex(p):
         star = t.endswith("*")
         if star:
             t = t[:-1]
-        r = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in t)
+        r = "".join("['’`]" if ch in "'’" else re.escape(ch) for ch in t)
         if star:
             r += r"\w*"
         out.append(r)
