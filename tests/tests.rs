@@ -3,6 +3,8 @@
 mod builtin;
 mod cli;
 mod eval;
+mod html_report;
+mod formats;
 mod inputs;
 mod properties;
 mod rule_files;

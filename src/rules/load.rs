@@ -15,7 +15,7 @@ use super::{
 use crate::text::line_column;
 
 /// Regexes larger than this (compiled) are refused, so a rule cannot blow up memory or time.
-const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+const REGEX_SIZE_LIMIT: usize = 10 * 1024 * 1024;
 
 /// A rule file that does not parse or validate. Displays as one sentence:
 /// `path:line:column: rule `id`: what is wrong`.

@@ -1,0 +1,180 @@
+//! The other output formats and the CI features: SARIF (validated against the SARIF 2.1.0
+//! schema), CSV, Markdown, GitHub annotations, annotated text, sorting and grouping, `-o`,
+//! baselines and the project config file.
+
+use predicates::prelude::*;
+
+use super::{data, folder, newslint};
+
+const RULES: &str = "rules/classroom.toml";
+
+fn rules() -> String {
+    data(RULES).display().to_string()
+}
+
+/// Three articles from two sources, one with a spreadsheet formula as its id.
+fn dataset() -> tempfile::TempDir {
+    let jsonl = concat!(
+        r#"{"id":"=cmd()","source":"daily.example","text":"A terrifying invasion. This proves it."}"#,
+        "\n",
+        r#"{"id":"calm","url":"https://www.calm.example/a","text":"The council met, said Smith."}"#,
+        "\n",
+        r#"{"id":"worse","source":"daily.example","text":"Terrifying! An attack, an invasion. This proves everything."}"#,
+        "\n",
+    );
+    folder(&[("d.jsonl", jsonl.as_bytes())])
+}
+
+fn run(dir: &tempfile::TempDir, args: &[&str]) -> String {
+    let rules = rules();
+    let output = newslint()
+        .args(["check", "--no-default-rules", "--rules", &rules])
+        .args(args)
+        .arg(dir.path().join("d.jsonl"))
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn sarif_validates_against_the_schema() {
+    let dir = dataset();
+    let sarif: serde_json::Value = serde_json::from_str(&run(&dir, &["--format", "sarif"])).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("schemas/sarif-schema-2.1.0.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let findings: usize = run(&dir, &["--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["findings"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(results.len(), findings);
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "fear-words");
+    assert_eq!(first["level"], "warning");
+    let region = &first["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64(), region["byteLength"].as_u64()), (Some(1), Some(3), Some(10)));
+    let rule_help = &sarif["runs"][0]["tool"]["driver"]["rules"][0]["help"]["text"];
+    assert!(rule_help.as_str().unwrap().contains("Fear words push you"));
+}
+
+#[test]
+fn csv_rows_are_quoted_and_formulas_neutralised() {
+    let dir = dataset();
+    let out = run(&dir, &["--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "id");
+    let fear = header.iter().position(|h| h == "appeal-to-fear").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][0], "'=cmd()");
+    assert_eq!(&rows[0][1], "daily.example");
+    assert_eq!(&rows[1][1], "calm.example", "the source defaults to the URL's host");
+    assert_eq!(&rows[2][fear], "4");
+}
+
+#[test]
+fn sort_top_and_group_by_source() {
+    let dir = dataset();
+    let out = run(&dir, &["--format", "jsonl", "--sort", "score"]);
+    let ids: Vec<String> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["worse", "=cmd()", "calm"]);
+    assert_eq!(run(&dir, &["--format", "jsonl", "--top", "1"]).lines().count(), 1);
+    let out = run(&dir, &["--format", "json", "--group-by", "source"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sources = json["summary"]["sources"].as_array().unwrap();
+    assert_eq!(sources[0]["source"], "daily.example");
+    assert_eq!(sources[0]["articles"], 2);
+    assert_eq!(sources[0]["top_categories"][0][0], "appeal-to-fear");
+    assert_eq!(sources[1]["source"], "calm.example");
+    let table = run(&dir, &["--group-by", "source"]);
+    assert!(table.contains("daily.example") && table.contains("most frequent categories"));
+}
+
+#[test]
+fn markdown_github_and_annotated() {
+    let dir = dataset();
+    let md = run(&dir, &["--format", "markdown"]);
+    assert!(md.contains("| Article | Words | Score | Band |"));
+    assert!(md.contains("**terrifying**"), "{md}");
+    let gh = run(&dir, &["--format", "github"]);
+    let first = gh.lines().next().unwrap();
+    assert!(first.starts_with("::warning file=") && first.contains(",line=1,col=3,title=appeal-to-fear (fear-words)::"), "{first}");
+    assert!(!gh.contains("named-source"), "signals are not annotated");
+    let annotated = run(&dir, &["--format", "annotated"]);
+    assert!(annotated.contains("1 | A terrifying invasion. This proves it."), "{annotated}");
+    assert!(annotated.contains("  ^^^^^^^^^^ appeal-to-fear: Word chosen to make you afraid"), "{annotated}");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = dataset();
+    let target = dir.path().join("report.json");
+    let rules = rules();
+    newslint()
+        .args(["check", "--format", "json", "--no-default-rules", "--rules", &rules, "-o"])
+        .arg(&target)
+        .arg(dir.path().join("d.jsonl"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(json["summary"]["articles"], 3);
+    newslint().args(["check", "-o"]).arg(dir.path()).arg(dir.path().join("d.jsonl")).assert().code(2).stderr(predicate::str::contains("is a folder"));
+}
+
+#[test]
+fn a_baseline_hides_known_findings_and_fails_on_new_ones() {
+    let dir = dataset();
+    let baseline = dir.path().join("baseline.json");
+    let rules = rules();
+    let check = |extra: &[&str]| {
+        newslint().args(["check", "--format", "jsonl", "--no-default-rules", "--rules", &rules]).args(extra).arg(dir.path().join("d.jsonl")).output().unwrap()
+    };
+    assert_eq!(check(&["--write-baseline", baseline.to_str().unwrap()]).status.code(), Some(0));
+    let known = check(&["--baseline", baseline.to_str().unwrap()]);
+    assert_eq!(known.status.code(), Some(0), "nothing new");
+    let lines = String::from_utf8(known.stdout).unwrap();
+    assert!(!lines.contains("fear-words"), "known cues are hidden");
+    assert!(lines.contains("named-source"), "signals stay");
+    // A new cue in one article: that article's content hash changes, so its cues are new.
+    let changed = std::fs::read_to_string(dir.path().join("d.jsonl")).unwrap().replace("The council met", "The terrifying council met");
+    std::fs::write(dir.path().join("d.jsonl"), changed).unwrap();
+    let new = check(&["--baseline", baseline.to_str().unwrap()]);
+    assert_eq!(new.status.code(), Some(1));
+    std::fs::write(&baseline, "{\"oops\":1}").unwrap();
+    let bad = check(&["--baseline", baseline.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a newslint baseline"));
+}
+
+#[test]
+fn project_config_is_found_merged_and_strict() {
+    let dir = folder(&[
+        ("project/newslint.toml", b"rules = [\"my-rules.toml\"]\nno-default-rules = true\nignore = [\"attribution\"]\nfail-under = 99\n[weights]\nappeal-to-fear = 10\n"),
+        ("project/my-rules.toml", &std::fs::read(data(RULES)).unwrap()),
+        ("project/sub/a.txt", b"A terrifying day."),
+    ]);
+    let sub = dir.path().join("project/sub");
+    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(1).stdout(predicate::str::contains("appeal-to-fear -10.0"));
+    newslint().current_dir(&sub).args(["check", "--fail-under", "0", "a.txt"]).assert().code(0);
+    newslint().current_dir(&sub).args(["check", "--no-config", "--fail-under", "0", "a.txt"]).assert().code(0).stdout(predicate::str::contains("appeal-to-fear").not());
+    newslint()
+        .current_dir(&sub)
+        .arg("config")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fail-under = 99.0").and(predicate::str::contains("appeal-to-fear = 10.0")));
+    std::fs::write(dir.path().join("project/newslint.toml"), "fail_under = 3\n").unwrap();
+    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains("newslint.toml:1:1: unknown field `fail_under`"));
+}
+
+#[test]
+fn completions_and_man_page() {
+    newslint().args(["completions", "bash"]).assert().code(0).stdout(predicate::str::contains("newslint"));
+    newslint().arg("man").assert().code(0).stdout(predicate::str::contains(".TH newslint"));
+}
