@@ -1,25 +1,27 @@
 //! Input: turns the paths a user names into a stream of articles, in a deterministic order.
 //!
-//! - a file argument is one article (`.txt`, `.md`, anything else given by name), or one article
-//!   per line for `.jsonl`/`.ndjson`;
+//! - a file argument is one article (`.txt`, `.md`, `.html`/`.htm`, anything else given by
+//!   name), or one article per record for `.jsonl`/`.ndjson` (one JSON object per line) and
+//!   `.csv` (a header row, then one record per article);
+//! - any of these may be compressed: `.gz` (gzip) or `.zst` (zstd), e.g. `dump.jsonl.zst`;
 //! - a folder is walked recursively (hidden files and `.gitignore`/`.ignore` respected, sorted by
-//!   path) for `.txt`, `.md`, `.jsonl` and `.ndjson` files;
+//!   path) for files of those kinds;
 //! - `-` is standard input: JSONL if it starts with `{`, else one article.
 //!
 //! Anything that cannot be analysed becomes a [`Skipped`] event naming the path (and line) and
-//! the reason; the stream goes on with the next input. JSONL is read line by line, so a large
-//! file is never held in memory whole.
+//! the reason; the stream goes on with the next input. Datasets are read record by record (see
+//! `records`), so a large file is never held in memory whole.
 
 mod decode;
+mod records;
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
 pub use decode::{Decoded, decode};
+use records::{CsvReader, JsonlReader, Records};
 
 use crate::zones::Zone;
 
@@ -107,85 +109,124 @@ impl Default for InputOptions {
     }
 }
 
-/// File name endings read when walking a folder.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
-const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+/// What a file holds, from its name (a `.gz` or `.zst` ending names its compression).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Jsonl,
+    Csv,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The kind and compression of a file from its name; `None` for a name a folder walk skips.
+fn kind_of(path: &Path) -> (Option<Kind>, Compression) {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let (name, compression) = match name.rsplit_once('.') {
+        Some((stem, "gz")) => (stem.to_string(), Compression::Gzip),
+        Some((stem, "zst")) => (stem.to_string(), Compression::Zstd),
+        _ => (name, Compression::None),
+    };
+    let kind = match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("txt" | "md") => Some(Kind::Text),
+        Some("jsonl" | "ndjson") => Some(Kind::Jsonl),
+        Some("csv") => Some(Kind::Csv),
+        Some("html" | "htm") => Some(Kind::Html),
+        _ => None,
+    };
+    (kind, compression)
+}
 
 enum Pending {
     /// A path as the user gave it.
     Argument(PathBuf),
     /// A file found under a folder argument, with its id (path below the folder).
-    Found {
-        path: PathBuf,
-        id: String,
-    },
+    Found { path: PathBuf, id: String },
     Failed(Skipped),
 }
 
 /// The stream of articles from a list of paths. Iterate it to get [`Event`]s.
 pub struct Inputs {
     pending: VecDeque<Pending>,
-    jsonl: Option<JsonlReader>,
+    records: Option<Records>,
     options: InputOptions,
 }
 
 impl Inputs {
     pub fn new(paths: &[PathBuf], options: InputOptions) -> Self {
-        Inputs { pending: paths.iter().cloned().map(Pending::Argument).collect(), jsonl: None, options }
+        Inputs { pending: paths.iter().cloned().map(Pending::Argument).collect(), records: None, options }
     }
 
     fn expand_folder(&mut self, folder: &Path) {
         let mut found = Vec::new();
-        let mut failures = Vec::new();
         let walker = ignore::WalkBuilder::new(folder).require_git(false).sort_by_file_path(Ord::cmp).build();
         for entry in walker {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(|ext| {
-                        ARTICLE_EXTENSIONS.contains(&ext) || JSONL_EXTENSIONS.contains(&ext)
-                    });
-                    if is_file && wanted {
+                    if entry.file_type().is_some_and(|t| t.is_file()) && kind_of(path).0.is_some() {
                         let id = path.strip_prefix(folder).unwrap_or(path).to_string_lossy().into_owned();
                         found.push(Pending::Found { path: path.to_path_buf(), id });
                     }
                 }
-                Err(error) => failures.push(Pending::Failed(walk_failure(folder, &error))),
+                Err(error) => found.push(Pending::Failed(walk_failure(folder, &error))),
             }
         }
-        for item in found.into_iter().chain(failures).rev() {
+        for item in found.into_iter().rev() {
             self.pending.push_front(item);
         }
     }
 
     fn open(&mut self, path: PathBuf, id: String) -> Option<Event> {
         let display = path.to_string_lossy().into_owned();
-        let is_jsonl = match self.options.format {
-            InputFormat::Jsonl => true,
-            InputFormat::Text => false,
-            InputFormat::Auto => {
-                path.extension().and_then(|e| e.to_str()).is_some_and(|ext| JSONL_EXTENSIONS.contains(&ext))
-            }
+        let (kind, compression) = kind_of(&path);
+        let kind = match self.options.format {
+            InputFormat::Jsonl => Kind::Jsonl,
+            InputFormat::Text => Kind::Text,
+            InputFormat::Auto => kind.unwrap_or(Kind::Text),
         };
         let file = match File::open(&path) {
             Ok(file) => file,
             Err(e) => return Some(skipped(display, None, format!("cannot open: {}", io_reason(&e)))),
         };
-        if is_jsonl {
-            self.jsonl = Some(JsonlReader::new(display, Box::new(BufReader::with_capacity(1 << 16, file))));
-            return None;
-        }
-        if let Ok(meta) = file.metadata()
+        if compression == Compression::None
+            && let Ok(meta) = file.metadata()
             && meta.len() > self.options.max_article_bytes as u64
+            && matches!(kind, Kind::Text | Kind::Html)
         {
             return Some(skipped(display, None, self.too_large(meta.len() as usize)));
         }
-        let mut bytes = Vec::new();
-        if let Err(e) = file.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
-            return Some(skipped(display, None, format!("cannot read: {}", io_reason(&e))));
+        let reader: Box<dyn Read + Send> = match compression {
+            Compression::None => Box::new(file),
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file))),
+            Compression::Zstd => match zstd::stream::read::Decoder::new(file) {
+                Ok(decoder) => Box::new(decoder),
+                Err(e) => return Some(skipped(display, None, format!("cannot read zstd data: {}", io_reason(&e)))),
+            },
+        };
+        match kind {
+            Kind::Jsonl => {
+                self.records = Some(Records::Jsonl(JsonlReader::new(display, Box::new(BufReader::with_capacity(1 << 16, reader)))));
+                None
+            }
+            Kind::Csv => {
+                self.records = Some(Records::Csv(CsvReader::new(display, reader)));
+                None
+            }
+            Kind::Text | Kind::Html => {
+                let mut bytes = Vec::new();
+                if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
+                    return Some(skipped(display, None, format!("cannot read: {}", io_reason(&e))));
+                }
+                Some(if kind == Kind::Html { self.html_article(bytes, id, display) } else { self.text_article(bytes, id, display) })
+            }
         }
-        Some(self.text_article(bytes, id, display))
     }
 
     fn too_large(&self, size: usize) -> String {
@@ -205,25 +246,24 @@ impl Inputs {
                 if text.trim().is_empty() {
                     return skipped(path, None, "empty: there is no text to analyse".into());
                 }
-                Event::Article {
-                    article: Box::new(Article { id, path, text, ..Article::default() }),
-                    warning,
-                }
+                Event::Article { article: Box::new(Article { id, path, text, ..Article::default() }), warning }
             }
         }
+    }
+
+    fn html_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
+        if bytes.len() > self.options.max_article_bytes {
+            return skipped(path, None, self.too_large(bytes.len()));
+        }
+        let _ = id;
+        skipped(path, None, "HTML input is not supported yet".into())
     }
 
     fn stdin(&mut self) -> Option<Event> {
         let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
         let starts_with_brace = match reader.fill_buf() {
             Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
-            Err(e) => {
-                return Some(skipped(
-                    "-".into(),
-                    None,
-                    format!("cannot read standard input: {}", io_reason(&e)),
-                ));
-            }
+            Err(e) => return Some(skipped("-".into(), None, format!("cannot read standard input: {}", io_reason(&e)))),
         };
         let is_jsonl = match self.options.format {
             InputFormat::Jsonl => true,
@@ -231,7 +271,7 @@ impl Inputs {
             InputFormat::Auto => starts_with_brace,
         };
         if is_jsonl {
-            self.jsonl = Some(JsonlReader::new("-".into(), Box::new(reader)));
+            self.records = Some(Records::Jsonl(JsonlReader::new("-".into(), Box::new(reader))));
             return None;
         }
         let mut bytes = Vec::new();
@@ -247,10 +287,10 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Event> {
         loop {
-            if let Some(reader) = &mut self.jsonl {
-                match reader.next_event(&self.options) {
+            if let Some(records) = &mut self.records {
+                match records.next_event(&self.options) {
                     Some(event) => return Some(event),
-                    None => self.jsonl = None,
+                    None => self.records = None,
                 }
             }
             let event = match self.pending.pop_front()? {
@@ -277,106 +317,6 @@ impl Iterator for Inputs {
             }
         }
     }
-}
-
-/// Reads one article per line; blank lines are passed over.
-struct JsonlReader {
-    path: String,
-    reader: Box<dyn BufRead + Send>,
-    line: usize,
-    buffer: Vec<u8>,
-}
-
-impl JsonlReader {
-    fn new(path: String, reader: Box<dyn BufRead + Send>) -> Self {
-        JsonlReader { path, reader, line: 0, buffer: Vec::new() }
-    }
-
-    /// The next article or skipped line; `None` at the end of the input.
-    fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
-        loop {
-            self.buffer.clear();
-            let limit = options.max_article_bytes as u64 * 2 + 1;
-            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buffer);
-            match read {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    return Some(skipped(
-                        self.path.clone(),
-                        Some(self.line + 1),
-                        format!("cannot read: {}", io_reason(&e)),
-                    ));
-                }
-            }
-            self.line += 1;
-            if self.buffer.len() as u64 >= limit && self.buffer.last() != Some(&b'\n') {
-                // Drop the rest of an over-long line without holding it in memory.
-                loop {
-                    self.buffer.clear();
-                    match (&mut self.reader).take(1 << 20).read_until(b'\n', &mut self.buffer) {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) if self.buffer.last() == Some(&b'\n') => break,
-                        Ok(_) => {}
-                    }
-                }
-                return Some(skipped(
-                    self.path.clone(),
-                    Some(self.line),
-                    format!(
-                        "line is over the {}-byte article limit (raise it with --max-article-bytes)",
-                        options.max_article_bytes
-                    ),
-                ));
-            }
-            let line = trim_line_end(&self.buffer);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Some(match parse_jsonl_line(line, &options.fields) {
-                Ok(mut article) => {
-                    if article.id.is_empty() {
-                        article.id = format!("{}:{}", self.path, self.line);
-                    }
-                    article.path = self.path.clone();
-                    Event::Article { article: Box::new(article), warning: None }
-                }
-                Err(reason) => skipped(self.path.clone(), Some(self.line), reason),
-            });
-        }
-    }
-}
-
-fn trim_line_end(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-/// One JSONL line to an article (id left empty when the line has none).
-fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, String> {
-    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
-    let value: Value = serde_json::from_slice(line).map_err(|e| format!("malformed JSON: {e}"))?;
-    let Value::Object(mut object) = value else {
-        return Err("not a JSON object".to_string());
-    };
-    let text = match object.remove(&fields.text) {
-        Some(Value::String(text)) => text,
-        Some(_) => return Err(format!("field `{}` is not a string", fields.text)),
-        None => return Err(format!("no `{}` field", fields.text)),
-    };
-    if text.trim().is_empty() {
-        return Err(format!("field `{}` is empty: there is no text to analyse", fields.text));
-    }
-    let mut string_field = |name: &str| match object.remove(name) {
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    let id = string_field(&fields.id).unwrap_or_default();
-    let title = string_field(&fields.title);
-    let url = string_field(&fields.url);
-    let source = string_field(&fields.source).or_else(|| url.as_deref().and_then(host_of));
-    Ok(Article { id, path: String::new(), source, title, url, text, zones: None })
 }
 
 /// The host of a URL, without `www.`: `https://www.example.com/a` -> `example.com`.
@@ -430,6 +370,7 @@ mod tests {
 
     #[test]
     fn jsonl_fields_and_defaults() {
+        use records::parse_jsonl_line;
         let fields = Fields::default();
         let a = parse_jsonl_line(br#"{"text":"Hi there","id":7,"url":"https://www.Example.com/x"}"#, &fields)
             .unwrap();

@@ -1,0 +1,735 @@
+//! HTML input: decodes a saved web page, extracts its visible text and zones it.
+//!
+//! # How it works
+//!
+//! 1. **Decode** ([`decode_html`]): a byte-order mark wins, then a `<meta charset>` (or
+//!    `http-equiv` content type) in the first 4 KiB, else UTF-8 if the bytes are valid UTF-8,
+//!    else Windows-1252.
+//! 2. **Parse once** with `dom_query` (html5ever). The tree is cloned: one copy is read as the
+//!    page, the other is handed to `dom_smoothie` (a port of readability.js), which moves the
+//!    article's nodes into its result. Node ids survive the clone and the moves, so the text
+//!    nodes readability kept are known exactly ([`readability_body`]).
+//! 3. **Walk the page** ([`walk`]) iteratively (no recursion, so deep nesting is safe), skipping
+//!    `script`, `style`, `noscript`, `template`, `svg`, form controls and hidden elements, and cut
+//!    the visible text into blocks: one per paragraph, heading, list item, table row or `<br>`
+//!    line, each with its share of readability-kept characters, of link text, and the structural
+//!    cues of its ancestors (heading, caption, `<time>`, class/id words such as `share`,
+//!    `related`, `byline`).
+//! 4. **Classify blocks** ([`classify`]): a block is body when readability kept most of it,
+//!    corrected by a few general rules (headings and paragraphs between body blocks stay,
+//!    share/related widgets and link lists inside the article go); the title is the heading
+//!    that matches the page's metadata title, the byline the short author/date blocks next to it.
+//! 5. **Lay out the text**: title line, byline line(s), the body paragraphs one per line, then
+//!    the rest of the visible page text (navigation, share bars, related stories, comments,
+//!    banners, footers) in document order as boilerplate, so a reader sees what was dropped.
+//!    Sections are separated by a blank line, which belongs to the zone before it.
+//!
+//! When readability finds nothing (or the page is too large for it), the page text in document
+//! order is zoned by [`crate::zones::detect_zones`], the plain-text zoner.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeId, NodeRef};
+use regex::Regex;
+
+use crate::zones::{Zone, ZoneKind};
+
+/// What [`extract_html`] found in a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// All visible text of the page, one block (paragraph, heading, list item) per line: title,
+    /// byline, body, then the rest of the page.
+    pub text: String,
+    /// Zones covering `text`: Title, Byline, Body, Boilerplate.
+    pub zones: Vec<Zone>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    /// The canonical URL (`<link rel=canonical>`, else `og:url`).
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+}
+
+/// Pages with more elements than this are not given to readability (its cost grows faster than
+/// the page); their text is zoned by the plain-text zoner.
+const MAX_READABILITY_ELEMENTS: usize = 150_000;
+
+/// Decodes the bytes (BOM, `<meta charset>`, else UTF-8, else Windows-1252) and extracts the
+/// page's text and zones. Never panics; an `Err` is a one-sentence reason.
+pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
+    if looks_binary(bytes) {
+        return Err("binary data, not an HTML page".to_string());
+    }
+    let html = decode_html(bytes);
+    let doc = Document::from(html.as_str());
+    let page = doc.clone();
+    let meta = page_metadata(&page);
+    let elements = count_elements(&page);
+    let mut readability = None;
+    if elements <= MAX_READABILITY_ELEMENTS {
+        readability = readability_body(doc);
+    }
+    let root = readability.as_ref().and_then(|r| article_root(&page, &r.body));
+    let blocks = walk(&page, readability.as_ref().map(|r| &r.body), root);
+    let mut extracted = match &readability {
+        Some(r) => {
+            let kinds = classify(&blocks, r);
+            layout(&blocks, &kinds, r)
+        }
+        None => plain_layout(&blocks),
+    };
+    if extracted.text.trim().is_empty() {
+        return Err("the page has no visible text".to_string());
+    }
+    if let Some(r) = readability {
+        extracted.title = non_empty(r.title);
+        extracted.byline = r.byline.and_then(non_empty);
+        extracted.published = r.published.and_then(non_empty);
+        extracted.site_name = r.site_name.and_then(non_empty);
+    }
+    extracted.url = meta.url;
+    if extracted.title.is_none() {
+        extracted.title = meta.title;
+    }
+    Ok(extracted)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let s = collapse_ws(&s);
+    (!s.is_empty()).then_some(s)
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Executables, archives, images and other data that is clearly not text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    !utf16 && memchr::memchr(0, head).is_some() && head.iter().filter(|&&b| b == 0).count() > head.len() / 8
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Decode
+// ---------------------------------------------------------------------------------------------
+
+static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r#"(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"#).unwrap()
+});
+
+/// Decodes an HTML page: BOM, else a declared charset, else UTF-8, else Windows-1252.
+/// A declared UTF-16 is treated as UTF-8, as browsers do (the declaration is ASCII, so the page
+/// cannot be UTF-16).
+pub fn decode_html(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return text.into_owned();
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let declared = META_CHARSET
+        .captures(head)
+        .and_then(|c| encoding_rs::Encoding::for_label(c.get(1)?.as_bytes()))
+        .map(|e| e.output_encoding());
+    match declared {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            encoding.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        Some(_) => String::from_utf8_lossy(bytes).into_owned(),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Readability
+// ---------------------------------------------------------------------------------------------
+
+/// What readability found: the text nodes of the article and the metadata.
+struct ReadabilityResult {
+    body: HashSet<NodeId>,
+    title: String,
+    byline: Option<String>,
+    published: Option<String>,
+    site_name: Option<String>,
+}
+
+fn readability_body(doc: Document) -> Option<ReadabilityResult> {
+    let mut r = dom_smoothie::Readability::with_document(doc, None, None).ok()?;
+    let article = r.parse().ok()?;
+    let root = r.doc.select_single("#readability-page-1");
+    let root = root.nodes().first()?;
+    let body: HashSet<NodeId> = root.descendants_it().filter(|n| n.is_text()).map(|n| n.id).collect();
+    Some(ReadabilityResult {
+        body,
+        title: article.title,
+        byline: article.byline,
+        published: article.published_time,
+        site_name: article.site_name,
+    })
+}
+
+struct PageMeta {
+    url: Option<String>,
+    title: Option<String>,
+}
+
+fn page_metadata(doc: &Document) -> PageMeta {
+    let attr = |sel: &str, name: &str| {
+        doc.select_single(sel).nodes().first().and_then(|n| n.attr(name)).map(|v| v.trim().to_string())
+    };
+    let url = attr(r#"link[rel~="canonical"]"#, "href")
+        .filter(|u| !u.is_empty())
+        .or_else(|| attr(r#"meta[property="og:url"]"#, "content").filter(|u| !u.is_empty()));
+    let title = doc.select_single("title").nodes().first().map(|n| collapse_ws(&n.text())).filter(|t| !t.is_empty());
+    PageMeta { url, title }
+}
+
+/// The lowest common ancestor of the text readability kept: the article's container in the page.
+fn article_root(doc: &Document, body: &HashSet<NodeId>) -> Option<NodeId> {
+    let mut first = None;
+    let mut last = None;
+    for node in doc.root().descendants_it() {
+        if node.is_text() && body.contains(&node.id) {
+            if first.is_none() {
+                first = Some(node);
+            }
+            last = Some(node);
+        }
+    }
+    let (first, last) = (first?, last?);
+    let chain = |n: &NodeRef| {
+        let mut chain: Vec<NodeId> = n.ancestors_it(None).map(|a| a.id).collect();
+        chain.reverse();
+        chain
+    };
+    let (a, b) = (chain(&first), chain(&last));
+    a.iter().zip(&b).take_while(|(x, y)| x == y).last().map(|(x, _)| *x)
+}
+
+fn count_elements(doc: &Document) -> usize {
+    doc.root().descendants_it().filter(|n| n.is_element()).count()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Walk the page into blocks
+// ---------------------------------------------------------------------------------------------
+
+/// Context flags of a block, from its ancestors (OR over the text it contains).
+mod flag {
+    pub const LINK: u32 = 1;
+    pub const LIST_ITEM: u32 = 1 << 1;
+    pub const CAPTION: u32 = 1 << 2;
+    pub const TIME: u32 = 1 << 3;
+    pub const PRE: u32 = 1 << 4;
+    pub const QUOTE: u32 = 1 << 5;
+    pub const TABLE: u32 = 1 << 6;
+    pub const FORM: u32 = 1 << 7;
+    /// `nav`, `header`, `footer`, `aside` elements.
+    pub const LANDMARK: u32 = 1 << 8;
+    /// class/id words: share, social, ...
+    pub const SOCIAL: u32 = 1 << 9;
+    /// class/id words: related, recommended, newsletter, promo, ...
+    pub const RELATED: u32 = 1 << 10;
+    pub const COMMENT: u32 = 1 << 11;
+    pub const BYLINE: u32 = 1 << 12;
+    pub const DATE: u32 = 1 << 13;
+    pub const AD: u32 = 1 << 14;
+    /// class/id words: nav, menu, breadcrumb, footer, cookie, subscribe, ...
+    pub const FURNITURE: u32 = 1 << 15;
+    pub const ARTICLE: u32 = 1 << 16;
+    /// Inside the article's container (the flags above then only come from inside it).
+    pub const INSIDE: u32 = 1 << 17;
+    pub const FIGURE: u32 = 1 << 18;
+}
+
+/// One line of visible text.
+#[derive(Clone, Debug, Default)]
+struct Block {
+    text: String,
+    /// Non-space characters, those readability kept, those inside links.
+    chars: u32,
+    body_chars: u32,
+    link_chars: u32,
+    flags: u32,
+    /// Heading level 1-6, 0 when not a heading.
+    heading: u8,
+}
+
+impl Block {
+    fn body_share(&self) -> f32 {
+        self.body_chars as f32 / self.chars.max(1) as f32
+    }
+    fn link_share(&self) -> f32 {
+        self.link_chars as f32 / self.chars.max(1) as f32
+    }
+    fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+    fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// How an element takes part in the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Not visible: not descended into.
+    Skip,
+    /// Starts and ends a line.
+    Block,
+    /// A line break.
+    Break,
+    /// Separates its text from its neighbours by a space (table cells).
+    Spaced,
+    Inline,
+}
+
+fn role(name: &str) -> Role {
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "head" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "option" | "datalist"
+        | "map" | "dialog" => Role::Skip,
+        "br" | "hr" => Role::Break,
+        "td" | "th" => Role::Spaced,
+        "p" | "div" | "section" | "article" | "main" | "aside" | "header" | "footer" | "nav" | "h1" | "h2"
+        | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "table" | "tr" | "thead"
+        | "tbody" | "tfoot" | "caption" | "blockquote" | "pre" | "figure" | "figcaption" | "form"
+        | "fieldset" | "legend" | "address" | "details" | "summary" | "body" | "html" | "center" | "menu"
+        | "hgroup" | "picture" | "button" | "label" => Role::Block,
+        _ => Role::Inline,
+    }
+}
+
+fn element_flags(name: &str) -> u32 {
+    match name {
+        "a" => flag::LINK,
+        "li" | "dd" | "dt" => flag::LIST_ITEM,
+        "figcaption" | "caption" => flag::CAPTION,
+        "time" => flag::TIME,
+        "pre" => flag::PRE,
+        "blockquote" | "q" => flag::QUOTE,
+        "table" => flag::TABLE,
+        "form" | "button" | "label" | "fieldset" => flag::FORM,
+        "nav" | "header" | "footer" | "aside" => flag::LANDMARK,
+        "article" | "main" => flag::ARTICLE,
+        "figure" => flag::FIGURE,
+        _ => 0,
+    }
+}
+
+static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
+    [
+        (r"share|sharing|social", flag::SOCIAL),
+        (
+            r"related|recommend|more-?stories|read-?more|readmore|also-?read|trending|popular|newsletter|promo|outbrain|taboola|signup|sign-up|subscribe|most-?read|next-?article|widget|teaser",
+            flag::RELATED,
+        ),
+        (r"comment|disqus|respond|reply|discussion", flag::COMMENT),
+        (r"byline|author|dateline|writer|contributor|reporter", flag::BYLINE),
+        (r"date|time|publish|posted|updated|timestamp", flag::DATE),
+        (r"(^|[-_ ])ads?([-_ ]|$)|advert|sponsor|banner|dfp", flag::AD),
+        (
+            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics",
+            flag::FURNITURE,
+        ),
+        (r"caption|credit", flag::CAPTION),
+    ]
+    .into_iter()
+    .map(|(re, f)| (Regex::new(re).unwrap(), f))
+    .collect()
+});
+
+/// Flags from an element's class, id, itemprop and rel attributes.
+fn attribute_flags(node: &NodeRef) -> u32 {
+    let mut words = String::new();
+    for name in ["class", "id", "itemprop", "rel"] {
+        if let Some(v) = node.attr(name) {
+            words.push_str(&v);
+            words.push(' ');
+        }
+    }
+    if words.is_empty() {
+        return 0;
+    }
+    let words = words.to_ascii_lowercase();
+    CLASS_CUES.iter().filter(|(re, _)| re.is_match(&words)).fold(0, |acc, (_, f)| acc | f)
+}
+
+/// Hidden by attribute, inline style or a screen-reader-only class.
+fn is_hidden(node: &NodeRef) -> bool {
+    if node.has_attr("hidden") {
+        return true;
+    }
+    if node.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(class) = node.attr("class") {
+        return class.split_whitespace().any(|c| {
+            matches!(
+                c.to_ascii_lowercase().as_str(),
+                "sr-only" | "visually-hidden" | "screen-reader-text" | "screenreader-only" | "visuallyhidden"
+            )
+        });
+    }
+    false
+}
+
+#[derive(Clone, Copy)]
+struct Frame {
+    flags: u32,
+    heading: u8,
+    role: Role,
+}
+
+/// Builds the lines of visible text.
+struct LineBuilder {
+    blocks: Vec<Block>,
+    current: Block,
+    pending_space: bool,
+}
+
+impl LineBuilder {
+    fn flush(&mut self) {
+        if self.current.chars > 0 {
+            let block = std::mem::take(&mut self.current);
+            self.blocks.push(block);
+        } else {
+            self.current = Block::default();
+        }
+        self.pending_space = false;
+    }
+
+    fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    fn push_text(&mut self, text: &str, frame: Frame, body: bool) {
+        let pre = frame.flags & flag::PRE != 0;
+        for (i, piece) in text.split('\n').enumerate() {
+            if i > 0 {
+                if pre {
+                    self.flush();
+                } else {
+                    self.pending_space = true;
+                }
+            }
+            for c in piece.chars() {
+                if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' || c.is_control() {
+                    if c != '\u{200b}' && c != '\u{feff}' {
+                        self.pending_space = true;
+                    }
+                    continue;
+                }
+                let block = &mut self.current;
+                if self.pending_space && !block.text.is_empty() {
+                    block.text.push(' ');
+                }
+                self.pending_space = false;
+                block.text.push(c);
+                block.chars += 1;
+                if body {
+                    block.body_chars += 1;
+                }
+                if frame.flags & flag::LINK != 0 {
+                    block.link_chars += 1;
+                }
+                block.flags |= frame.flags;
+                if frame.heading > 0 && (block.heading == 0 || frame.heading < block.heading) {
+                    block.heading = frame.heading;
+                }
+            }
+        }
+    }
+}
+
+/// Walks the visible page text into blocks, iteratively (first child, next sibling, parent).
+fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>) -> Vec<Block> {
+    let mut out = LineBuilder { blocks: Vec::new(), current: Block::default(), pending_space: false };
+    let root = doc.root();
+    let mut frames: Vec<Frame> = vec![Frame { flags: 0, heading: 0, role: Role::Block }];
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        let mut descend = false;
+        if node.is_text() {
+            let frame = *frames.last().unwrap_or(&Frame { flags: 0, heading: 0, role: Role::Block });
+            let in_body = body.is_some_and(|b| b.contains(&node.id));
+            if let Some(contents) = node.query(|n| match &n.data {
+                dom_query::NodeData::Text { contents } => Some(contents.to_string()),
+                _ => None,
+            }) && let Some(text) = contents
+            {
+                out.push_text(&text, frame, in_body);
+            }
+        } else if node.is_element() {
+            let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
+            let r = role(&name);
+            if r != Role::Skip && !is_hidden(&node) {
+                let parent = *frames.last().unwrap_or(&Frame { flags: 0, heading: 0, role: Role::Block });
+                let heading = match name.as_str() {
+                    "h1" => 1,
+                    "h2" => 2,
+                    "h3" => 3,
+                    "h4" => 4,
+                    "h5" => 5,
+                    "h6" => 6,
+                    _ => parent.heading,
+                };
+                let own = element_flags(&name) | attribute_flags(&node);
+                let flags = if Some(node.id) == article { flag::INSIDE | element_flags(&name) } else { parent.flags | own };
+                match r {
+                    Role::Block | Role::Break => out.flush(),
+                    Role::Spaced => out.space(),
+                    _ => {}
+                }
+                frames.push(Frame { flags, heading, role: r });
+                descend = true;
+            }
+        }
+        if descend && let Some(child) = node.first_child() {
+            next = Some(child);
+            continue;
+        }
+        if descend {
+            leave(&mut frames, &mut out);
+        }
+        // Next sibling, else climb until an ancestor has one.
+        let mut cur = node;
+        next = loop {
+            if let Some(sibling) = cur.next_sibling() {
+                break Some(sibling);
+            }
+            match cur.parent() {
+                Some(parent) if parent.id != root.id => {
+                    leave(&mut frames, &mut out);
+                    cur = parent;
+                }
+                _ => break None,
+            }
+        };
+    }
+    out.flush();
+    out.blocks
+}
+
+fn leave(frames: &mut Vec<Frame>, out: &mut LineBuilder) {
+    if let Some(frame) = frames.pop() {
+        match frame.role {
+            Role::Block | Role::Break => out.flush(),
+            Role::Spaced => out.space(),
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Classify blocks
+// ---------------------------------------------------------------------------------------------
+
+fn rules() -> u32 {
+    std::env::var("NL_RULES").ok().and_then(|v| u32::from_str_radix(&v, 16).ok()).unwrap_or(0xffff)
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\b(updated|published|posted)\b|\b\d{1,2}:\d\d\b|\b(ago)\b").unwrap()
+});
+static BY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(by|from|written by|posted by|von|par|por|di)\s+\S").unwrap());
+
+/// A sentence or a paragraph: long enough, or ending like one.
+fn is_prose(b: &Block) -> bool {
+    let words = b.words();
+    let terminal = b.text.trim_end_matches(['"', '\'', '”', '’', ')', '»']).ends_with(['.', '!', '?', '。', '！', '？', ':']);
+    words >= 12 || (terminal && words >= 4) || (b.chars >= 60 && words <= 3)
+}
+
+fn bylinish(b: &Block) -> bool {
+    b.words() <= 25
+        && (b.has(flag::BYLINE | flag::DATE | flag::TIME) || BY_LINE.is_match(&b.text) || DATE_LINE.is_match(&b.text))
+        && b.link_share() < 0.9 || (b.words() <= 25 && b.has(flag::BYLINE) )
+}
+
+const WIDGET: u32 = flag::SOCIAL | flag::RELATED | flag::COMMENT | flag::AD | flag::FURNITURE | flag::FORM;
+
+fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
+    use ZoneKind::{Body, Boilerplate, Byline, Title};
+    let mask = rules();
+    let mut kinds: Vec<ZoneKind> =
+        blocks.iter().map(|b| if b.body_share() >= 0.5 { Body } else { Boilerplate }).collect();
+    let title = find_title(blocks, &r.title);
+    // 1. Widgets, captions and link lists inside the article are not body.
+    for (b, k) in blocks.iter().zip(kinds.iter_mut()) {
+        if *k != Body {
+            continue;
+        }
+        let inside = b.has(flag::INSIDE);
+        if mask & 1 != 0 && inside && b.has(WIDGET) && !is_prose(b) {
+            *k = Boilerplate;
+        }
+        if mask & 2 != 0 && b.has(flag::CAPTION | flag::FIGURE) {
+            *k = Boilerplate;
+        }
+        if mask & 4 != 0 && b.link_share() >= 0.6 && b.heading == 0 {
+            *k = Boilerplate;
+        }
+        if mask & 8 != 0 && !b.text.chars().any(char::is_alphabetic) {
+            *k = Boilerplate;
+        }
+    }
+    // 2. Headings and short lines that announce a dropped list ("You may also like") go too.
+    if mask & 0x10 != 0 {
+        for i in 0..blocks.len() {
+            if kinds[i] == Body && !is_prose(&blocks[i]) && blocks[i].words() <= 6 {
+                let next = (i + 1..blocks.len()).find(|&j| kinds[j] == Body || blocks[j].body_chars > 0 || true);
+                if let Some(j) = next
+                    && kinds[j] == Boilerplate
+                    && blocks[j].body_share() >= 0.5
+                {
+                    kinds[i] = Boilerplate;
+                }
+            }
+        }
+    }
+    // 3. Byline and date lines at the top of the body, kickers before the first paragraph.
+    if mask & 0x20 != 0 {
+        let first_prose = (0..blocks.len()).find(|&i| kinds[i] == Body && is_prose(&blocks[i]));
+        let from = title.map_or(0, |t| t + 1);
+        if let Some(first) = first_prose {
+            let lo = from.min(first).max(first.saturating_sub(12));
+            for i in lo..first {
+                if Some(i) == title {
+                    continue;
+                }
+                if bylinish(&blocks[i]) {
+                    kinds[i] = Byline;
+                } else if kinds[i] == Body && mask & 0x40 != 0 {
+                    kinds[i] = Boilerplate;
+                }
+            }
+        }
+    }
+    // 4. Prose and headings between body blocks that readability dropped (embedded posts,
+    // subheadings) come back.
+    if mask & 0x80 != 0 {
+        let body_idx: Vec<usize> = (0..blocks.len()).filter(|&i| kinds[i] == Body).collect();
+        if let (Some(&lo), Some(&hi)) = (body_idx.first(), body_idx.last()) {
+            for i in lo..hi {
+                let b = &blocks[i];
+                if kinds[i] == Boilerplate
+                    && b.body_chars == 0
+                    && b.has(flag::INSIDE)
+                    && !b.has(WIDGET | flag::CAPTION | flag::FIGURE)
+                    && b.link_share() < 0.5
+                    && (is_prose(b) || (b.heading >= 2 && b.words() <= 20))
+                {
+                    kinds[i] = Body;
+                }
+            }
+        }
+    }
+    if let Some(i) = title {
+        kinds[i] = Title;
+    }
+    kinds
+}
+
+fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(|t| t.to_lowercase()).collect()
+}
+
+/// Token overlap of a candidate line with the title: shares of each side found in the other.
+fn title_similarity(line: &str, title: &[String]) -> f32 {
+    let line = tokens(line);
+    if line.is_empty() || title.is_empty() {
+        return 0.0;
+    }
+    let set: HashSet<&String> = title.iter().collect();
+    let common = line.iter().filter(|t| set.contains(t)).count() as f32;
+    (common / line.len() as f32).min(common / title.len() as f32 * 1.25).min(1.0)
+}
+
+fn find_title(blocks: &[Block], title: &str) -> Option<usize> {
+    let title = tokens(title);
+    let mut best: Option<(usize, f32)> = None;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.heading == 0 || b.heading > 3 || b.words() > 40 {
+            continue;
+        }
+        let score = title_similarity(&b.text, &title) - 0.05 * f32::from(b.heading - 1);
+        if score >= 0.6 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| i).or_else(|| {
+        // No heading matches: the first h1, if there is exactly one.
+        let h1: Vec<usize> = blocks.iter().enumerate().filter(|(_, b)| b.heading == 1).map(|(i, _)| i).collect();
+        (h1.len() == 1).then(|| h1[0])
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Lay out
+// ---------------------------------------------------------------------------------------------
+
+/// Title, byline, body, then the rest in document order; a blank line after each section.
+fn layout(blocks: &[Block], kinds: &[ZoneKind], r: &ReadabilityResult) -> Extracted {
+    let mut text = String::new();
+    let mut zones: Vec<Zone> = Vec::new();
+    let mut section = |kind: ZoneKind, lines: &mut dyn Iterator<Item = &str>| {
+        let start = text.len();
+        let mut any = false;
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+            any = true;
+        }
+        if any {
+            text.push('\n');
+            push_zone(&mut zones, kind, start, text.len());
+        }
+    };
+    let pick = |kind: ZoneKind| blocks.iter().zip(kinds).filter(move |(_, k)| **k == kind).map(|(b, _)| b.text.as_str());
+    let title_line = pick(ZoneKind::Title).next().map(str::to_string).or_else(|| non_empty(r.title.clone()));
+    section(ZoneKind::Title, &mut title_line.as_deref().into_iter());
+    section(ZoneKind::Byline, &mut pick(ZoneKind::Byline));
+    section(ZoneKind::Body, &mut pick(ZoneKind::Body));
+    section(ZoneKind::Boilerplate, &mut pick(ZoneKind::Boilerplate));
+    // The last blank line is not needed.
+    if text.ends_with("\n\n") {
+        text.pop();
+        if let Some(last) = zones.last_mut() {
+            last.end = text.len();
+        }
+    }
+    Extracted { text, zones, ..Extracted::default() }
+}
+
+/// The page text in document order, zoned by the plain-text zoner.
+fn plain_layout(blocks: &[Block]) -> Extracted {
+    let mut text = String::new();
+    for b in blocks {
+        text.push_str(&b.text);
+        text.push('\n');
+    }
+    let zones = crate::zones::detect_zones(&text);
+    Extracted { text, zones, ..Extracted::default() }
+}
+
+fn push_zone(zones: &mut Vec<Zone>, kind: ZoneKind, start: usize, end: usize) {
+    if start == end {
+        return;
+    }
+    match zones.last_mut() {
+        Some(last) if last.kind == kind && last.end == start => last.end = end,
+        _ => zones.push(Zone { kind, start, end }),
+    }
+}

@@ -1,0 +1,217 @@
+//! Dataset readers: one article per JSONL line or per CSV record, streamed, so a file of any
+//! size is read in bounded memory. A record that cannot be analysed becomes a skipped event
+//! naming the file and line; the reader goes on with the next one.
+
+use std::io::{BufRead, Read};
+
+use serde_json::Value;
+
+use super::{Article, Event, Fields, InputOptions, host_of, io_reason, skipped};
+
+/// A reader of one article per record.
+pub(super) enum Records {
+    Jsonl(JsonlReader),
+    Csv(CsvReader),
+}
+
+impl Records {
+    /// The next article or skipped record; `None` at the end of the input.
+    pub(super) fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
+        match self {
+            Records::Jsonl(reader) => reader.next_event(options),
+            Records::Csv(reader) => reader.next_event(options),
+        }
+    }
+}
+
+/// Reads one article per line; blank lines are passed over.
+pub(super) struct JsonlReader {
+    path: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    buffer: Vec<u8>,
+}
+
+impl JsonlReader {
+    pub(super) fn new(path: String, reader: Box<dyn BufRead + Send>) -> Self {
+        JsonlReader { path, reader, line: 0, buffer: Vec::new() }
+    }
+
+    /// The next article or skipped line; `None` at the end of the input.
+    fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
+        loop {
+            self.buffer.clear();
+            let limit = options.max_article_bytes as u64 * 2 + 1;
+            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buffer);
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    return Some(skipped(
+                        self.path.clone(),
+                        Some(self.line + 1),
+                        format!("cannot read: {}", io_reason(&e)),
+                    ));
+                }
+            }
+            self.line += 1;
+            if self.buffer.len() as u64 >= limit && self.buffer.last() != Some(&b'\n') {
+                // Drop the rest of an over-long line without holding it in memory.
+                loop {
+                    self.buffer.clear();
+                    match (&mut self.reader).take(1 << 20).read_until(b'\n', &mut self.buffer) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) if self.buffer.last() == Some(&b'\n') => break,
+                        Ok(_) => {}
+                    }
+                }
+                return Some(skipped(
+                    self.path.clone(),
+                    Some(self.line),
+                    format!(
+                        "line is over the {}-byte article limit (raise it with --max-article-bytes)",
+                        options.max_article_bytes
+                    ),
+                ));
+            }
+            let line = trim_line_end(&self.buffer);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match parse_jsonl_line(line, &options.fields) {
+                Ok(mut article) => {
+                    if article.id.is_empty() {
+                        article.id = format!("{}:{}", self.path, self.line);
+                    }
+                    article.path = self.path.clone();
+                    Event::Article { article: Box::new(article), warning: None }
+                }
+                Err(reason) => skipped(self.path.clone(), Some(self.line), reason),
+            });
+        }
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// One JSONL line to an article (id left empty when the line has none).
+pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, String> {
+    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    let value: Value = serde_json::from_slice(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let Value::Object(mut object) = value else {
+        return Err("not a JSON object".to_string());
+    };
+    let text = match object.remove(&fields.text) {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err(format!("field `{}` is not a string", fields.text)),
+        None => return Err(format!("no `{}` field", fields.text)),
+    };
+    if text.trim().is_empty() {
+        return Err(format!("field `{}` is empty: there is no text to analyse", fields.text));
+    }
+    let mut string_field = |name: &str| match object.remove(name) {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let id = string_field(&fields.id).unwrap_or_default();
+    let title = string_field(&fields.title);
+    let url = string_field(&fields.url);
+    let source = string_field(&fields.source).or_else(|| url.as_deref().and_then(host_of));
+    Ok(Article { id, path: String::new(), source, title, url, text, zones: None })
+}
+
+/// Reads one article per CSV record (RFC 4180, with a header row naming the fields).
+pub(super) struct CsvReader {
+    path: String,
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    /// Column of each field: text, id, title, url, source.
+    columns: Option<[Option<usize>; 5]>,
+    record: csv::ByteRecord,
+    failed: bool,
+}
+
+impl CsvReader {
+    pub(super) fn new(path: String, reader: Box<dyn Read + Send>) -> Self {
+        let reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        CsvReader { path, reader, columns: None, record: csv::ByteRecord::new(), failed: false }
+    }
+
+    fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
+        if self.failed {
+            return None;
+        }
+        let columns = match self.columns {
+            Some(columns) => columns,
+            None => {
+                let headers = match self.reader.byte_headers() {
+                    Ok(headers) => headers.clone(),
+                    Err(e) => {
+                        self.failed = true;
+                        return Some(skipped(self.path.clone(), Some(1), format!("malformed CSV header: {e}")));
+                    }
+                };
+                let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
+                let fields = &options.fields;
+                let columns =
+                    [find(&fields.text), find(&fields.id), find(&fields.title), find(&fields.url), find(&fields.source)];
+                if columns[0].is_none() {
+                    self.failed = true;
+                    return Some(skipped(
+                        self.path.clone(),
+                        Some(1),
+                        format!("no `{}` column (name it with --text-field)", fields.text),
+                    ));
+                }
+                *self.columns.insert(columns)
+            }
+        };
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(false) => return None,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map(|p| p.line() as usize);
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        self.failed = true;
+                    }
+                    return Some(skipped(self.path.clone(), line, format!("malformed CSV: {e}")));
+                }
+            }
+            let line = self.record.position().map_or(0, |p| p.line() as usize);
+            let field = |column: Option<usize>| {
+                column.and_then(|c| self.record.get(c)).and_then(|b| std::str::from_utf8(b).ok()).map(str::to_string)
+            };
+            let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
+                return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
+            };
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return Some(skipped(self.path.clone(), Some(line), "text is not valid UTF-8".into()));
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            if text.len() > options.max_article_bytes {
+                return Some(skipped(
+                    self.path.clone(),
+                    Some(line),
+                    format!("text is over the {}-byte article limit", options.max_article_bytes),
+                ));
+            }
+            let url = field(columns[3]).filter(|u| !u.is_empty());
+            let article = Article {
+                id: field(columns[1]).filter(|id| !id.is_empty()).unwrap_or_else(|| format!("{}:{line}", self.path)),
+                path: self.path.clone(),
+                title: field(columns[2]).filter(|t| !t.is_empty()),
+                source: field(columns[4]).filter(|s| !s.is_empty()).or_else(|| url.as_deref().and_then(host_of)),
+                url,
+                text: text.to_string(),
+                zones: None,
+            };
+            return Some(Event::Article { article: Box::new(article), warning: None });
+        }
+    }
+}
