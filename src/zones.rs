@@ -73,7 +73,8 @@ pub struct Zone {
 /// ends), never split a UTF-8 character, and never have two neighbours of the same kind.
 /// An empty text has no zones.
 pub fn detect_zones(text: &str) -> Vec<Zone> {
-    merge(&classify_lines(text))
+    let (lines, _, kinds) = run(text);
+    merge(&lines, &kinds)
 }
 
 /// The decision for one line, for debugging and evaluation: the line's byte range (newline
@@ -89,14 +90,7 @@ pub struct LineDecision {
 
 /// Runs the pipeline and returns one decision per line, in order; the lines tile the text.
 pub fn classify_lines(text: &str) -> Vec<LineDecision> {
-    let lines = split_lines(text);
-    let features = line_features(&lines);
-    let classes = classify(&features);
-    let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
-    let span = extend_over_list(&features, &classes, body_span(&features, &classes));
-    smooth(&features, &classes, span.clone(), &mut kinds);
-    title_and_byline(&features, &classes, span, &mut kinds);
-    fill_blanks(&classes, &mut kinds);
+    let (lines, features, kinds) = run(text);
     lines
         .iter()
         .zip(&features)
@@ -105,24 +99,43 @@ pub fn classify_lines(text: &str) -> Vec<LineDecision> {
         .collect()
 }
 
+/// The pipeline: the lines, their features, and the zone kind of each line.
+fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
+    let lines = split_lines(text);
+    let features = line_features(&lines);
+    let classes = classify(&features);
+    let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
+    let span = extend_over_list(&features, &classes, body_span(&features, &classes));
+    smooth(&features, &classes, span.clone(), &mut kinds);
+    title_and_byline(&features, &classes, span, &mut kinds);
+    fill_blanks(&classes, &mut kinds);
+    (lines, features, kinds)
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. Split lines
 // ---------------------------------------------------------------------------------------------
 
-/// One line: `start..end` includes the line terminator, `content` is the line trimmed of
-/// whitespace (including a `\r` of CRLF endings).
+/// One line, or a run of blank lines: `start..end` includes the line terminator, `content` is
+/// the line trimmed of whitespace (including the `\r` of CRLF endings).
 struct Line<'a> {
     start: usize,
     end: usize,
     content: &'a str,
 }
 
+/// Consecutive blank lines become one line: they carry nothing, and a text of millions of
+/// newlines then costs one entry instead of millions.
 fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line<'_>> = Vec::new();
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
         let end = start + raw.len();
-        lines.push(Line { start, end, content: raw.trim() });
+        let content = raw.trim();
+        match lines.last_mut() {
+            Some(last) if content.is_empty() && last.content.is_empty() => last.end = end,
+            _ => lines.push(Line { start, end, content }),
+        }
         start = end;
     }
     lines
@@ -824,12 +837,12 @@ fn fill_blanks(classes: &[Class], kinds: &mut [ZoneKind]) {
 }
 
 /// Merges consecutive lines of the same kind into zones.
-fn merge(lines: &[LineDecision]) -> Vec<Zone> {
+fn merge(lines: &[Line<'_>], kinds: &[ZoneKind]) -> Vec<Zone> {
     let mut zones: Vec<Zone> = Vec::new();
-    for line in lines {
+    for (line, &kind) in lines.iter().zip(kinds) {
         match zones.last_mut() {
-            Some(zone) if zone.kind == line.kind => zone.end = line.end,
-            _ => zones.push(Zone { kind: line.kind, start: line.start, end: line.end }),
+            Some(zone) if zone.kind == kind => zone.end = line.end,
+            _ => zones.push(Zone { kind, start: line.start, end: line.end }),
         }
     }
     zones
