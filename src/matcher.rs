@@ -10,12 +10,17 @@
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::rules::Rule;
 use crate::text::{char_at, char_before, is_word_char};
 
-const REGEX_SIZE_LIMIT: usize = 16 * 1024 * 1024;
+/// The largest compiled size of one pattern (the regex crate's default).
+const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
+/// The largest compiled size of all patterns together.
+const SET_SIZE_LIMIT: usize = 64 * 1024 * 1024;
 
 /// A rule's hit before any filtering: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,16 +43,40 @@ pub struct Matcher {
     /// For each automaton pattern, the rules that use it.
     phrase_targets: Vec<Vec<PhraseTarget>>,
     pattern_set: Option<RegexSet>,
-    /// For each pattern of `pattern_set`, its regex and rule.
-    patterns: Vec<(Regex, usize)>,
+    /// For each pattern of `pattern_set`, its rule, and its own regex, compiled the first time
+    /// the set reports it (most articles need only a few; `None` cannot happen once the set
+    /// compiled, but is not worth a panic).
+    patterns: Vec<(OnceLock<Option<Regex>>, usize)>,
+    /// The source of each pattern, for compiling it on first use.
+    sources: Vec<String>,
     /// Per rule, a regex of its exception phrases.
     exceptions: Vec<Option<Regex>>,
 }
 
-/// Compilation failed even though each rule validated (the whole set is too large).
+/// Compilation failed even though each rule validated: a pattern, or all of them together, is
+/// too large. The message names the rule file, line and column where it can.
 #[derive(Debug, thiserror::Error)]
-#[error("the rules do not compile together: {0}")]
+#[error("{0}")]
 pub struct CompileError(String);
+
+/// Finds the pattern that is too large on its own, or says that they are together.
+fn too_large(rules: &[Rule]) -> CompileError {
+    for rule in rules {
+        for pattern in &rule.patterns {
+            if let Err(regex::Error::CompiledTooBig(limit)) =
+                RegexBuilder::new(&pattern.source).size_limit(PATTERN_SIZE_LIMIT).build()
+            {
+                return CompileError(format!(
+                    "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {limit}-byte limit); split it or simplify it",
+                    rule.source, pattern.line, pattern.column, rule.id
+                ));
+            }
+        }
+    }
+    CompileError(format!(
+        "the rules' patterns are too large together (over the {SET_SIZE_LIMIT}-byte limit); load fewer or simpler rules"
+    ))
+}
 
 impl Matcher {
     pub fn new(rules: &[Rule]) -> Result<Self, CompileError> {
@@ -85,29 +114,20 @@ impl Matcher {
             )
         };
 
-        let mut sources = Vec::new();
-        let mut patterns = Vec::new();
-        for (rule_index, rule) in rules.iter().enumerate() {
-            for pattern in &rule.patterns {
-                let source = if rule.case_sensitive { pattern.clone() } else { format!("(?i:{pattern})") };
-                let regex = RegexBuilder::new(&source)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .build()
-                    .map_err(|e| CompileError(format!("rule `{}`: {e}", rule.id)))?;
-                sources.push(source);
-                patterns.push((regex, rule_index));
-            }
-        }
+        let sources: Vec<&str> = rules.iter().flat_map(|r| r.patterns.iter().map(|p| p.source.as_str())).collect();
+        let patterns: Vec<(OnceLock<Option<Regex>>, usize)> = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.patterns.iter().map(move |_| (OnceLock::new(), i)))
+            .collect();
         let pattern_set = if sources.is_empty() {
             None
         } else {
-            Some(
-                RegexSetBuilder::new(&sources)
-                    .size_limit(REGEX_SIZE_LIMIT * 4)
-                    .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
-                    .build()
-                    .map_err(|e| CompileError(e.to_string()))?,
-            )
+            match RegexSetBuilder::new(&sources).size_limit(SET_SIZE_LIMIT).dfa_size_limit(SET_SIZE_LIMIT).build() {
+                Ok(set) => Some(set),
+                Err(regex::Error::CompiledTooBig(_)) => return Err(too_large(rules)),
+                Err(e) => return Err(CompileError(e.to_string())),
+            }
         };
 
         let exceptions = rules
@@ -127,7 +147,8 @@ impl Matcher {
             })
             .collect::<Result<_, _>>()?;
 
-        Ok(Matcher { phrases, phrase_targets, pattern_set, patterns, exceptions })
+        let sources = sources.into_iter().map(str::to_string).collect();
+        Ok(Matcher { phrases, phrase_targets, pattern_set, patterns, sources, exceptions })
     }
 
     /// Every raw match of every rule in `text`, appended to `out` (in no particular order).
@@ -153,7 +174,9 @@ impl Matcher {
         if let Some(set) = &self.pattern_set {
             for index in set.matches(text).iter() {
                 let (regex, rule) = &self.patterns[index];
-                for m in regex.find_iter(text) {
+                let source = &self.sources[index];
+                let regex = regex.get_or_init(|| RegexBuilder::new(source).size_limit(SET_SIZE_LIMIT).build().ok());
+                for m in regex.iter().flat_map(|r| r.find_iter(text)) {
                     if !m.is_empty() {
                         out.push(RawMatch { start: m.start(), end: m.end(), rule: *rule });
                     }

@@ -35,6 +35,9 @@
 //!    above the body; byline and date lines between it and the body are the byline.
 //! 7. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
 //!
+//! A text with no prose line at all (a short post, a caption) has no densest run; its body is
+//! then every non-furniture line from its first sentence on (`short_text_body`).
+//!
 //! [`classify_lines`] exposes the per-line decisions and features, for debugging and for the
 //! evaluation driver in `scripts/zoning/`.
 
@@ -105,7 +108,10 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
     let features = line_features(&lines);
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
-    let span = extend_over_list(&features, &classes, body_span(&features, &classes));
+    let mut span = extend_over_list(&features, &classes, body_span(&features, &classes));
+    if span.is_empty() {
+        span = short_text_body(&features, &classes);
+    }
     smooth(&features, &classes, span.clone(), &mut kinds);
     title_and_byline(&features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
@@ -692,6 +698,20 @@ fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<us
     best
 }
 
+/// A text without a single line of prose (a post, a caption, a headline and two sentences) is
+/// all body, page furniture aside: from its first sentence (the lines above it can still be a
+/// title and byline), or from its first line if it has no sentence, to its last non-furniture
+/// line.
+fn short_text_body(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<usize> {
+    let content = |i: &usize| matches!(classes[*i], Class::Short | Class::Prose);
+    let Some(last) = (0..classes.len()).rev().find(content) else {
+        return 0..0;
+    };
+    let first_sentence = (0..=last).find(|&i| content(&i) && features[i].terminal);
+    let first = first_sentence.or_else(|| (0..=last).find(content)).unwrap_or(last);
+    first..last + 1
+}
+
 /// A body that ends announcing a list ("The tour dates:") goes on over the list of short lines
 /// after it (dates, scores, names), up to the next furniture.
 fn extend_over_list(
@@ -797,6 +817,19 @@ fn title_and_byline(
             title.get_or_insert(i);
         }
     }
+    // The plain-text convention: the text's first line, a blank line, then the body. A short
+    // headline ("Breaking news") is still a headline there.
+    let first_line = (0..span.start).find(|&i| classes[i] != Class::Blank);
+    if title.is_none()
+        && let Some(first) = first_line
+        && (first + 1..span.start).all(|i| classes[i] == Class::Blank)
+        && first + 1 < span.start
+    {
+        let f = &features[first];
+        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline {
+            title = Some(first);
+        }
+    }
     if let Some(t) = title {
         kinds[t] = ZoneKind::Title;
     } else {
@@ -873,6 +906,16 @@ mod tests {
             .collect();
         assert!(!found.is_empty(), "line not found: {prefix:?}");
         found
+    }
+
+    #[test]
+    fn short_texts_without_prose_are_body() {
+        let kinds = |text: &str| detect_zones(text).iter().map(|z| z.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("A game-changer, they say."), [ZoneKind::Body]);
+        assert_eq!(kinds("The council met, said Smith."), [ZoneKind::Body]);
+        assert_eq!(kinds("Headline\r\n\r\nA calm day.\r\nThen a terrifying storm.\r\n"), [ZoneKind::Title, ZoneKind::Body]);
+        assert_eq!(kinds("Terrifying news\n\nA terrifying invasion is near. This proves the plan failed.\n"), [ZoneKind::Title, ZoneKind::Body]);
+        assert_eq!(kinds("Breaking news"), [ZoneKind::Body]);
     }
 
     fn assert_all(text: &str, line: &str, kind: ZoneKind) {

@@ -10,12 +10,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Category, Counting, Group, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity, builtin,
+    Category, Counting, Group, Pattern, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity, builtin,
 };
 use crate::text::line_column;
 
-/// Regexes larger than this (compiled) are refused, so a rule cannot blow up memory or time.
-const REGEX_SIZE_LIMIT: usize = 10 * 1024 * 1024;
 
 /// A rule file that does not parse or validate. Displays as one sentence:
 /// `path:line:column: rule `id`: what is wrong`.
@@ -298,8 +296,7 @@ impl Context<'_> {
         }
         let mut patterns = Vec::with_capacity(raw.patterns.len());
         for pattern in &raw.patterns {
-            self.check_pattern(pattern, raw.case_sensitive, &id)?;
-            patterns.push(pattern.get_ref().clone());
+            patterns.push(self.check_pattern(pattern, raw.case_sensitive, &id)?);
         }
         let mut exceptions = Vec::with_capacity(raw.exceptions.len());
         for exception in &raw.exceptions {
@@ -369,44 +366,33 @@ impl Context<'_> {
         Ok(normalised)
     }
 
-    fn check_pattern(
-        &self,
-        pattern: &Spanned<String>,
-        case_sensitive: bool,
-        rule: &str,
-    ) -> Result<(), RuleError> {
+    /// Translates a pattern (see `pattern`) and checks it without compiling it: compilation
+    /// happens once, for all patterns together, in the matcher.
+    fn check_pattern(&self, pattern: &Spanned<String>, case_sensitive: bool, rule: &str) -> Result<Pattern, RuleError> {
         let text = pattern.get_ref();
         // The span covers the quotes: a literal string '…' starts one byte before the pattern.
         let at = |offset: usize| pattern.span().start + 1 + offset;
-        if let Err(e) = regex_syntax::ast::parse::Parser::new().parse(text) {
-            return Err(self.error(
+        let translated = super::pattern::translate(text).map_err(|e| {
+            self.error(
                 at(e.span().start.offset)..at(e.span().end.offset),
                 Some(rule),
                 format!("pattern `{text}` does not compile: {}", e.kind()),
-            ));
-        }
-        let compiled = regex::RegexBuilder::new(text)
-            .case_insensitive(!case_sensitive)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|e| {
-                let reason = match e {
-                    regex::Error::CompiledTooBig(limit) => {
-                        format!("is too large once compiled (over the {limit}-byte limit); split it or simplify it")
-                    }
-                    other => other.to_string().lines().last().unwrap_or_default().trim().to_string(),
-                };
-                self.error(pattern.span(), Some(rule), format!("pattern `{text}` {reason}"))
-            })?;
-        if compiled.is_match("") {
+            )
+        })?;
+        let source = if case_sensitive { translated } else { format!("(?i:{translated})") };
+        let hir = regex_syntax::ParserBuilder::new().build().parse(&source).map_err(|e| {
+            let reason = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+            self.error(pattern.span(), Some(rule), format!("pattern `{text}` does not compile: {reason}"))
+        })?;
+        if hir.properties().minimum_len() == Some(0) {
             return Err(self.error(
                 pattern.span(),
                 Some(rule),
                 format!("pattern `{text}` matches empty text, so it would match everywhere"),
             ));
         }
-        Ok(())
+        let (line, column) = line_column(&self.file.text, pattern.span().start);
+        Ok(Pattern { source, line, column })
     }
 
     fn parse_scope(&self, items: &[Spanned<String>], rule: &str) -> Result<Scope, RuleError> {

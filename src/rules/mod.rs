@@ -5,6 +5,7 @@
 //! printers read their ids, messages and explanations.
 
 mod load;
+pub mod pattern;
 
 pub use load::{RuleError, RuleSetBuilder};
 
@@ -168,7 +169,7 @@ pub struct Rule {
     pub weight: Option<f64>,
     /// Lower-cased phrases; a trailing `*` means "any word starting with this".
     pub phrases: Vec<String>,
-    pub patterns: Vec<String>,
+    pub patterns: Vec<Pattern>,
     pub case_sensitive: bool,
     pub scope: Scope,
     pub exceptions: Vec<String>,
@@ -177,6 +178,18 @@ pub struct Rule {
     pub counterexamples: Vec<String>,
     /// The file the rule came from.
     pub source: String,
+}
+
+/// A rule's regular expression, checked but not compiled (the matcher compiles all patterns
+/// once, together).
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// The pattern as the regex crate compiles it: translated to the rule dialect (see
+    /// [`pattern`]) and wrapped in `(?i:…)` unless the rule is case-sensitive.
+    pub source: String,
+    /// Where it is written in its rule file (1-based; column in characters).
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Every loaded category and rule, validated. Built by [`RuleSetBuilder`].
