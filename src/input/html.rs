@@ -54,6 +54,9 @@ pub struct Extracted {
 /// Pages with more elements than this are not given to readability (its cost grows faster than
 /// the page); their text is zoned by the plain-text zoner.
 const MAX_READABILITY_ELEMENTS: usize = 150_000;
+/// Nor are pages nested deeper than this: readability's cost grows with depth times size (real
+/// pages are rarely deeper than 60).
+const MAX_READABILITY_DEPTH: usize = 256;
 
 /// Decodes the bytes (BOM, `<meta charset>`, else UTF-8, else Windows-1252) and extracts the
 /// page's text and zones. Never panics; an `Err` is a one-sentence reason.
@@ -61,20 +64,22 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
     if looks_binary(bytes) {
         return Err("binary data, not an HTML page".to_string());
     }
-    let html = decode_html(bytes);
-    let doc = Document::from(html.as_str());
+    let decoded = decode_html(bytes);
+    let html = limit_nesting(&decoded);
+    let doc = Document::from(&*html);
     let page = doc.clone();
     let meta = page_metadata(&page);
-    let elements = count_elements(&page);
+    let (elements, depth) = shape(&page);
     let mut readability = None;
-    if elements <= MAX_READABILITY_ELEMENTS {
+    if elements <= MAX_READABILITY_ELEMENTS && depth <= MAX_READABILITY_DEPTH {
         readability = readability_body(doc);
     }
     let root = readability.as_ref().and_then(|r| article_root(&page, &r.body));
     let blocks = walk(&page, readability.as_ref().map(|r| &r.body), root);
     let mut extracted = match &readability {
         Some(r) => {
-            let kinds = classify(&blocks, r);
+            let mut kinds = classify(&blocks, r);
+            fall_back_to_zoner(&blocks, &mut kinds);
             layout(&blocks, &kinds, r)
         }
         None => plain_layout(&blocks),
@@ -144,6 +149,80 @@ pub fn decode_html(bytes: &[u8]) -> String {
     }
 }
 
+/// Deeper than this many unclosed container tags, further start tags are dropped.
+const MAX_NESTING: usize = 256;
+
+/// html5ever's cost per tag grows with the depth of open elements, so a page of thousands of
+/// nested containers takes minutes to parse. This scan counts start and end tags of common
+/// container elements (a guess of the nesting, not a parse: it only needs to be right for
+/// pathological pages) and drops start tags beyond [`MAX_NESTING`] levels, keeping their text.
+/// Real pages are far below the limit and pass unchanged (borrowed).
+fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    const CONTAINERS: &[&str] = &[
+        "div",
+        "span",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "header",
+        "footer",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "blockquote",
+        "form",
+        "font",
+        "center",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "small",
+        "big",
+        "label",
+        "fieldset",
+        "figure",
+        "details",
+        "table",
+    ];
+    let bytes = html.as_bytes();
+    let tag_at = |i: usize| -> Option<(bool, usize)> {
+        // Some((is_end_tag, end of the tag name)) when a container tag starts at `i` ('<').
+        let closing = bytes.get(i + 1) == Some(&b'/');
+        let start = i + 1 + usize::from(closing);
+        let len = bytes[start..].iter().take(12).take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = &bytes[start..start + len];
+        let known = CONTAINERS.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(name));
+        let delimited = matches!(bytes.get(start + len), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'));
+        (known && delimited).then_some((closing, start + len))
+    };
+    let (mut depth, mut out, mut copied) = (0usize, String::new(), 0usize);
+    for i in memchr::memchr_iter(b'<', bytes) {
+        if i < copied {
+            continue;
+        }
+        let Some((closing, name_end)) = tag_at(i) else { continue };
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            let end = memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |j| name_end + j + 1);
+            out.push_str(&html[copied..i]);
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. Readability
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +263,8 @@ fn page_metadata(doc: &Document) -> PageMeta {
     let url = attr(r#"link[rel~="canonical"]"#, "href")
         .filter(|u| !u.is_empty())
         .or_else(|| attr(r#"meta[property="og:url"]"#, "content").filter(|u| !u.is_empty()));
-    let title = doc.select_single("title").nodes().first().map(|n| collapse_ws(&n.text())).filter(|t| !t.is_empty());
+    let title =
+        doc.select_single("title").nodes().first().map(|n| collapse_ws(&n.text())).filter(|t| !t.is_empty());
     PageMeta { url, title }
 }
 
@@ -210,8 +290,36 @@ fn article_root(doc: &Document, body: &HashSet<NodeId>) -> Option<NodeId> {
     a.iter().zip(&b).take_while(|(x, y)| x == y).last().map(|(x, _)| *x)
 }
 
-fn count_elements(doc: &Document) -> usize {
-    doc.root().descendants_it().filter(|n| n.is_element()).count()
+/// The number of elements and the depth of the deepest node, walked iteratively.
+fn shape(doc: &Document) -> (usize, usize) {
+    let root = doc.root();
+    let (mut elements, mut depth, mut max_depth) = (0, 0, 0);
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        if node.is_element() {
+            elements += 1;
+        }
+        if let Some(child) = node.first_child() {
+            depth += 1;
+            max_depth = max_depth.max(depth);
+            next = Some(child);
+            continue;
+        }
+        let mut cur = node;
+        next = loop {
+            if let Some(sibling) = cur.next_sibling() {
+                break Some(sibling);
+            }
+            match cur.parent() {
+                Some(parent) if parent.id != root.id => {
+                    depth -= 1;
+                    cur = parent;
+                }
+                _ => break None,
+            }
+        };
+    }
+    (elements, max_depth)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,15 +399,15 @@ enum Role {
 fn role(name: &str) -> Role {
     match name {
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "head" | "iframe" | "object"
-        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "option" | "datalist"
-        | "map" | "dialog" => Role::Skip,
+        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "option"
+        | "datalist" | "map" | "dialog" => Role::Skip,
         "br" | "hr" => Role::Break,
         "td" | "th" => Role::Spaced,
-        "p" | "div" | "section" | "article" | "main" | "aside" | "header" | "footer" | "nav" | "h1" | "h2"
-        | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "table" | "tr" | "thead"
-        | "tbody" | "tfoot" | "caption" | "blockquote" | "pre" | "figure" | "figcaption" | "form"
-        | "fieldset" | "legend" | "address" | "details" | "summary" | "body" | "html" | "center" | "menu"
-        | "hgroup" | "picture" | "button" | "label" => Role::Block,
+        "p" | "div" | "section" | "article" | "main" | "aside" | "header" | "footer" | "nav" | "h1"
+        | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "table" | "tr"
+        | "thead" | "tbody" | "tfoot" | "caption" | "blockquote" | "pre" | "figure" | "figcaption"
+        | "form" | "fieldset" | "legend" | "address" | "details" | "summary" | "body" | "html" | "center"
+        | "menu" | "hgroup" | "picture" | "button" | "label" => Role::Block,
         _ => Role::Inline,
     }
 }
@@ -368,7 +476,8 @@ fn is_hidden(node: &NodeRef) -> bool {
         return true;
     }
     if let Some(style) = node.attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
@@ -485,7 +594,11 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
                     _ => parent.heading,
                 };
                 let own = element_flags(&name) | attribute_flags(&node);
-                let flags = if Some(node.id) == article { flag::INSIDE | element_flags(&name) } else { parent.flags | own };
+                let flags = if Some(node.id) == article {
+                    flag::INSIDE | element_flags(&name)
+                } else {
+                    parent.flags | own
+                };
                 match r {
                     Role::Block | Role::Break => out.flush(),
                     Role::Spaced => out.space(),
@@ -535,10 +648,6 @@ fn leave(frames: &mut Vec<Frame>, out: &mut LineBuilder) {
 // 4. Classify blocks
 // ---------------------------------------------------------------------------------------------
 
-fn rules() -> u32 {
-    std::env::var("NL_RULES").ok().and_then(|v| u32::from_str_radix(&v, 16).ok()).unwrap_or(0xffff)
-}
-
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\b(updated|published|posted)\b|\b\d{1,2}:\d\d\b|\b(ago)\b").unwrap()
 });
@@ -548,21 +657,26 @@ static BY_LINE: LazyLock<Regex> =
 /// A sentence or a paragraph: long enough, or ending like one.
 fn is_prose(b: &Block) -> bool {
     let words = b.words();
-    let terminal = b.text.trim_end_matches(['"', '\'', '”', '’', ')', '»']).ends_with(['.', '!', '?', '。', '！', '？', ':']);
+    let terminal = b
+        .text
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？', ':']);
     words >= 12 || (terminal && words >= 4) || (b.chars >= 60 && words <= 3)
 }
 
+/// A short line that names the author or the date.
 fn bylinish(b: &Block) -> bool {
     b.words() <= 25
-        && (b.has(flag::BYLINE | flag::DATE | flag::TIME) || BY_LINE.is_match(&b.text) || DATE_LINE.is_match(&b.text))
-        && b.link_share() < 0.9 || (b.words() <= 25 && b.has(flag::BYLINE) )
+        && b.link_share() < 0.9
+        && (b.has(flag::BYLINE | flag::DATE | flag::TIME)
+            || BY_LINE.is_match(&b.text)
+            || DATE_LINE.is_match(&b.text))
 }
 
 const WIDGET: u32 = flag::SOCIAL | flag::RELATED | flag::COMMENT | flag::AD | flag::FURNITURE | flag::FORM;
 
 fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
     use ZoneKind::{Body, Boilerplate, Byline, Title};
-    let mask = rules();
     let mut kinds: Vec<ZoneKind> =
         blocks.iter().map(|b| if b.body_share() >= 0.5 { Body } else { Boilerplate }).collect();
     let title = find_title(blocks, &r.title);
@@ -572,35 +686,33 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             continue;
         }
         let inside = b.has(flag::INSIDE);
-        if mask & 1 != 0 && inside && b.has(WIDGET) && !is_prose(b) {
+        if inside && b.has(WIDGET) && !is_prose(b) {
             *k = Boilerplate;
         }
-        if mask & 2 != 0 && b.has(flag::CAPTION | flag::FIGURE) {
+        if b.has(flag::CAPTION | flag::FIGURE) {
             *k = Boilerplate;
         }
-        if mask & 4 != 0 && b.link_share() >= 0.6 && b.heading == 0 {
+        if b.link_share() >= 0.6 && b.heading == 0 {
             *k = Boilerplate;
         }
-        if mask & 8 != 0 && !b.text.chars().any(char::is_alphabetic) {
+        if !b.text.chars().any(char::is_alphabetic) {
             *k = Boilerplate;
         }
     }
-    // 2. Headings and short lines that announce a dropped list ("You may also like") go too.
-    if mask & 0x10 != 0 {
-        for i in 0..blocks.len() {
-            if kinds[i] == Body && !is_prose(&blocks[i]) && blocks[i].words() <= 6 {
-                let next = (i + 1..blocks.len()).find(|&j| kinds[j] == Body || blocks[j].body_chars > 0 || true);
-                if let Some(j) = next
-                    && kinds[j] == Boilerplate
-                    && blocks[j].body_share() >= 0.5
-                {
-                    kinds[i] = Boilerplate;
-                }
-            }
+    // 2. Short lines that announce a dropped list ("You may also like...", "DON'T MISS") go too.
+    for i in 0..blocks.len().saturating_sub(1) {
+        let (b, next) = (&blocks[i], &blocks[i + 1]);
+        if kinds[i] == Body
+            && !is_prose(b)
+            && b.words() <= 6
+            && kinds[i + 1] == Boilerplate
+            && next.body_share() >= 0.5
+        {
+            kinds[i] = Boilerplate;
         }
     }
     // 3. Byline and date lines at the top of the body, kickers before the first paragraph.
-    if mask & 0x20 != 0 {
+    {
         let first_prose = (0..blocks.len()).find(|&i| kinds[i] == Body && is_prose(&blocks[i]));
         let from = title.map_or(0, |t| t + 1);
         if let Some(first) = first_prose {
@@ -611,7 +723,7 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
                 }
                 if bylinish(&blocks[i]) {
                     kinds[i] = Byline;
-                } else if kinds[i] == Body && mask & 0x40 != 0 {
+                } else if kinds[i] == Body {
                     kinds[i] = Boilerplate;
                 }
             }
@@ -619,7 +731,7 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
     }
     // 4. Prose and headings between body blocks that readability dropped (embedded posts,
     // subheadings) come back.
-    if mask & 0x80 != 0 {
+    {
         let body_idx: Vec<usize> = (0..blocks.len()).filter(|&i| kinds[i] == Body).collect();
         if let (Some(&lo), Some(&hi)) = (body_idx.first(), body_idx.last()) {
             for i in lo..hi {
@@ -671,7 +783,8 @@ fn find_title(blocks: &[Block], title: &str) -> Option<usize> {
     }
     best.map(|(i, _)| i).or_else(|| {
         // No heading matches: the first h1, if there is exactly one.
-        let h1: Vec<usize> = blocks.iter().enumerate().filter(|(_, b)| b.heading == 1).map(|(i, _)| i).collect();
+        let h1: Vec<usize> =
+            blocks.iter().enumerate().filter(|(_, b)| b.heading == 1).map(|(i, _)| i).collect();
         (h1.len() == 1).then(|| h1[0])
     })
 }
@@ -697,7 +810,9 @@ fn layout(blocks: &[Block], kinds: &[ZoneKind], r: &ReadabilityResult) -> Extrac
             push_zone(&mut zones, kind, start, text.len());
         }
     };
-    let pick = |kind: ZoneKind| blocks.iter().zip(kinds).filter(move |(_, k)| **k == kind).map(|(b, _)| b.text.as_str());
+    let pick = |kind: ZoneKind| {
+        blocks.iter().zip(kinds).filter(move |(_, k)| **k == kind).map(|(b, _)| b.text.as_str())
+    };
     let title_line = pick(ZoneKind::Title).next().map(str::to_string).or_else(|| non_empty(r.title.clone()));
     section(ZoneKind::Title, &mut title_line.as_deref().into_iter());
     section(ZoneKind::Byline, &mut pick(ZoneKind::Byline));
@@ -711,6 +826,40 @@ fn layout(blocks: &[Block], kinds: &[ZoneKind], r: &ReadabilityResult) -> Extrac
         }
     }
     Extracted { text, zones, ..Extracted::default() }
+}
+
+/// The page text in document order, one block per line.
+fn page_text(blocks: &[Block]) -> String {
+    let mut text = String::new();
+    for b in blocks {
+        text.push_str(&b.text);
+        text.push('\n');
+    }
+    text
+}
+
+/// Readability sometimes settles on a small block (a blog's header, a disclaimer) while the
+/// article is elsewhere. When the plain-text zoner, run on the page in document order, finds a
+/// body more than twice as long and readability kept under 1,000 characters, the zoner's zones
+/// are used instead (widget rules still apply).
+fn fall_back_to_zoner(blocks: &[Block], kinds: &mut [ZoneKind]) {
+    let body_chars = |kinds: &[ZoneKind]| -> usize {
+        blocks.iter().zip(kinds).filter(|(_, k)| **k == ZoneKind::Body).map(|(b, _)| b.chars as usize).sum()
+    };
+    let ours = body_chars(kinds);
+    let text = page_text(blocks);
+    let mut zoned = vec![ZoneKind::Boilerplate; blocks.len()];
+    for (k, d) in zoned.iter_mut().zip(crate::zones::classify_lines(&text)) {
+        *k = d.kind;
+    }
+    for (b, k) in blocks.iter().zip(zoned.iter_mut()) {
+        if *k == ZoneKind::Body && (b.has(WIDGET) && !is_prose(b) || b.link_share() >= 0.6) {
+            *k = ZoneKind::Boilerplate;
+        }
+    }
+    if ours < 1000 && body_chars(&zoned) > 2 * ours + 200 {
+        kinds.copy_from_slice(&zoned);
+    }
 }
 
 /// The page text in document order, zoned by the plain-text zoner.
@@ -731,5 +880,226 @@ fn push_zone(zones: &mut Vec<Zone>, kind: ZoneKind, start: usize, end: usize) {
     match zones.last_mut() {
         Some(last) if last.kind == kind && last.end == start => last.end = end,
         _ => zones.push(Zone { kind, start, end }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &[u8] = include_bytes!("../../tests/data/html/article.html");
+    const WINDOWS_1252: &[u8] = include_bytes!("../../tests/data/html/windows-1252.html");
+    const UNCLOSED: &[u8] = include_bytes!("../../tests/data/html/unclosed.html");
+
+    /// The zone invariants of `crate::zones::detect_zones`.
+    fn assert_invariants(ex: &Extracted) {
+        if ex.text.is_empty() {
+            assert!(ex.zones.is_empty());
+            return;
+        }
+        assert_eq!(ex.zones.first().map(|z| z.start), Some(0));
+        assert_eq!(ex.zones.last().map(|z| z.end), Some(ex.text.len()));
+        for z in &ex.zones {
+            assert!(z.start < z.end, "empty zone {z:?}");
+            assert!(ex.text.is_char_boundary(z.start) && ex.text.is_char_boundary(z.end));
+        }
+        for pair in ex.zones.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "zones must be contiguous");
+            assert_ne!(pair[0].kind, pair[1].kind, "neighbours must differ");
+        }
+    }
+
+    fn zone_text(ex: &Extracted, kind: ZoneKind) -> String {
+        ex.zones.iter().filter(|z| z.kind == kind).map(|z| &ex.text[z.start..z.end]).collect()
+    }
+
+    fn extract(bytes: &[u8]) -> Extracted {
+        let ex = extract_html(bytes).expect("extracts");
+        assert_invariants(&ex);
+        ex
+    }
+
+    #[test]
+    fn realistic_article_is_zoned() {
+        let ex = extract(ARTICLE);
+        let title = zone_text(&ex, ZoneKind::Title);
+        assert_eq!(title.trim(), "City council approves new river bridge");
+        assert!(ex.text.starts_with("City council approves new river bridge\n"));
+        assert!(zone_text(&ex, ZoneKind::Byline).contains("Jane Roe"));
+        let body = zone_text(&ex, ZoneKind::Body);
+        for paragraph in [
+            "The city council voted on Tuesday",
+            "Construction is expected to start next spring",
+            "Some residents welcomed the decision",
+            "Others argued that the money would be better spent",
+            "The mayor said the council had listened carefully",
+            "Residents divided",
+        ] {
+            assert!(body.contains(paragraph), "body lacks {paragraph:?}:\n{body}");
+        }
+        let boilerplate = zone_text(&ex, ZoneKind::Boilerplate);
+        for furniture in [
+            "We use cookies",
+            "Accept all cookies",
+            "Sport",
+            "Weather",
+            "Share on Facebook",
+            "Old ferry to stop running in May",
+            "Subscribe",
+            "All rights reserved",
+            "Privacy policy",
+        ] {
+            assert!(boilerplate.contains(furniture), "boilerplate lacks {furniture:?}");
+            assert!(!body.contains(furniture), "body has {furniture:?}");
+        }
+        for hidden in ["not text", "font-family", "Hidden promotional text", "Invisible tracking text"] {
+            assert!(!ex.text.contains(hidden), "text has {hidden:?}");
+        }
+        assert_eq!(ex.title.as_deref(), Some("City council approves new river bridge"));
+        assert_eq!(ex.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(ex.published.as_deref(), Some("2024-03-05T09:30:00Z"));
+        assert_eq!(ex.url.as_deref(), Some("https://courier.example/news/2024/river-bridge"));
+        assert_eq!(ex.site_name.as_deref(), Some("The Riverside Courier"));
+        // Zones come in reading order: title, byline, body, boilerplate.
+        let kinds: Vec<ZoneKind> = ex.zones.iter().map(|z| z.kind).collect();
+        assert_eq!(kinds, [ZoneKind::Title, ZoneKind::Byline, ZoneKind::Body, ZoneKind::Boilerplate]);
+    }
+
+    #[test]
+    fn scripts_and_styles_are_not_text() {
+        let ex = extract(b"<html><body><script>alert(1)</script><style>p{}</style><p>Visible words only.</p><noscript>Enable JS</noscript><template><p>tpl</p></template><svg><text>svg</text></svg></body></html>");
+        assert!(!ex.text.contains("alert(1)"));
+        for hidden in ["p{}", "Enable JS", "tpl", "svg"] {
+            assert!(!ex.text.contains(hidden), "{hidden}");
+        }
+        assert!(ex.text.contains("Visible words only."));
+    }
+
+    #[test]
+    fn unclosed_tags_keep_their_text() {
+        let ex = extract(UNCLOSED);
+        for words in [
+            "Unclosed paragraph with bold and italic text",
+            "Second block of text with a link",
+            "cell one cell two",
+        ] {
+            assert!(ex.text.contains(words), "{words}: {}", ex.text);
+        }
+        let ex = extract(b"<p>truncated <a href=\"x");
+        assert!(ex.text.contains("truncated"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let deep = format!(
+            "<html><body>{}<p>Deep text.</p>{}</body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let ex = extract(deep.as_bytes());
+        assert!(ex.text.contains("Deep text."));
+        let unclosed = format!("<body>{}end", "<div><span><b>x ".repeat(20_000));
+        let ex = extract(unclosed.as_bytes());
+        assert!(ex.text.contains("end"));
+        let ex = extract(format!("<body>{}", "<i>".repeat(30_000) + "italic").as_bytes());
+        assert!(ex.text.contains("italic"));
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_from_the_meta_charset() {
+        let ex = extract(WINDOWS_1252);
+        assert!(ex.text.contains("He said “hello” and left – café closed"), "{}", ex.text);
+        // Without a declaration, invalid UTF-8 falls back to Windows-1252 as well.
+        let ex = extract(b"<p>Caf\xe9 \x93quoted\x94 text.</p>");
+        assert!(ex.text.contains("Café “quoted” text."), "{}", ex.text);
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(decode_html("<p>é</p>".as_bytes()), "<p>é</p>");
+        assert_eq!(decode_html(b"\xEF\xBB\xBF<p>x</p>"), "<p>x</p>");
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<p>Hé</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_html(&utf16), "<p>Hé</p>");
+        assert!(extract(&utf16).text.contains("Hé"));
+        // A declared UTF-8 page with a bad byte keeps the rest.
+        let text = decode_html(b"<meta charset=\"utf-8\"><p>ok \xff ok</p>");
+        assert!(text.contains("ok \u{fffd} ok"));
+        assert_eq!(
+            decode_html(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\xe9"),
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">é"
+        );
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for len in [0, 1, 7, 100, 5_000, 60_000] {
+            let bytes: Vec<u8> = (0..len).map(|_| (next() % 256) as u8).collect();
+            if let Ok(ex) = extract_html(&bytes) {
+                assert_invariants(&ex);
+            }
+            // Random tag soup.
+            let pieces = [
+                "<div>",
+                "</div>",
+                "<p>",
+                "text ",
+                "<a href='",
+                "'>",
+                "<!--",
+                "-->",
+                "<script>",
+                "é",
+                "\u{0}",
+                "<br>",
+                "</p",
+            ];
+            let soup: String =
+                (0..len / 4).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            if let Ok(ex) = extract_html(soup.as_bytes()) {
+                assert_invariants(&ex);
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_binary_inputs_are_refused() {
+        assert!(extract_html(b"").is_err());
+        assert!(extract_html(b"<html><head><title></title></head><body>  </body></html>").is_err());
+        assert!(extract_html(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn invariants_over_several_pages() {
+        let pages: [&[u8]; 7] = [
+            ARTICLE,
+            WINDOWS_1252,
+            UNCLOSED,
+            b"plain text, no tags at all",
+            b"<h1>Only a heading</h1>",
+            "<p>Ünïcödé – 日本語のテキスト。</p><p>Second paragraph with more words in it.</p>".as_bytes(),
+            b"<ul><li><a href=/a>One</a></li><li><a href=/b>Two</a></li></ul><footer>Footer</footer>",
+        ];
+        for page in pages {
+            let ex = extract(page);
+            assert!(!ex.text.is_empty());
+        }
+    }
+
+    #[test]
+    fn nesting_limit_drops_only_excess_tags() {
+        let normal = "<div><p>a</p></div>";
+        assert!(matches!(limit_nesting(normal), std::borrow::Cow::Borrowed(_)));
+        let deep = "<div>".repeat(MAX_NESTING + 10) + "x";
+        let limited = limit_nesting(&deep);
+        assert_eq!(limited.matches("<div>").count(), MAX_NESTING);
+        assert!(limited.ends_with('x'));
     }
 }
