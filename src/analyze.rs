@@ -101,15 +101,12 @@ impl Engine {
     pub fn analyze(&self, mut article: Article) -> Analysis {
         let zones = article.zones.take().unwrap_or_else(|| detect_zones(&article.text));
         let text = article.text.as_str();
-        let segments = Segments::new(text);
-
-        let mut raw = Vec::new();
-        self.matcher.scan(text, &mut raw);
-        raw.sort_unstable();
-        raw.dedup();
-
-        let candidates = self.candidates(text, &raw, &zones, &segments);
-        let mut findings = self.findings(text, candidates, &segments);
+        let mut findings = self.conditioned_findings(text, &zones);
+        dedupe(&mut findings, self.rules.categories.len());
+        let lines = LineIndex::new(text);
+        for f in &mut findings {
+            (f.line, f.column) = lines.line_column(text, f.start);
+        }
         let baselined = self.apply_baseline(text, &mut findings);
         let words = zones
             .iter()
@@ -120,16 +117,25 @@ impl Engine {
         Analysis { article, words, zones, findings, baselined, score }
     }
 
-    /// Analyses `text` as if it were all one zone (how `rules test` runs a rule's examples).
-    pub fn analyze_as(&self, text: &str, zone: ZoneKind) -> Analysis {
+    /// Whether `rule` fires on `text` taken as all one zone, before findings of other rules of
+    /// its category that cover the same words win the de-duplication (how `rules test` runs a
+    /// rule's examples).
+    pub fn rule_fires(&self, rule: usize, text: &str, zone: ZoneKind) -> bool {
         let zones =
             if text.is_empty() { Vec::new() } else { vec![Zone { kind: zone, start: 0, end: text.len() }] };
-        self.analyze(Article {
-            id: "example".into(),
-            text: text.to_string(),
-            zones: Some(zones),
-            ..Article::default()
-        })
+        self.conditioned_findings(text, &zones).iter().any(|f| f.rule == rule)
+    }
+
+    /// Every step before de-duplication: matches, scope and exceptions, sentence conditions,
+    /// selection.
+    fn conditioned_findings(&self, text: &str, zones: &[Zone]) -> Vec<Finding> {
+        let segments = Segments::new(text);
+        let mut raw = Vec::new();
+        self.matcher.scan(text, &mut raw);
+        raw.sort_unstable();
+        raw.dedup();
+        let candidates = self.candidates(text, &raw, zones, &segments);
+        self.apply_conditions(candidates, &segments)
     }
 
     /// Drops known findings; returns how many.
@@ -166,8 +172,8 @@ impl Engine {
             .collect()
     }
 
-    /// Applies sentence conditions, selection and de-duplication; adds line and column.
-    fn findings(&self, text: &str, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
+    /// Applies sentence conditions and selection.
+    fn apply_conditions(&self, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
         // Which categories each sentence has, from the rules without a sentence condition.
         let mut present: HashSet<(usize, usize)> = HashSet::new();
         for c in &candidates {
@@ -210,22 +216,22 @@ impl Engine {
                 voice: c.voice,
             });
         }
-        // One finding per stretch of text and category: the longest, earliest one wins.
-        findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
-        let mut reach = vec![0usize; self.rules.categories.len()];
-        findings.retain(|f| {
-            let keep = f.start >= reach[f.category];
-            if keep {
-                reach[f.category] = f.end;
-            }
-            keep
-        });
-        let lines = LineIndex::new(text);
-        for f in &mut findings {
-            (f.line, f.column) = lines.line_column(text, f.start);
-        }
         findings
     }
+}
+
+/// One finding per stretch of text and category, so that two rules of a category cannot count
+/// the same words twice: the longest, earliest one wins. Sorts by start, then end, then rule.
+fn dedupe(findings: &mut Vec<Finding>, categories: usize) {
+    findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+    let mut reach = vec![0usize; categories];
+    findings.retain(|f| {
+        let keep = f.start >= reach[f.category];
+        if keep {
+            reach[f.category] = f.end;
+        }
+        keep
+    });
 }
 
 fn zone_at(zones: &[Zone], offset: usize) -> ZoneKind {

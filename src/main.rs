@@ -322,7 +322,7 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
         let cases =
             rule.examples.iter().map(|e| (e, true)).chain(rule.counterexamples.iter().map(|e| (e, false)));
         for (text, should_fire) in cases {
-            let fired = engine.analyze_as(text, zone).findings.iter().any(|f| f.rule == index);
+            let fired = engine.rule_fires(index, text, zone);
             if fired == should_fire {
                 passed += 1;
             } else {

@@ -112,6 +112,11 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
     if span.is_empty() {
         span = short_text_body(&features, &classes);
     }
+    if let Some(headline) = lone_headline(&features, &classes) {
+        kinds[headline] = ZoneKind::Title;
+        fill_blanks(&classes, &mut kinds);
+        return (lines, features, kinds);
+    }
     smooth(&features, &classes, span.clone(), &mut kinds);
     title_and_byline(&features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
@@ -712,6 +717,21 @@ fn short_text_body(features: &[LineFeatures], classes: &[Class]) -> std::ops::Ra
     first..last + 1
 }
 
+/// A text that is one short line without sentence punctuation is a headline on its own (a
+/// dataset of headlines, a title field passed as text).
+fn lone_headline(features: &[LineFeatures], classes: &[Class]) -> Option<usize> {
+    let mut content = (0..classes.len()).filter(|&i| classes[i] != Class::Blank);
+    let only = content.next()?;
+    let f = &features[only];
+    let headline = content.next().is_none()
+        && classes[only] != Class::Furniture
+        && (1..=30).contains(&f.words)
+        && !f.terminal
+        && !f.bullet
+        && f.phrase.is_none();
+    headline.then_some(only)
+}
+
 /// A body that ends announcing a list ("The tour dates:") goes on over the list of short lines
 /// after it (dates, scores, names), up to the next furniture.
 fn extend_over_list(
@@ -915,7 +935,8 @@ mod tests {
         assert_eq!(kinds("The council met, said Smith."), [ZoneKind::Body]);
         assert_eq!(kinds("Headline\r\n\r\nA calm day.\r\nThen a terrifying storm.\r\n"), [ZoneKind::Title, ZoneKind::Body]);
         assert_eq!(kinds("Terrifying news\n\nA terrifying invasion is near. This proves the plan failed.\n"), [ZoneKind::Title, ZoneKind::Body]);
-        assert_eq!(kinds("Breaking news"), [ZoneKind::Body]);
+        assert_eq!(kinds("You Won't Believe What This Dog Did Next"), [ZoneKind::Title]);
+        assert_eq!(kinds("\n  Breaking news  \n\n"), [ZoneKind::Title]);
     }
 
     fn assert_all(text: &str, line: &str, kind: ZoneKind) {

@@ -74,7 +74,7 @@ fn csv_rows_are_quoted_and_formulas_neutralised() {
     assert_eq!(&rows[0][0], "'=cmd()");
     assert_eq!(&rows[0][1], "daily.example");
     assert_eq!(&rows[1][1], "calm.example", "the source defaults to the URL's host");
-    assert_eq!(&rows[2][fear], "4");
+    assert_eq!(&rows[2][fear], "3");
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn project_config_is_found_merged_and_strict() {
         ("project/sub/a.txt", b"A terrifying day."),
     ]);
     let sub = dir.path().join("project/sub");
-    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(1).stdout(predicate::str::contains("appeal-to-fear -10.0"));
+    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(1).stdout(predicate::str::contains("appeal-to-fear -9.2"));
     newslint().current_dir(&sub).args(["check", "--fail-under", "0", "a.txt"]).assert().code(0);
     newslint().current_dir(&sub).args(["check", "--no-config", "--fail-under", "0", "a.txt"]).assert().code(0).stdout(predicate::str::contains("appeal-to-fear").not());
     newslint()

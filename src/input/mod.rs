@@ -13,6 +13,7 @@
 //! `records`), so a large file is never held in memory whole.
 
 mod decode;
+pub mod html;
 mod records;
 
 use std::collections::VecDeque;
@@ -255,8 +256,22 @@ impl Inputs {
         if bytes.len() > self.options.max_article_bytes {
             return skipped(path, None, self.too_large(bytes.len()));
         }
-        let _ = id;
-        skipped(path, None, "HTML input is not supported yet".into())
+        match html::extract_html(&bytes) {
+            Ok(page) => {
+                let source = page.site_name.or_else(|| page.url.as_deref().and_then(host_of));
+                let article = Article {
+                    id,
+                    path,
+                    source,
+                    title: page.title,
+                    url: page.url,
+                    text: page.text,
+                    zones: Some(page.zones),
+                };
+                Event::Article { article: Box::new(article), warning: None }
+            }
+            Err(reason) => skipped(path, None, reason),
+        }
     }
 
     fn stdin(&mut self) -> Option<Event> {
