@@ -121,17 +121,6 @@ impl Recorder {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hash_is_stable() {
-        assert_eq!(content_hash(""), "cbf29ce484222325");
-        assert_eq!(content_hash("a"), "af63dc4c8601ec8c");
-    }
-}
-
 /// A printer that also records the baseline of what it prints (`--write-baseline`).
 pub struct Recording<'a> {
     inner: Box<dyn crate::report::Reporter + 'a>,
@@ -165,5 +154,16 @@ impl crate::report::Reporter for Recording<'_> {
         summary: &crate::check::Summary,
     ) -> std::io::Result<()> {
         self.inner.finish(out, summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_eq!(content_hash("a"), "af63dc4c8601ec8c");
     }
 }

@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Analyse articles: files, folders (walked recursively) or - for standard input.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List or test the loaded rules.
     Rules {
         #[command(subcommand)]

@@ -40,7 +40,7 @@ fn fail(message: impl Into<String>) -> anyhow::Error {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(*args),
         Command::Rules { command: RulesCommand::List { rules } } => {
             load_settings(&rules).and_then(|s| list_rules(&s.rules))
         }

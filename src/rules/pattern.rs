@@ -12,8 +12,8 @@ use regex_syntax::ast::{
 
 /// The pattern as the regex crate should compile it, or the syntax error (with its position
 /// inside `pattern`).
-pub fn translate(pattern: &str) -> Result<String, ast::Error> {
-    let mut ast = ast::parse::Parser::new().parse(pattern)?;
+pub fn translate(pattern: &str) -> Result<String, Box<ast::Error>> {
+    let mut ast = ast::parse::Parser::new().parse(pattern).map_err(Box::new)?;
     asciify(&mut ast);
     let mut out = String::with_capacity(pattern.len() + 16);
     ast::print::Printer::new().print(&ast, &mut out).expect("printing into a String cannot fail");
