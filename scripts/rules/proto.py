@@ -115,15 +115,20 @@ def analyse(text, rules, zones=None):
             if s <= i < e: return k
         return "body"
     def in_quote(s, e):
+        if not quotes: return False
         return any(qs <= s and e <= qe for qs, qe in quotes)
     raw = []
+    exc_cache = {}
     for r in rules:
         for rx in r.rx:
             for m in rx.finditer(text):
                 s, e = m.span()
                 if e <= s: continue
-                if r.exc and any(x.start() <= s and e <= x.end() for x in r.exc.finditer(text)):
-                    continue
+                if r.exc:
+                    if r.id not in exc_cache:
+                        exc_cache[r.id] = [x.span() for x in r.exc.finditer(text)]
+                    if any(xs <= s and e <= xe for xs, xe in exc_cache[r.id]):
+                        continue
                 z = zone_at(s)
                 sc = r.scope
                 zs = [x for x in sc if x in ("title","byline","body","boilerplate","any")]
@@ -136,9 +141,11 @@ def analyse(text, rules, zones=None):
                 if "outside-quote" in sc and q: continue
                 raw.append((s, e, r))
     sents = sentences(text)
+    import bisect
+    starts = [s for s, e in sents]
     def sent_of(i):
-        for s, e in sents:
-            if s <= i < e: return (s, e)
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and sents[k][0] <= i < sents[k][1]: return sents[k]
         return (i, i + 1)
     cats_in = collections.defaultdict(set)
     for s, e, r in raw:
@@ -183,10 +190,11 @@ def cmd_eval(rules, ids, arts, spans, si, verbose=False):
     tp = collections.Counter(); n = collections.Counter(); rec = collections.Counter(); gold = collections.Counter()
     per_rule = collections.defaultdict(lambda: [0, 0])
     agn_tp = agn_n = agn_rec = agn_gold = 0
+    trules = [r for r in rules if r.group == "technique"]
     fp_examples = collections.defaultdict(collections.Counter)
     for a in ids:
         text = arts[a]
-        fs = [f for f in analyse(text, rules) if f[2].group == "technique"]
+        fs = [f for f in analyse(text, trules) if f[2].group == "technique"]
         g = spans[a]
         for s, e, r in fs:
             labs = PTC_MAP.get(r.cat, [])
