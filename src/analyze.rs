@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
-use crate::matcher::{CompileError, Matcher, RawMatch};
+use crate::matcher::{CompileError, Matcher, RawMatch, Scan};
 use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
@@ -130,11 +130,10 @@ impl Engine {
     /// selection.
     fn conditioned_findings(&self, text: &str, zones: &[Zone]) -> Vec<Finding> {
         let segments = Segments::new(text);
-        let mut raw = Vec::new();
-        self.matcher.scan(text, &mut raw);
-        raw.sort_unstable();
-        raw.dedup();
-        let candidates = self.candidates(text, &raw, zones, &segments);
+        let mut scan = self.matcher.scan(text);
+        scan.matches.sort_unstable();
+        scan.matches.dedup();
+        let candidates = self.candidates(&scan, zones, &segments);
         self.apply_conditions(candidates, &segments)
     }
 
@@ -152,19 +151,14 @@ impl Engine {
     }
 
     /// Raw matches that pass their rule's scope (zone and voice) and exceptions.
-    fn candidates(
-        &self,
-        text: &str,
-        raw: &[RawMatch],
-        zones: &[Zone],
-        segments: &Segments,
-    ) -> Vec<Candidate> {
-        raw.iter()
+    fn candidates(&self, scan: &Scan, zones: &[Zone], segments: &Segments) -> Vec<Candidate> {
+        scan.matches
+            .iter()
             .filter_map(|m| {
                 let zone = zone_at(zones, m.start);
                 let voice = segments.voice_of(m.start, m.end);
                 let rule = &self.rules.rules[m.rule];
-                if !rule.scope.allows(zone, voice) || self.matcher.is_exception(text, m) {
+                if !rule.scope.allows(zone, voice) || scan.is_exception(m) {
                     return None;
                 }
                 Some(Candidate { m: *m, zone, voice, sentence: segments.sentence_at(m.start) })

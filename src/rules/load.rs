@@ -379,7 +379,7 @@ impl Context<'_> {
                 format!("pattern `{text}` does not compile: {}", e.kind()),
             )
         })?;
-        let source = if case_sensitive { translated } else { format!("(?i:{translated})") };
+        let source = if case_sensitive { translated.clone() } else { format!("(?i:{translated})") };
         let hir = regex_syntax::ParserBuilder::new().build().parse(&source).map_err(|e| {
             let reason = e.to_string().lines().last().unwrap_or_default().trim().to_string();
             self.error(pattern.span(), Some(rule), format!("pattern `{text}` does not compile: {reason}"))
@@ -392,7 +392,7 @@ impl Context<'_> {
             ));
         }
         let (line, column) = line_column(&self.file.text, pattern.span().start);
-        Ok(Pattern { source, line, column })
+        Ok(Pattern { source, bare: translated, line, column })
     }
 
     fn parse_scope(&self, items: &[Spanned<String>], rule: &str) -> Result<Scope, RuleError> {

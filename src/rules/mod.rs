@@ -187,6 +187,8 @@ pub struct Pattern {
     /// The pattern as the regex crate compiles it: translated to the rule dialect (see
     /// [`pattern`]) and wrapped in `(?i:…)` unless the rule is case-sensitive.
     pub source: String,
+    /// The translated pattern without the case-insensitivity wrapper, for literal extraction.
+    pub bare: String,
     /// Where it is written in its rule file (1-based; column in characters).
     pub line: usize,
     pub column: usize,
