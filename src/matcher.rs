@@ -122,91 +122,25 @@ fn trigger_literals(bare: &str) -> Option<Vec<String>> {
 }
 
 impl Matcher {
+    /// Compiles the rules: the phrase automaton, every pattern, and the prefilter, built in
+    /// parallel (start-up time is most of a small run).
     pub fn new(rules: &[Rule]) -> Result<Self, CompileError> {
-        let mut keys: Vec<String> = Vec::new();
-        let mut key_index = std::collections::HashMap::new();
-        let mut phrase_targets: Vec<Vec<PhraseTarget>> = Vec::new();
-        for (rule_index, rule) in rules.iter().enumerate() {
-            let phrases = rule.phrases.iter().map(|phrase| match phrase.strip_suffix('*') {
-                Some(stem) => (stem, Use::Prefix),
-                None => (phrase.as_str(), Use::Whole),
-            });
-            let exceptions = rule.exceptions.iter().map(|phrase| (phrase.as_str(), Use::Exception));
-            for (stem, usage) in phrases.chain(exceptions) {
-                for variant in apostrophe_variants(stem) {
-                    let id = *key_index.entry(variant.clone()).or_insert_with(|| {
-                        keys.push(variant);
-                        phrase_targets.push(Vec::new());
-                        keys.len() - 1
-                    });
-                    let target = PhraseTarget { rule: rule_index, usage };
-                    if !phrase_targets[id].contains(&target) {
-                        phrase_targets[id].push(target);
-                    }
-                }
-            }
-        }
-        let phrases = if keys.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&keys)
-                    .map_err(|e| CompileError(e.to_string()))?,
-            )
-        };
-
-        let mut patterns = Vec::new();
-        let mut trigger_index = std::collections::HashMap::new();
-        let mut trigger_keys: Vec<String> = Vec::new();
-        let mut trigger_targets: Vec<Vec<usize>> = Vec::new();
-        let mut always = Vec::new();
-        for (rule_index, rule) in rules.iter().enumerate() {
-            for pattern in &rule.patterns {
-                let regex = match RegexBuilder::new(&pattern.source).size_limit(PATTERN_SIZE_LIMIT).build() {
-                    Ok(regex) => regex,
-                    Err(regex::Error::CompiledTooBig(limit)) => {
-                        return Err(CompileError(format!(
-                            "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {limit}-byte limit); split it or simplify it",
-                            rule.source, pattern.line, pattern.column, rule.id
-                        )));
-                    }
-                    Err(e) => return Err(CompileError(format!("{}: rule `{}`: {e}", rule.source, rule.id))),
-                };
-                let index = patterns.len();
-                patterns.push((regex, rule_index));
-                match trigger_literals(&pattern.bare) {
-                    Some(literals) => {
-                        for literal in literals {
-                            let id = *trigger_index.entry(literal.clone()).or_insert_with(|| {
-                                trigger_keys.push(literal);
-                                trigger_targets.push(Vec::new());
-                                trigger_keys.len() - 1
-                            });
-                            if trigger_targets[id].last() != Some(&index) {
-                                trigger_targets[id].push(index);
-                            }
-                        }
-                    }
-                    None => always.push(index),
-                }
-            }
-        }
-        let triggers = if trigger_keys.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&trigger_keys)
-                    .map_err(|e| CompileError(e.to_string()))?,
-            )
-        };
-
-        Ok(Matcher { phrases, phrase_targets, patterns, triggers, trigger_targets, always })
+        let ((phrases, phrase_targets), (patterns, (triggers, trigger_targets, always))) = rayon::join(
+            || {
+                let (keys, targets) = phrase_table(rules);
+                (automaton(&keys), targets)
+            },
+            || {
+                rayon::join(
+                    || compile_patterns(rules),
+                    || {
+                        let (keys, targets, always) = trigger_table(rules);
+                        (automaton(&keys), targets, always)
+                    },
+                )
+            },
+        );
+        Ok(Matcher { phrases: phrases?, phrase_targets, patterns: patterns?, triggers: triggers?, trigger_targets, always })
     }
 
     /// Every raw match of every rule in `text` (in no particular order), and where the rules'
@@ -235,29 +169,132 @@ impl Matcher {
                 }
             }
         }
-        let mut wanted = vec![false; self.patterns.len()];
+        // Patterns match within one line: each runs on the lines where its trigger occurs.
+        let lines = line_ranges(text);
+        let mut wanted: Vec<(usize, usize)> = Vec::new(); // (pattern, line)
         for &index in &self.always {
-            wanted[index] = true;
+            wanted.extend((0..lines.len()).map(|line| (index, line)));
         }
         if let Some(triggers) = &self.triggers {
             for hit in triggers.find_overlapping_iter(text) {
-                for &index in &self.trigger_targets[hit.pattern().as_usize()] {
-                    wanted[index] = true;
-                }
+                let line = lines.partition_point(|l| l.end < hit.start());
+                wanted.extend(self.trigger_targets[hit.pattern().as_usize()].iter().map(|&index| (index, line)));
             }
         }
-        for (index, (regex, rule)) in self.patterns.iter().enumerate() {
-            if !wanted[index] {
-                continue;
-            }
-            for m in regex.find_iter(text) {
+        wanted.sort_unstable();
+        wanted.dedup();
+        for (index, line) in wanted {
+            let (regex, rule) = &self.patterns[index];
+            let range = lines[line].clone();
+            for m in regex.find_iter(&text[range.clone()]) {
                 if !m.is_empty() {
-                    scan.matches.push(RawMatch { start: m.start(), end: m.end(), rule: *rule });
+                    scan.matches.push(RawMatch { start: range.start + m.start(), end: range.start + m.end(), rule: *rule });
                 }
             }
         }
         scan
     }
+}
+
+/// Every phrase and exception of every rule (with its apostrophe variants), once, and what
+/// each is to which rules.
+fn phrase_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<PhraseTarget>>) {
+    let mut keys: Vec<String> = Vec::new();
+    let mut key_index = std::collections::HashMap::new();
+    let mut targets: Vec<Vec<PhraseTarget>> = Vec::new();
+    for (rule_index, rule) in rules.iter().enumerate() {
+        let phrases = rule.phrases.iter().map(|phrase| match phrase.strip_suffix('*') {
+            Some(stem) => (stem, Use::Prefix),
+            None => (phrase.as_str(), Use::Whole),
+        });
+        let exceptions = rule.exceptions.iter().map(|phrase| (phrase.as_str(), Use::Exception));
+        for (stem, usage) in phrases.chain(exceptions) {
+            for variant in apostrophe_variants(stem) {
+                let id = *key_index.entry(variant.clone()).or_insert_with(|| {
+                    keys.push(variant);
+                    targets.push(Vec::new());
+                    keys.len() - 1
+                });
+                let target = PhraseTarget { rule: rule_index, usage };
+                if !targets[id].contains(&target) {
+                    targets[id].push(target);
+                }
+            }
+        }
+    }
+    (keys, targets)
+}
+
+/// Every pattern of every rule, compiled (in parallel), with its rule.
+fn compile_patterns(rules: &[Rule]) -> Result<Vec<(Regex, usize)>, CompileError> {
+    use rayon::prelude::*;
+    let all: Vec<(usize, &crate::rules::Pattern)> =
+        rules.iter().enumerate().flat_map(|(i, rule)| rule.patterns.iter().map(move |p| (i, p))).collect();
+    all.par_iter()
+        .map(|&(rule_index, pattern)| {
+            let rule = &rules[rule_index];
+            match RegexBuilder::new(&pattern.source).size_limit(PATTERN_SIZE_LIMIT).build() {
+                Ok(regex) => Ok((regex, rule_index)),
+                Err(regex::Error::CompiledTooBig(limit)) => Err(CompileError(format!(
+                    "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {limit}-byte limit); split it or simplify it",
+                    rule.source, pattern.line, pattern.column, rule.id
+                ))),
+                Err(e) => Err(CompileError(format!("{}: rule `{}`: {e}", rule.source, rule.id))),
+            }
+        })
+        .collect()
+}
+
+/// The prefilter's literals, the patterns each lets run, and the patterns that always run
+/// (pattern indices in the order of [`compile_patterns`]).
+fn trigger_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<usize>>, Vec<usize>) {
+    let mut index_of = std::collections::HashMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut targets: Vec<Vec<usize>> = Vec::new();
+    let mut always = Vec::new();
+    for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
+        let Some(literals) = trigger_literals(&pattern.bare) else {
+            always.push(index);
+            continue;
+        };
+        for literal in literals {
+            let id = *index_of.entry(literal.clone()).or_insert_with(|| {
+                keys.push(literal);
+                targets.push(Vec::new());
+                keys.len() - 1
+            });
+            if targets[id].last() != Some(&index) {
+                targets[id].push(index);
+            }
+        }
+    }
+    (keys, targets, always)
+}
+
+/// An ASCII case-insensitive automaton for overlapping search; `None` for no keys. (The
+/// crate picks its kind: a DFA here doubled start-up for no measurable gain in throughput.)
+fn automaton(keys: &[String]) -> Result<Option<AhoCorasick>, CompileError> {
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(keys)
+        .map(Some)
+        .map_err(|e| CompileError(e.to_string()))
+}
+
+/// The lines of `text`, without their `\n`.
+fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(start..end);
+        start = end + 1;
+    }
+    lines.push(start..text.len());
+    lines
 }
 
 /// `don't` also as `don’t` and "don`t", so a rule need not list every apostrophe.
@@ -275,7 +312,8 @@ mod tests {
     use crate::rules::RuleSetBuilder;
 
     /// The prefilter never changes what the patterns find: on every built-in example and
-    /// counterexample and on the seeds, scanning with it equals running every pattern.
+    /// counterexample and on the seeds, scanning with it equals running every pattern on
+    /// every line.
     #[test]
     fn the_prefilter_loses_no_match() {
         let rules = RuleSetBuilder::new(true).build().unwrap();
@@ -290,7 +328,13 @@ mod tests {
                 matcher.scan(text).matches.into_iter().filter(|m| rules.rules[m.rule].patterns.len() > 0).collect();
             let mut everything: Vec<RawMatch> = Vec::new();
             for (regex, rule) in &matcher.patterns {
-                everything.extend(regex.find_iter(text).map(|m| RawMatch { start: m.start(), end: m.end(), rule: *rule }));
+                for line in line_ranges(text) {
+                    everything.extend(regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                        start: line.start + m.start(),
+                        end: line.start + m.end(),
+                        rule: *rule,
+                    }));
+                }
             }
             // Phrase matches of rules that also have patterns are in `filtered` too: compare
             // only what patterns can produce.
