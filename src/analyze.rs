@@ -97,9 +97,16 @@ impl Engine {
         self.baseline = Some(baseline);
     }
 
-    /// Analyses one article (its zones detected from the text unless the input gave them).
+    /// Analyses one article (its zones detected from the text unless the input gave them; its
+    /// title, when the input gave none, is the text of its title zone).
     pub fn analyze(&self, mut article: Article) -> Analysis {
         let zones = article.zones.take().unwrap_or_else(|| detect_zones(&article.text));
+        if article.title.is_none()
+            && let Some(title) = zones.iter().find(|z| z.kind == ZoneKind::Title)
+        {
+            let heading = article.text[title.start..title.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            article.title = (!heading.is_empty()).then_some(heading);
+        }
         let text = article.text.as_str();
         let mut findings = self.conditioned_findings(text, &zones);
         dedupe(&mut findings, self.rules.categories.len());
