@@ -39,6 +39,11 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Bytes that start a UTF-8 character (all but continuation bytes `0b10xx_xxxx`).
+fn count_char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
 /// The largest char boundary at or below `at`.
 pub fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
@@ -57,23 +62,42 @@ pub fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHECKPOINT: usize = 1024;
+
 /// Line starts of a text, for many offset-to-line lookups in one article.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before byte `i * CHECKPOINT`, so that a column costs at most `CHECKPOINT` byte
+    /// reads however long its line (counting from the line start made one 50 MB line quadratic).
+    chars_before: Vec<usize>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 2);
+        let mut chars = 0;
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            chars_before.push(chars);
+            chars += count_char_starts(chunk);
+        }
+        chars_before.push(chars);
+        LineIndex { starts, chars_before }
     }
 
     /// 1-based line and column (in characters) of byte `offset`.
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        (line + 1, text[start..offset].chars().count() + 1)
+        (line + 1, self.chars_to(text, offset) - self.chars_to(text, start) + 1)
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let checkpoint = offset / CHECKPOINT;
+        self.chars_before[checkpoint] + count_char_starts(&text.as_bytes()[checkpoint * CHECKPOINT..offset])
     }
 
     /// The byte range of 1-based `line`, without its line break.
@@ -106,5 +130,19 @@ mod tests {
         assert_eq!(index.line_column(text, 9), (2, 4));
         assert_eq!(index.line_column(text, 4), line_column(text, 4));
         assert_eq!(&text[index.line_range(text, 2)], "ab€c");
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting_characters() {
+        // Regression: columns were counted from the line start for every finding, so one long
+        // line with many findings took quadratic time (a 50 MB line ran for minutes).
+        let text = format!("é\n{}", "ab€ “x” ".repeat(1000));
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.line_column(&text, offset), line_column(&text, offset), "at {offset}");
+        }
+        assert_eq!(LineIndex::new("").line_column("", 0), (1, 1));
+        let exact = "a".repeat(2 * CHECKPOINT);
+        assert_eq!(LineIndex::new(&exact).line_column(&exact, exact.len()), (1, 2 * CHECKPOINT + 1));
     }
 }
