@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use crate::rules::Voice;
-use crate::text::is_word_char;
+use crate::text::{ceil_char_boundary, floor_char_boundary, is_word_char};
 
 /// A quotation: the span includes its quote marks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -292,13 +292,16 @@ const SPEECH_VERBS: &[&str] = &[
 fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>]) -> bool {
     let i = sentences.partition_point(|s| s.end <= span.start);
     let Some(sentence) = sentences.get(i) else { return false };
-    let outside = [
-        &text[sentence.start.min(span.start)..span.start],
-        &text[span.end.min(sentence.end.max(span.end))..sentence.end.max(span.end)],
-    ];
+    // The verb that attributes a quotation stands next to it: looking at most this far keeps a
+    // sentence with thousands of quotation marks linear.
+    const NEAR: usize = 200;
+    let before_start = floor_char_boundary(text, sentence.start.max(span.start.saturating_sub(NEAR)).min(span.start));
+    let after_end = sentence.end.max(span.end);
+    let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
+    let outside = [&text[before_start..span.start], &text[span.end..after_end]];
     outside.iter().any(|part| {
         part.split(|c: char| !c.is_alphabetic())
-            .any(|word| SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
+            .any(|word| word.len() <= 10 && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
     })
 }
 

@@ -3,8 +3,8 @@
 mod builtin;
 mod cli;
 mod eval;
-mod html_report;
 mod formats;
+mod hostile;
 mod inputs;
 mod properties;
 mod rule_files;

@@ -11,6 +11,8 @@ use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
+/// Findings shown per article: a table is for reading; the machine formats have them all.
+const MAX_ROWS: usize = 1000;
 /// Categories named in the summary row of an article.
 const TOP_CATEGORIES: usize = 3;
 
@@ -88,7 +90,7 @@ impl Reporter for TableReporter<'_> {
         if !analysis.findings.is_empty() {
             let mut table = self.new_table();
             table.set_header(["line:col", "zone", "category", "found", "message"]);
-            for f in &analysis.findings {
+            for f in analysis.findings.iter().take(MAX_ROWS) {
                 let rule = &self.rules.rules[f.rule];
                 let category = &self.rules.categories[f.category];
                 let zone = match f.voice {
@@ -104,6 +106,10 @@ impl Reporter for TableReporter<'_> {
                 ]);
             }
             writeln!(out, "{table}")?;
+            if analysis.findings.len() > MAX_ROWS {
+                let more = analysis.findings.len() - MAX_ROWS;
+                writeln!(out, "… and {more} more findings (all of them with --format json, jsonl or annotated)")?;
+            }
         }
         writeln!(out)?;
         let top: Vec<String> = score
