@@ -96,7 +96,8 @@ fn trigger_literals(bare: &str) -> Option<Vec<String>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
     let hir = regex_syntax::ParserBuilder::new().build().parse(bare).ok()?;
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
-    let mut candidates: Vec<Seq> = vec![extract(ExtractKind::Prefix, &hir), extract(ExtractKind::Suffix, &hir)];
+    let mut candidates: Vec<Seq> =
+        vec![extract(ExtractKind::Prefix, &hir), extract(ExtractKind::Suffix, &hir)];
     let mut node = &hir;
     while let HirKind::Capture(capture) = node.kind() {
         node = &capture.sub;
@@ -113,12 +114,16 @@ fn trigger_literals(bare: &str) -> Option<Vec<String>> {
                     // The automaton folds ASCII case only, as `(?i)` does for ASCII letters;
                     // other letters could match in another case.
                     l.len() >= MIN_TRIGGER_LEN
-                        && String::from_utf8_lossy(l.as_bytes()).chars().all(|c| c.is_ascii() || !c.is_alphabetic())
+                        && String::from_utf8_lossy(l.as_bytes())
+                            .chars()
+                            .all(|c| c.is_ascii() || !c.is_alphabetic())
                 });
             usable.then_some(literals)
         })
         .max_by_key(|literals| (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len())))
-        .map(|literals| literals.iter().map(|l| String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase()).collect())
+        .map(|literals| {
+            literals.iter().map(|l| String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase()).collect()
+        })
 }
 
 impl Matcher {
@@ -140,7 +145,14 @@ impl Matcher {
                 )
             },
         );
-        Ok(Matcher { phrases: phrases?, phrase_targets, patterns: patterns?, triggers: triggers?, trigger_targets, always })
+        Ok(Matcher {
+            phrases: phrases?,
+            phrase_targets,
+            patterns: patterns?,
+            triggers: triggers?,
+            trigger_targets,
+            always,
+        })
     }
 
     /// Every raw match of every rule in `text` (in no particular order), and where the rules'
@@ -178,7 +190,9 @@ impl Matcher {
         if let Some(triggers) = &self.triggers {
             for hit in triggers.find_overlapping_iter(text) {
                 let line = lines.partition_point(|l| l.end < hit.start());
-                wanted.extend(self.trigger_targets[hit.pattern().as_usize()].iter().map(|&index| (index, line)));
+                wanted.extend(
+                    self.trigger_targets[hit.pattern().as_usize()].iter().map(|&index| (index, line)),
+                );
             }
         }
         wanted.sort_unstable();
@@ -188,7 +202,11 @@ impl Matcher {
             let range = lines[line].clone();
             for m in regex.find_iter(&text[range.clone()]) {
                 if !m.is_empty() {
-                    scan.matches.push(RawMatch { start: range.start + m.start(), end: range.start + m.end(), rule: *rule });
+                    scan.matches.push(RawMatch {
+                        start: range.start + m.start(),
+                        end: range.start + m.end(),
+                        rule: *rule,
+                    });
                 }
             }
         }
@@ -324,8 +342,12 @@ mod tests {
         texts.push(include_str!("../tests/data/zones/003_836afd67f5dc4781.txt").to_string());
         texts.push(texts.join("\n"));
         for text in &texts {
-            let mut filtered: Vec<RawMatch> =
-                matcher.scan(text).matches.into_iter().filter(|m| rules.rules[m.rule].patterns.len() > 0).collect();
+            let mut filtered: Vec<RawMatch> = matcher
+                .scan(text)
+                .matches
+                .into_iter()
+                .filter(|m| rules.rules[m.rule].patterns.len() > 0)
+                .collect();
             let mut everything: Vec<RawMatch> = Vec::new();
             for (regex, rule) in &matcher.patterns {
                 for line in line_ranges(text) {
@@ -349,11 +371,23 @@ mod tests {
 
     #[test]
     fn trigger_literals_are_required_parts_of_every_match() {
-        assert_eq!(trigger_literals(r"(?-u:\b)(?:Court|police) said").unwrap(), ["court said", "police said"]);
-        assert_eq!(trigger_literals(r"(?-u:\b)(?:we|they) are either with").unwrap(), ["we are either with", "they are either with"]);
+        assert_eq!(
+            trigger_literals(r"(?-u:\b)(?:Court|police) said").unwrap(),
+            ["court said", "police said"]
+        );
+        assert_eq!(
+            trigger_literals(r"(?-u:\b)(?:we|they) are either with").unwrap(),
+            ["we are either with", "they are either with"]
+        );
         // Neither a prefix nor a suffix literal, but every match contains one of these.
-        assert_eq!(trigger_literals(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(), ["reasons", "things"]);
-        assert_eq!(trigger_literals(r"[A-Z][a-z]+ (?:said|told)"), Some(vec![" said".to_string(), " told".to_string()]));
+        assert_eq!(
+            trigger_literals(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(),
+            ["reasons", "things"]
+        );
+        assert_eq!(
+            trigger_literals(r"[A-Z][a-z]+ (?:said|told)"),
+            Some(vec![" said".to_string(), " told".to_string()])
+        );
         assert_eq!(trigger_literals(r"!!+"), None, "too short");
     }
 }

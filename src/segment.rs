@@ -295,7 +295,8 @@ fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>])
     // The verb that attributes a quotation stands next to it: looking at most this far keeps a
     // sentence with thousands of quotation marks linear.
     const NEAR: usize = 200;
-    let before_start = floor_char_boundary(text, sentence.start.max(span.start.saturating_sub(NEAR)).min(span.start));
+    let before_start =
+        floor_char_boundary(text, sentence.start.max(span.start.saturating_sub(NEAR)).min(span.start));
     let after_end = sentence.end.max(span.end);
     let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
     let outside = [&text[before_start..span.start], &text[span.end..after_end]];

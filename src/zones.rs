@@ -933,8 +933,14 @@ mod tests {
         let kinds = |text: &str| detect_zones(text).iter().map(|z| z.kind).collect::<Vec<_>>();
         assert_eq!(kinds("A game-changer, they say."), [ZoneKind::Body]);
         assert_eq!(kinds("The council met, said Smith."), [ZoneKind::Body]);
-        assert_eq!(kinds("Headline\r\n\r\nA calm day.\r\nThen a terrifying storm.\r\n"), [ZoneKind::Title, ZoneKind::Body]);
-        assert_eq!(kinds("Terrifying news\n\nA terrifying invasion is near. This proves the plan failed.\n"), [ZoneKind::Title, ZoneKind::Body]);
+        assert_eq!(
+            kinds("Headline\r\n\r\nA calm day.\r\nThen a terrifying storm.\r\n"),
+            [ZoneKind::Title, ZoneKind::Body]
+        );
+        assert_eq!(
+            kinds("Terrifying news\n\nA terrifying invasion is near. This proves the plan failed.\n"),
+            [ZoneKind::Title, ZoneKind::Body]
+        );
         assert_eq!(kinds("You Won't Believe What This Dog Did Next"), [ZoneKind::Title]);
         assert_eq!(kinds("\n  Breaking news  \n\n"), [ZoneKind::Title]);
     }

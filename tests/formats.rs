@@ -44,7 +44,8 @@ fn sarif_validates_against_the_schema() {
     let schema: serde_json::Value =
         serde_json::from_slice(&std::fs::read(data("schemas/sarif-schema-2.1.0.json")).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let findings: usize = run(&dir, &["--format", "jsonl"])
@@ -56,7 +57,10 @@ fn sarif_validates_against_the_schema() {
     assert_eq!(first["ruleId"], "fear-words");
     assert_eq!(first["level"], "warning");
     let region = &first["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64(), region["byteLength"].as_u64()), (Some(1), Some(3), Some(10)));
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64(), region["byteLength"].as_u64()),
+        (Some(1), Some(3), Some(10))
+    );
     let rule_help = &sarif["runs"][0]["tool"]["driver"]["rules"][0]["help"]["text"];
     assert!(rule_help.as_str().unwrap().contains("Fear words push you"));
 }
@@ -81,7 +85,10 @@ fn csv_rows_are_quoted_and_formulas_neutralised() {
 fn sort_top_and_group_by_source() {
     let dir = dataset();
     let out = run(&dir, &["--format", "jsonl", "--sort", "score"]);
-    let ids: Vec<String> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["worse", "=cmd()", "calm"]);
     assert_eq!(run(&dir, &["--format", "jsonl", "--top", "1"]).lines().count(), 1);
     let out = run(&dir, &["--format", "json", "--group-by", "source"]);
@@ -103,7 +110,11 @@ fn markdown_github_and_annotated() {
     assert!(md.contains("**terrifying**"), "{md}");
     let gh = run(&dir, &["--format", "github"]);
     let first = gh.lines().next().unwrap();
-    assert!(first.starts_with("::warning file=") && first.contains(",line=1,col=3,title=appeal-to-fear (fear-words)::"), "{first}");
+    assert!(
+        first.starts_with("::warning file=")
+            && first.contains(",line=1,col=3,title=appeal-to-fear (fear-words)::"),
+        "{first}"
+    );
     assert!(!gh.contains("named-source"), "signals are not annotated");
     let annotated = run(&dir, &["--format", "annotated"]);
     assert!(annotated.contains("1 | A terrifying invasion. This proves it."), "{annotated}");
@@ -124,7 +135,13 @@ fn output_file_is_written_whole() {
         .stdout(predicate::str::is_empty());
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
     assert_eq!(json["summary"]["articles"], 3);
-    newslint().args(["check", "-o"]).arg(dir.path()).arg(dir.path().join("d.jsonl")).assert().code(2).stderr(predicate::str::contains("is a folder"));
+    newslint()
+        .args(["check", "-o"])
+        .arg(dir.path())
+        .arg(dir.path().join("d.jsonl"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a folder"));
 }
 
 #[test]
@@ -133,7 +150,12 @@ fn a_baseline_hides_known_findings_and_fails_on_new_ones() {
     let baseline = dir.path().join("baseline.json");
     let rules = rules();
     let check = |extra: &[&str]| {
-        newslint().args(["check", "--format", "jsonl", "--no-default-rules", "--rules", &rules]).args(extra).arg(dir.path().join("d.jsonl")).output().unwrap()
+        newslint()
+            .args(["check", "--format", "jsonl", "--no-default-rules", "--rules", &rules])
+            .args(extra)
+            .arg(dir.path().join("d.jsonl"))
+            .output()
+            .unwrap()
     };
     assert_eq!(check(&["--write-baseline", baseline.to_str().unwrap()]).status.code(), Some(0));
     let known = check(&["--baseline", baseline.to_str().unwrap()]);
@@ -142,7 +164,9 @@ fn a_baseline_hides_known_findings_and_fails_on_new_ones() {
     assert!(!lines.contains("fear-words"), "known cues are hidden");
     assert!(lines.contains("named-source"), "signals stay");
     // A new cue in one article: that article's content hash changes, so its cues are new.
-    let changed = std::fs::read_to_string(dir.path().join("d.jsonl")).unwrap().replace("The council met", "The terrifying council met");
+    let changed = std::fs::read_to_string(dir.path().join("d.jsonl"))
+        .unwrap()
+        .replace("The council met", "The terrifying council met");
     std::fs::write(dir.path().join("d.jsonl"), changed).unwrap();
     let new = check(&["--baseline", baseline.to_str().unwrap()]);
     assert_eq!(new.status.code(), Some(1));
@@ -160,17 +184,29 @@ fn project_config_is_found_merged_and_strict() {
         ("project/sub/a.txt", b"A terrifying day."),
     ]);
     let sub = dir.path().join("project/sub");
-    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(1).stdout(predicate::str::contains("appeal-to-fear -9.2"));
-    newslint().current_dir(&sub).args(["check", "--fail-under", "0", "a.txt"]).assert().code(0);
-    newslint().current_dir(&sub).args(["check", "--no-config", "--fail-under", "0", "a.txt"]).assert().code(0).stdout(predicate::str::contains("appeal-to-fear").not());
     newslint()
         .current_dir(&sub)
-        .arg("config")
+        .args(["check", "a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("appeal-to-fear -9.2"));
+    newslint().current_dir(&sub).args(["check", "--fail-under", "0", "a.txt"]).assert().code(0);
+    newslint()
+        .current_dir(&sub)
+        .args(["check", "--no-config", "--fail-under", "0", "a.txt"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("fail-under = 99.0").and(predicate::str::contains("appeal-to-fear = 10.0")));
+        .stdout(predicate::str::contains("appeal-to-fear").not());
+    newslint().current_dir(&sub).arg("config").assert().code(0).stdout(
+        predicate::str::contains("fail-under = 99.0").and(predicate::str::contains("appeal-to-fear = 10.0")),
+    );
     std::fs::write(dir.path().join("project/newslint.toml"), "fail_under = 3\n").unwrap();
-    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains("newslint.toml:1:1: unknown field `fail_under`"));
+    newslint()
+        .current_dir(&sub)
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("newslint.toml:1:1: unknown field `fail_under`"));
 }
 
 #[test]

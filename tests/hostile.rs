@@ -8,10 +8,12 @@ use super::{folder, newslint};
 #[test]
 fn a_fifty_megabyte_line_is_analysed() {
     // Plain words, with a sourced claim and a cue once a megabyte.
-    let megabyte = format!("{}The minister said the plan was a shocking disaster. ", "plain words here ".repeat(61_680));
+    let megabyte =
+        format!("{}The minister said the plan was a shocking disaster. ", "plain words here ".repeat(61_680));
     let line = megabyte.repeat(50);
     let dir = folder(&[("big.txt", line.as_bytes())]);
-    let output = newslint().args(["check", "--format", "jsonl"]).arg(dir.path().join("big.txt")).output().unwrap();
+    let output =
+        newslint().args(["check", "--format", "jsonl"]).arg(dir.path().join("big.txt")).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(json["words"].as_u64().unwrap() > 8_000_000);
@@ -22,7 +24,8 @@ fn a_fifty_megabyte_line_is_analysed() {
 fn a_hundred_thousand_tiny_files() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..100_000 {
-        std::fs::write(dir.path().join(format!("{i:06}.txt")), format!("Article {i}: sources say so.")).unwrap();
+        std::fs::write(dir.path().join(format!("{i:06}.txt")), format!("Article {i}: sources say so."))
+            .unwrap();
     }
     let output = newslint().args(["check", "--format", "csv"]).arg(dir.path()).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));

@@ -141,15 +141,22 @@ fn compressed_and_csv_datasets() {
     text_gz.write_all(b"A gzipped article.").unwrap();
     let text_gz = text_gz.finish().unwrap();
     let csv = "id,text,url\nc1,\"He said, \"\"hi\"\".\nNext line.\",https://www.example.net/x\nc2,,\n";
-    let dir = folder(&[("1.jsonl.gz", &gz), ("2.jsonl.zst", &zst), ("3.txt.gz", &text_gz), ("4.csv", csv.as_bytes())]);
+    let dir = folder(&[
+        ("1.jsonl.gz", &gz),
+        ("2.jsonl.zst", &zst),
+        ("3.txt.gz", &text_gz),
+        ("4.csv", csv.as_bytes()),
+    ]);
     let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(ids(&json), ["a", "b", "a", "b", "3.txt.gz", "c1"]);
     let c1 = &json["articles"][5];
     assert_eq!(c1["text"], "He said, \"hi\".\nNext line.");
     assert_eq!(c1["source"], "example.net");
-    let renamed = folder(&[("r.csv", b"key,body\nk1,Some text.\n"), ("r.jsonl", b"{\"key\":7,\"body\":\"More.\"}\n")]);
-    let (json, code, _) = check_json(&["--text-field", "body", "--id-field", "key", renamed.path().to_str().unwrap()]);
+    let renamed =
+        folder(&[("r.csv", b"key,body\nk1,Some text.\n"), ("r.jsonl", b"{\"key\":7,\"body\":\"More.\"}\n")]);
+    let (json, code, _) =
+        check_json(&["--text-field", "body", "--id-field", "key", renamed.path().to_str().unwrap()]);
     assert_eq!((code, ids(&json)), (0, vec!["k1".to_string(), "7".to_string()]));
     let corrupt = folder(&[("bad.jsonl.gz", b"not gzip at all"), ("no-text.csv", b"id,title\n1,x\n")]);
     let (json, code, stderr) = check_json(&[corrupt.path().to_str().unwrap()]);

@@ -148,7 +148,10 @@ enum Pending {
     /// A path as the user gave it.
     Argument(PathBuf),
     /// A file found under a folder argument, with its id (path below the folder).
-    Found { path: PathBuf, id: String },
+    Found {
+        path: PathBuf,
+        id: String,
+    },
     Failed(Skipped),
 }
 
@@ -205,15 +208,22 @@ impl Inputs {
         }
         let reader: Box<dyn Read + Send> = match compression {
             Compression::None => Box::new(file),
-            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file))),
+            Compression::Gzip => {
+                Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+            }
             Compression::Zstd => match zstd::stream::read::Decoder::new(file) {
                 Ok(decoder) => Box::new(decoder),
-                Err(e) => return Some(skipped(display, None, format!("cannot read zstd data: {}", io_reason(&e)))),
+                Err(e) => {
+                    return Some(skipped(display, None, format!("cannot read zstd data: {}", io_reason(&e))));
+                }
             },
         };
         match kind {
             Kind::Jsonl => {
-                self.records = Some(Records::Jsonl(JsonlReader::new(display, Box::new(BufReader::with_capacity(1 << 16, reader)))));
+                self.records = Some(Records::Jsonl(JsonlReader::new(
+                    display,
+                    Box::new(BufReader::with_capacity(1 << 16, reader)),
+                )));
                 None
             }
             Kind::Csv => {
@@ -222,10 +232,15 @@ impl Inputs {
             }
             Kind::Text | Kind::Html => {
                 let mut bytes = Vec::new();
-                if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
+                if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes)
+                {
                     return Some(skipped(display, None, format!("cannot read: {}", io_reason(&e))));
                 }
-                Some(if kind == Kind::Html { self.html_article(bytes, id, display) } else { self.text_article(bytes, id, display) })
+                Some(if kind == Kind::Html {
+                    self.html_article(bytes, id, display)
+                } else {
+                    self.text_article(bytes, id, display)
+                })
             }
         }
     }
@@ -247,7 +262,10 @@ impl Inputs {
                 if text.trim().is_empty() {
                     return skipped(path, None, "empty: there is no text to analyse".into());
                 }
-                Event::Article { article: Box::new(Article { id, path, text, ..Article::default() }), warning }
+                Event::Article {
+                    article: Box::new(Article { id, path, text, ..Article::default() }),
+                    warning,
+                }
             }
         }
     }
@@ -278,7 +296,13 @@ impl Inputs {
         let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
         let starts_with_brace = match reader.fill_buf() {
             Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
-            Err(e) => return Some(skipped("-".into(), None, format!("cannot read standard input: {}", io_reason(&e)))),
+            Err(e) => {
+                return Some(skipped(
+                    "-".into(),
+                    None,
+                    format!("cannot read standard input: {}", io_reason(&e)),
+                ));
+            }
         };
         let is_jsonl = match self.options.format {
             InputFormat::Jsonl => true,

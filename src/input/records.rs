@@ -151,13 +151,22 @@ impl CsvReader {
                     Ok(headers) => headers.clone(),
                     Err(e) => {
                         self.failed = true;
-                        return Some(skipped(self.path.clone(), Some(1), format!("malformed CSV header: {e}")));
+                        return Some(skipped(
+                            self.path.clone(),
+                            Some(1),
+                            format!("malformed CSV header: {e}"),
+                        ));
                     }
                 };
                 let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
                 let fields = &options.fields;
-                let columns =
-                    [find(&fields.text), find(&fields.id), find(&fields.title), find(&fields.url), find(&fields.source)];
+                let columns = [
+                    find(&fields.text),
+                    find(&fields.id),
+                    find(&fields.title),
+                    find(&fields.url),
+                    find(&fields.source),
+                ];
                 if columns[0].is_none() {
                     self.failed = true;
                     return Some(skipped(
@@ -183,7 +192,10 @@ impl CsvReader {
             }
             let line = self.record.position().map_or(0, |p| p.line() as usize);
             let field = |column: Option<usize>| {
-                column.and_then(|c| self.record.get(c)).and_then(|b| std::str::from_utf8(b).ok()).map(str::to_string)
+                column
+                    .and_then(|c| self.record.get(c))
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .map(str::to_string)
             };
             let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
                 return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
@@ -203,10 +215,14 @@ impl CsvReader {
             }
             let url = field(columns[3]).filter(|u| !u.is_empty());
             let article = Article {
-                id: field(columns[1]).filter(|id| !id.is_empty()).unwrap_or_else(|| format!("{}:{line}", self.path)),
+                id: field(columns[1])
+                    .filter(|id| !id.is_empty())
+                    .unwrap_or_else(|| format!("{}:{line}", self.path)),
                 path: self.path.clone(),
                 title: field(columns[2]).filter(|t| !t.is_empty()),
-                source: field(columns[4]).filter(|s| !s.is_empty()).or_else(|| url.as_deref().and_then(host_of)),
+                source: field(columns[4])
+                    .filter(|s| !s.is_empty())
+                    .or_else(|| url.as_deref().and_then(host_of)),
                 url,
                 text: text.to_string(),
                 zones: None,

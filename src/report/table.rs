@@ -108,7 +108,10 @@ impl Reporter for TableReporter<'_> {
             writeln!(out, "{table}")?;
             if analysis.findings.len() > MAX_ROWS {
                 let more = analysis.findings.len() - MAX_ROWS;
-                writeln!(out, "… and {more} more findings (all of them with --format json, jsonl or annotated)")?;
+                writeln!(
+                    out,
+                    "… and {more} more findings (all of them with --format json, jsonl or annotated)"
+                )?;
             }
         }
         writeln!(out)?;

@@ -10,10 +10,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Category, Counting, Group, Pattern, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity, builtin,
+    Category, Counting, Group, Pattern, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity,
+    builtin,
 };
 use crate::text::line_column;
-
 
 /// A rule file that does not parse or validate. Displays as one sentence:
 /// `path:line:column: rule `id`: what is wrong`.
@@ -368,7 +368,12 @@ impl Context<'_> {
 
     /// Translates a pattern (see `pattern`) and checks it without compiling it: compilation
     /// happens once, for all patterns together, in the matcher.
-    fn check_pattern(&self, pattern: &Spanned<String>, case_sensitive: bool, rule: &str) -> Result<Pattern, RuleError> {
+    fn check_pattern(
+        &self,
+        pattern: &Spanned<String>,
+        case_sensitive: bool,
+        rule: &str,
+    ) -> Result<Pattern, RuleError> {
         let text = pattern.get_ref();
         // The span covers the quotes: a literal string '…' starts one byte before the pattern.
         let at = |offset: usize| pattern.span().start + 1 + offset;

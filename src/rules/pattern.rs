@@ -6,8 +6,8 @@
 //! Case-insensitive matching (`(?i)`, the default) stays Unicode-aware.
 
 use regex_syntax::ast::{
-    self, Assertion, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl, ClassPerlKind,
-    ClassSet, ClassSetItem, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind,
+    self, Assertion, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl,
+    ClassPerlKind, ClassSet, ClassSetItem, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind,
 };
 
 /// The pattern as the regex crate should compile it, or the syntax error (with its position
@@ -86,7 +86,10 @@ fn asciify_item(item: &mut ClassSetItem) {
 }
 
 fn is_word_boundary(kind: &AssertionKind) -> bool {
-    !matches!(kind, AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText)
+    !matches!(
+        kind,
+        AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText
+    )
 }
 
 /// `\b` becomes `(?-u:\b)`.
