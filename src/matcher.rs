@@ -346,7 +346,7 @@ mod tests {
                 .scan(text)
                 .matches
                 .into_iter()
-                .filter(|m| rules.rules[m.rule].patterns.len() > 0)
+                .filter(|m| !rules.rules[m.rule].patterns.is_empty())
                 .collect();
             let mut everything: Vec<RawMatch> = Vec::new();
             for (regex, rule) in &matcher.patterns {
