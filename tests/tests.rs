@@ -5,6 +5,7 @@ mod cli;
 mod eval;
 mod formats;
 mod hostile;
+mod html_report;
 mod inputs;
 mod properties;
 mod rule_files;
