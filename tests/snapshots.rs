@@ -20,3 +20,17 @@ fn json_on_one_example() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     insta::assert_json_snapshot!(json["articles"][0]);
 }
+
+/// The example reports committed in `reports/` are what the current code prints; regenerate
+/// them with the commands in README when this fails.
+#[test]
+fn committed_example_reports_are_up_to_date() {
+    for (format, file) in [("markdown", "reports/examples.md"), ("html", "reports/examples.html")] {
+        let committed = std::fs::read_to_string(repo().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let fresh = run(&["check", "--format", format, "examples/"]);
+        assert!(
+            committed == fresh,
+            "{file} is stale: run `newslint check --format {format} -o {file} examples/`"
+        );
+    }
+}
