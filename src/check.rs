@@ -167,12 +167,12 @@ pub fn run(
         (hooks.progress)(summary.articles, bytes_done);
     }
     if keep_all {
-        let key = options.sort.unwrap_or(SortKey::Score);
-        kept.sort_by(|a, b| match key {
-            SortKey::Score => a.score.score.total_cmp(&b.score.score),
-            SortKey::Id => a.article.id.cmp(&b.article.id),
-            SortKey::Source => source_of(a).cmp(&source_of(b)),
-        });
+        match options.sort.unwrap_or(SortKey::Score) {
+            SortKey::Score => kept.sort_by(|a, b| a.score.score.total_cmp(&b.score.score)),
+            SortKey::Id => kept.sort_by(|a, b| a.article.id.cmp(&b.article.id)),
+            // The source is derived (field, URL host or folder): work it out once per article.
+            SortKey::Source => kept.sort_by_cached_key(source_of),
+        }
         kept.truncate(options.top.unwrap_or(usize::MAX));
         for analysis in &kept {
             reporter.article(out, analysis)?;

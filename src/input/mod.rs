@@ -231,11 +231,10 @@ impl Inputs {
                 None
             }
             Kind::Text | Kind::Html => {
-                let mut bytes = Vec::new();
-                if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes)
-                {
-                    return Some(skipped(display, None, format!("cannot read: {}", io_reason(&e))));
-                }
+                let bytes = match self.read_article(reader, &display, "cannot read") {
+                    Ok(bytes) => bytes,
+                    Err(event) => return Some(event),
+                };
                 Some(if kind == Kind::Html {
                     self.html_article(bytes, id, display)
                 } else {
@@ -252,10 +251,20 @@ impl Inputs {
         )
     }
 
-    fn text_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
-        if bytes.len() > self.options.max_article_bytes {
-            return skipped(path, None, self.too_large(bytes.len()));
+    /// Reads one whole article, at most one byte over the limit, so that a larger one is
+    /// refused without being held in memory.
+    fn read_article(&self, reader: impl Read, path: &str, failure: &str) -> Result<Vec<u8>, Event> {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
+            return Err(skipped(path.into(), None, format!("{failure}: {}", io_reason(&e))));
         }
+        if bytes.len() > self.options.max_article_bytes {
+            return Err(skipped(path.into(), None, self.too_large(bytes.len())));
+        }
+        Ok(bytes)
+    }
+
+    fn text_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
         match decode(bytes) {
             Err(reason) => skipped(path, None, reason),
             Ok(Decoded { text, warning }) => {
@@ -271,9 +280,6 @@ impl Inputs {
     }
 
     fn html_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
-        if bytes.len() > self.options.max_article_bytes {
-            return skipped(path, None, self.too_large(bytes.len()));
-        }
         match html::extract_html(&bytes) {
             Ok(page) => {
                 let source = page.site_name.or_else(|| page.url.as_deref().and_then(host_of));
@@ -313,11 +319,10 @@ impl Inputs {
             self.records = Some(Records::Jsonl(JsonlReader::new("-".into(), Box::new(reader))));
             return None;
         }
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
-            return Some(skipped("-".into(), None, format!("cannot read standard input: {}", io_reason(&e))));
-        }
-        Some(self.text_article(bytes, "-".into(), "-".into()))
+        Some(match self.read_article(reader, "-", "cannot read standard input") {
+            Ok(bytes) => self.text_article(bytes, "-".into(), "-".into()),
+            Err(event) => event,
+        })
     }
 }
 

@@ -23,14 +23,6 @@ impl<'a> AnnotatedReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
         AnnotatedReporter { rules, options }
     }
-
-    fn paint(&self, style: Style, text: &str) -> String {
-        if self.options.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_string()
-        }
-    }
 }
 
 /// Splits `line` into pieces of at most `width` characters, at spaces where possible; returns
@@ -61,7 +53,7 @@ impl Reporter for AnnotatedReporter<'_> {
         writeln!(
             out,
             "{}  score {:.1} ({})  ·  {} words  ·  {} findings",
-            self.paint(Style::new().bold(), &analysis.article.id),
+            self.options.paint(Style::new().bold(), &analysis.article.id),
             score.score,
             score.band.as_str(),
             analysis.words,
@@ -113,7 +105,7 @@ impl Reporter for AnnotatedReporter<'_> {
                         "{:>gutter$} | {}{}",
                         "",
                         " ".repeat(pad),
-                        self.paint(color.on_default().bold(), &label)
+                        self.options.paint(color.on_default().bold(), &label)
                     )?;
                 }
             }

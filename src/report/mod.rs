@@ -70,6 +70,17 @@ pub struct ReportOptions {
     pub width: Option<u16>,
 }
 
+impl ReportOptions {
+    /// `text` in `style` when colours are on, else as it is.
+    pub fn paint(&self, style: anstyle::Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
 /// The printer for `format`.
 pub fn reporter<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) -> Box<dyn Reporter + 'a> {
     match format {

@@ -28,14 +28,6 @@ impl<'a> TableReporter<'a> {
         TableReporter { rules, options, rows: Vec::new() }
     }
 
-    fn paint(&self, style: Style, text: &str) -> String {
-        if self.options.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_string()
-        }
-    }
-
     fn new_table(&self) -> Table {
         let mut table = Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
@@ -66,7 +58,7 @@ impl<'a> TableReporter<'a> {
     fn context(&self, text: &str, start: usize, end: usize, group: Group) -> String {
         let excerpt = Excerpt::new(text, start, end);
         let marked = if self.options.color {
-            self.paint(Self::group_style(group).underline(), &excerpt.matched)
+            self.options.paint(Self::group_style(group).underline(), &excerpt.matched)
         } else {
             format!("«{}»", excerpt.matched)
         };
@@ -78,8 +70,9 @@ impl Reporter for TableReporter<'_> {
     fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
         let article = &analysis.article;
         let score = &analysis.score;
-        let heading = self.paint(Style::new().bold(), &article.id);
+        let heading = self.options.paint(Style::new().bold(), &article.id);
         let band = self
+            .options
             .paint(Self::band_style(score.band), &format!("{:.1} ({})", score.score, score.band.as_str()));
         writeln!(
             out,
@@ -100,7 +93,7 @@ impl Reporter for TableReporter<'_> {
                 table.add_row([
                     format!("{}:{}", f.line, f.column),
                     zone,
-                    self.paint(Self::group_style(category.group), &category.id),
+                    self.options.paint(Self::group_style(category.group), &category.id),
                     self.context(&article.text, f.start, f.end, category.group),
                     rule.message.clone(),
                 ]);
@@ -135,7 +128,7 @@ impl Reporter for TableReporter<'_> {
                     comfy_table::Cell::new(id),
                     comfy_table::Cell::new(words).set_alignment(CellAlignment::Right),
                     comfy_table::Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
-                    comfy_table::Cell::new(self.paint(Self::band_style(*band), band.as_str())),
+                    comfy_table::Cell::new(self.options.paint(Self::band_style(*band), band.as_str())),
                     comfy_table::Cell::new(top),
                 ]);
             }
