@@ -56,7 +56,10 @@ fn steps(c: &mut Criterion) {
     });
     group.bench_function("analyze (all steps)", |b| {
         b.iter(|| {
-            texts.iter().map(|t| engine.analyze(Article { text: t.clone(), ..Article::default() }).findings.len()).sum::<usize>()
+            texts
+                .iter()
+                .map(|t| engine.analyze(Article { text: t.clone(), ..Article::default() }).findings.len())
+                .sum::<usize>()
         })
     });
     group.finish();

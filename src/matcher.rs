@@ -1,9 +1,12 @@
 //! Matching: every loaded rule compiled once into multi-pattern automata, then one scan of an
 //! article's text that yields raw matches (rule, byte span).
 //!
-//! - All `phrases` of all rules go into one Aho-Corasick automaton (ASCII case-insensitive,
-//!   overlapping search), and each hit is checked for word boundaries; a trailing `*` extends
-//!   the hit to the end of the word. A phrase with `'` also matches `’` and the backtick.
+//! - All `phrases` of all rules go into one Aho-Corasick trie (ASCII case-insensitive). A
+//!   phrase must start at a word boundary, so the trie is walked, anchored, from each position
+//!   that follows a non-word character, until it dies: most words leave the trie after a byte
+//!   or two, and nothing inside a word is ever looked at. A hit must also end at a word
+//!   boundary; a trailing `*` instead extends it to the end of the word. A phrase with `'`
+//!   also matches `’` and the backtick.
 //! - All `patterns` share one prefilter: the literals that every match of a pattern must start
 //!   (or end) with, extracted from the pattern, go into a second Aho-Corasick automaton. Only
 //!   the patterns whose literals occur in an article run there, each compiled the first time it
@@ -13,11 +16,14 @@
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
+use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{Anchored, Input};
 
 use crate::rules::Rule;
-use crate::text::{char_at, char_before, is_word_char};
+use crate::text::{char_at, is_word_char};
 
 /// The largest compiled size of one pattern (the regex crate's default).
 const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
@@ -67,17 +73,35 @@ impl Scan {
 
 /// The compiled form of a rule set.
 pub struct Matcher {
-    phrases: Option<AhoCorasick>,
+    /// Every phrase and exception, for anchored walks from word starts.
+    phrases: Option<PhraseTrie>,
     /// For each automaton pattern, the rules that use it.
     phrase_targets: Vec<Vec<PhraseTarget>>,
     /// Every pattern of every rule, with its rule.
-    patterns: Vec<(Regex, usize)>,
+    patterns: Vec<CompiledPattern>,
     /// The prefilter: literals that some patterns' matches must start or end with.
     triggers: Option<AhoCorasick>,
     /// For each trigger literal, the patterns it lets run.
     trigger_targets: Vec<Vec<usize>>,
     /// Patterns without usable literals: they run on every article.
     always: Vec<usize>,
+}
+
+/// One rule pattern, compiled.
+struct CompiledPattern {
+    regex: Regex,
+    rule: usize,
+    /// Every match starts at a line start (`^` or `(?m)^`): patterns run on one line at a
+    /// time, so only the line's first byte needs trying, not every byte of it.
+    at_line_start: bool,
+}
+
+impl CompiledPattern {
+    /// Matches inside one line (`line` excludes its `\n`), as byte ranges of `line`.
+    fn find_in_line<'a>(&'a self, line: &'a str) -> impl Iterator<Item = regex_automata::Match> + 'a {
+        let anchored = if self.at_line_start { Anchored::Yes } else { Anchored::No };
+        self.regex.find_iter(Input::new(line).anchored(anchored))
+    }
 }
 
 /// A pattern that validated does not compile: it is too large once compiled. The message
@@ -133,7 +157,7 @@ impl Matcher {
         let ((phrases, phrase_targets), (patterns, (triggers, trigger_targets, always))) = rayon::join(
             || {
                 let (keys, targets) = phrase_table(rules);
-                (automaton(&keys), targets)
+                (phrase_trie(&keys), targets)
             },
             || {
                 rayon::join(
@@ -159,14 +183,10 @@ impl Matcher {
     /// exception phrases occur.
     pub fn scan(&self, text: &str) -> Scan {
         let mut scan = Scan::default();
-        if let Some(ac) = &self.phrases {
-            for hit in ac.find_overlapping_iter(text) {
-                let (start, end) = (hit.start(), hit.end());
-                if char_before(text, start).is_some_and(is_word_char) {
-                    continue;
-                }
+        if let Some(trie) = &self.phrases {
+            for_each_phrase_hit(trie, text, |pattern, start, end| {
                 let at_boundary = !char_at(text, end).is_some_and(is_word_char);
-                for target in &self.phrase_targets[hit.pattern().as_usize()] {
+                for target in &self.phrase_targets[pattern] {
                     let rule = target.rule;
                     match target.usage {
                         Use::Prefix => {
@@ -179,7 +199,7 @@ impl Matcher {
                         _ => {}
                     }
                 }
-            }
+            });
         }
         // Patterns match within one line: each runs on the lines where its trigger occurs.
         let lines = line_ranges(text);
@@ -198,14 +218,14 @@ impl Matcher {
         wanted.sort_unstable();
         wanted.dedup();
         for (index, line) in wanted {
-            let (regex, rule) = &self.patterns[index];
+            let pattern = &self.patterns[index];
             let range = lines[line].clone();
-            for m in regex.find_iter(&text[range.clone()]) {
+            for m in pattern.find_in_line(&text[range.clone()]) {
                 if !m.is_empty() {
                     scan.matches.push(RawMatch {
                         start: range.start + m.start(),
                         end: range.start + m.end(),
-                        rule: *rule,
+                        rule: pattern.rule,
                     });
                 }
             }
@@ -243,21 +263,42 @@ fn phrase_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<PhraseTarget>>) {
     (keys, targets)
 }
 
-/// Every pattern of every rule, compiled (in parallel), with its rule.
-fn compile_patterns(rules: &[Rule]) -> Result<Vec<(Regex, usize)>, CompileError> {
+/// Every pattern of every rule, compiled (in parallel), with its rule. Only the whole match's
+/// span is used, so groups are compiled as non-capturing: smaller automata, built faster.
+fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError> {
     use rayon::prelude::*;
+    use regex_syntax::hir::Look;
     let all: Vec<(usize, &crate::rules::Pattern)> =
         rules.iter().enumerate().flat_map(|(i, rule)| rule.patterns.iter().map(move |p| (i, p))).collect();
+    let config = meta::Config::new()
+        .which_captures(WhichCaptures::Implicit)
+        // The trigger automaton already picked the lines worth searching; a prefilter per
+        // pattern cost more to build (literal extraction, Teddy) than it saved on short lines.
+        .auto_prefilter(false)
+        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT));
     all.par_iter()
         .map(|&(rule_index, pattern)| {
             let rule = &rules[rule_index];
-            match RegexBuilder::new(&pattern.source).size_limit(PATTERN_SIZE_LIMIT).build() {
-                Ok(regex) => Ok((regex, rule_index)),
-                Err(regex::Error::CompiledTooBig(limit)) => Err(CompileError(format!(
-                    "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {limit}-byte limit); split it or simplify it",
-                    rule.source, pattern.line, pattern.column, rule.id
+            let failed = |reason: String| CompileError(format!("{}: rule `{}`: {reason}", rule.source, rule.id));
+            // The rule loader parsed this pattern already; a failure here is the parser's
+            // nesting or size limit, and says so.
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(&pattern.source)
+                .map_err(|e| failed(format!("pattern does not compile: {e}")))?;
+            let prefix = hir.properties().look_set_prefix();
+            let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
+            match meta::Builder::new().configure(config.clone()).build_from_hir(&hir) {
+                Ok(regex) => Ok(CompiledPattern { regex, rule: rule_index, at_line_start }),
+                Err(e) if e.size_limit().is_some() => Err(CompileError(format!(
+                    "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {}-byte limit); split it or simplify it",
+                    rule.source,
+                    pattern.line,
+                    pattern.column,
+                    rule.id,
+                    e.size_limit().unwrap_or(PATTERN_SIZE_LIMIT)
                 ))),
-                Err(e) => Err(CompileError(format!("{}: rule `{}`: {e}", rule.source, rule.id))),
+                Err(e) => Err(failed(e.to_string())),
             }
         })
         .collect()
@@ -287,6 +328,63 @@ fn trigger_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<usize>>, Vec<usize>) {
         }
     }
     (keys, targets, always)
+}
+
+/// The phrase automaton: a trie with a table of next states (a DFA), ASCII case-insensitive,
+/// only ever walked anchored.
+type PhraseTrie = aho_corasick::nfa::contiguous::NFA;
+
+fn phrase_trie(keys: &[String]) -> Result<Option<PhraseTrie>, CompileError> {
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    aho_corasick::nfa::contiguous::NFA::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(keys)
+        .map(Some)
+        .map_err(|e| CompileError(e.to_string()))
+}
+
+/// Calls `hit(phrase, start, end)` for every occurrence of a phrase of `trie` in `text` that
+/// starts at a word boundary (at the text's start or after a non-word character), overlapping
+/// ones included, in order of start.
+fn for_each_phrase_hit(trie: &PhraseTrie, text: &str, mut hit: impl FnMut(usize, usize, usize)) {
+    let bytes = text.as_bytes();
+    let Ok(start_state) = trie.start_state(aho_corasick::Anchored::Yes) else { return };
+    let mut after_word = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (c, len) = match bytes[at] {
+            b if b < 0x80 => (b as char, 1),
+            _ => {
+                let c = text[at..].chars().next().expect("`at` is a character boundary");
+                (c, c.len_utf8())
+            }
+        };
+        if !after_word {
+            let mut state = start_state;
+            for (i, &byte) in bytes[at..].iter().enumerate() {
+                state = trie.next_state(aho_corasick::Anchored::Yes, state, byte);
+                if trie.is_dead(state) {
+                    break;
+                }
+                if trie.is_match(state) {
+                    let end = at + i + 1;
+                    // A match state also lists the phrases that end here but start later
+                    // (suffixes, for unanchored search): keep those that start at `at`.
+                    for k in 0..trie.match_len(state) {
+                        let phrase = trie.match_pattern(state, k);
+                        if trie.pattern_len(phrase) == end - at {
+                            hit(phrase.as_usize(), at, end);
+                        }
+                    }
+                }
+            }
+        }
+        after_word = is_word_char(c);
+        at += len;
+    }
 }
 
 /// An ASCII case-insensitive automaton for overlapping search; `None` for no keys. (The
@@ -349,12 +447,13 @@ mod tests {
                 .filter(|m| !rules.rules[m.rule].patterns.is_empty())
                 .collect();
             let mut everything: Vec<RawMatch> = Vec::new();
-            for (regex, rule) in &matcher.patterns {
+            for pattern in &matcher.patterns {
                 for line in line_ranges(text) {
-                    everything.extend(regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                    // Unanchored, on every line: what the pattern finds without any shortcut.
+                    everything.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
                         start: line.start + m.start(),
                         end: line.start + m.end(),
-                        rule: *rule,
+                        rule: pattern.rule,
                     }));
                 }
             }
