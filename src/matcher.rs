@@ -115,14 +115,13 @@ pub struct CompileError(String);
 /// top-level sequence must start with (`\b(?:we|they) are either with` must contain
 /// " either with"), whichever has the longest shortest literal. `None` when no set is worth
 /// searching for.
-fn trigger_literals(bare: &str) -> Option<Vec<String>> {
+fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     use regex_syntax::hir::HirKind;
     use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
-    let hir = regex_syntax::ParserBuilder::new().build().parse(bare).ok()?;
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
     let mut candidates: Vec<Seq> =
-        vec![extract(ExtractKind::Prefix, &hir), extract(ExtractKind::Suffix, &hir)];
-    let mut node = &hir;
+        vec![extract(ExtractKind::Prefix, hir), extract(ExtractKind::Suffix, hir)];
+    let mut node = hir;
     while let HirKind::Capture(capture) = node.kind() {
         node = &capture.sub;
     }
@@ -279,16 +278,10 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
     all.par_iter()
         .map(|&(rule_index, pattern)| {
             let rule = &rules[rule_index];
-            let failed = |reason: String| CompileError(format!("{}: rule `{}`: {reason}", rule.source, rule.id));
-            // The rule loader parsed this pattern already; a failure here is the parser's
-            // nesting or size limit, and says so.
-            let hir = regex_syntax::ParserBuilder::new()
-                .build()
-                .parse(&pattern.source)
-                .map_err(|e| failed(format!("pattern does not compile: {e}")))?;
+            let hir = &pattern.hir;
             let prefix = hir.properties().look_set_prefix();
             let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
-            match meta::Builder::new().configure(config.clone()).build_from_hir(&hir) {
+            match meta::Builder::new().configure(config.clone()).build_from_hir(hir) {
                 Ok(regex) => Ok(CompiledPattern { regex, rule: rule_index, at_line_start }),
                 Err(e) if e.size_limit().is_some() => Err(CompileError(format!(
                     "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {}-byte limit); split it or simplify it",
@@ -298,7 +291,7 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
                     rule.id,
                     e.size_limit().unwrap_or(PATTERN_SIZE_LIMIT)
                 ))),
-                Err(e) => Err(failed(e.to_string())),
+                Err(e) => Err(CompileError(format!("{}: rule `{}`: {e}", rule.source, rule.id))),
             }
         })
         .collect()
@@ -468,25 +461,29 @@ mod tests {
         }
     }
 
+    fn literals_of(pattern: &str) -> Option<Vec<String>> {
+        trigger_literals(&regex_syntax::Parser::new().parse(pattern).unwrap())
+    }
+
     #[test]
     fn trigger_literals_are_required_parts_of_every_match() {
         assert_eq!(
-            trigger_literals(r"(?-u:\b)(?:Court|police) said").unwrap(),
+            literals_of(r"(?-u:\b)(?:Court|police) said").unwrap(),
             ["court said", "police said"]
         );
         assert_eq!(
-            trigger_literals(r"(?-u:\b)(?:we|they) are either with").unwrap(),
+            literals_of(r"(?-u:\b)(?:we|they) are either with").unwrap(),
             ["we are either with", "they are either with"]
         );
         // Neither a prefix nor a suffix literal, but every match contains one of these.
         assert_eq!(
-            trigger_literals(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(),
+            literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(),
             ["reasons", "things"]
         );
         assert_eq!(
-            trigger_literals(r"[A-Z][a-z]+ (?:said|told)"),
+            literals_of(r"[A-Z][a-z]+ (?:said|told)"),
             Some(vec![" said".to_string(), " told".to_string()])
         );
-        assert_eq!(trigger_literals(r"!!+"), None, "too short");
+        assert_eq!(literals_of(r"!!+"), None, "too short");
     }
 }

@@ -377,18 +377,22 @@ impl Context<'_> {
         let text = pattern.get_ref();
         // The span covers the quotes: a literal string '…' starts one byte before the pattern.
         let at = |offset: usize| pattern.span().start + 1 + offset;
-        let translated = super::pattern::translate(text).map_err(|e| {
+        let syntax_error = |span: &regex_syntax::ast::Span, reason: String| {
             self.error(
-                at(e.span().start.offset)..at(e.span().end.offset),
+                at(span.start.offset)..at(span.end.offset),
                 Some(rule),
-                format!("pattern `{text}` does not compile: {}", e.kind()),
+                format!("pattern `{text}` does not compile: {reason}"),
             )
-        })?;
-        let source = if case_sensitive { translated.clone() } else { format!("(?i:{translated})") };
-        let hir = regex_syntax::ParserBuilder::new().build().parse(&source).map_err(|e| {
-            let reason = e.to_string().lines().last().unwrap_or_default().trim().to_string();
-            self.error(pattern.span(), Some(rule), format!("pattern `{text}` does not compile: {reason}"))
-        })?;
+        };
+        let ast = super::pattern::translate(text).map_err(|e| syntax_error(e.span(), e.kind().to_string()))?;
+        let to_hir = |case_insensitive: bool| {
+            regex_syntax::hir::translate::TranslatorBuilder::new()
+                .case_insensitive(case_insensitive)
+                .build()
+                .translate(text, &ast)
+                .map_err(|e| syntax_error(e.span(), e.kind().to_string()))
+        };
+        let hir = to_hir(!case_sensitive)?;
         if hir.properties().minimum_len() == Some(0) {
             return Err(self.error(
                 pattern.span(),
@@ -396,8 +400,9 @@ impl Context<'_> {
                 format!("pattern `{text}` matches empty text, so it would match everywhere"),
             ));
         }
+        let bare = if case_sensitive { hir.clone() } else { to_hir(false)? };
         let (line, column) = line_column(&self.file.text, pattern.span().start);
-        Ok(Pattern { source, bare: translated, line, column })
+        Ok(Pattern { hir, bare, line, column })
     }
 
     fn parse_scope(&self, items: &[Spanned<String>], rule: &str) -> Result<Scope, RuleError> {

@@ -184,11 +184,12 @@ pub struct Rule {
 /// once, together).
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    /// The pattern as the regex crate compiles it: translated to the rule dialect (see
-    /// [`pattern`]) and wrapped in `(?i:…)` unless the rule is case-sensitive.
-    pub source: String,
-    /// The translated pattern without the case-insensitivity wrapper, for literal extraction.
-    pub bare: String,
+    /// The pattern as the matcher compiles it: parsed in the rule dialect (see [`pattern`]),
+    /// case-insensitive unless the rule is case-sensitive. Parsed once, here.
+    pub hir: regex_syntax::hir::Hir,
+    /// The same pattern with the rule's own case flags only, for literal extraction (folding
+    /// every literal's case would multiply them).
+    pub bare: regex_syntax::hir::Hir,
     /// Where it is written in its rule file (1-based; column in characters).
     pub line: usize,
     pub column: usize,

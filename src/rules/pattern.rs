@@ -10,14 +10,19 @@ use regex_syntax::ast::{
     ClassPerlKind, ClassSet, ClassSetItem, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind,
 };
 
-/// The pattern as the regex crate should compile it, or the syntax error (with its position
+/// The pattern's syntax tree in the rule dialect, or the syntax error (with its position
 /// inside `pattern`).
-pub fn translate(pattern: &str) -> Result<String, Box<ast::Error>> {
+pub fn translate(pattern: &str) -> Result<Ast, Box<ast::Error>> {
     let mut ast = ast::parse::Parser::new().parse(pattern).map_err(Box::new)?;
     asciify(&mut ast);
-    let mut out = String::with_capacity(pattern.len() + 16);
-    ast::print::Printer::new().print(&ast, &mut out).expect("printing into a String cannot fail");
-    Ok(out)
+    Ok(ast)
+}
+
+/// The translated pattern written out in the regex crate's own syntax (what `translate` means).
+pub fn to_regex_syntax(ast: &Ast) -> String {
+    let mut out = String::new();
+    ast::print::Printer::new().print(ast, &mut out).expect("printing into a String cannot fail");
+    out
 }
 
 fn ascii_class(perl: &ClassPerl) -> ClassAscii {
@@ -108,19 +113,23 @@ fn ascii_boundary(assertion: &Assertion) -> Ast {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{to_regex_syntax, translate};
+
+    fn translated(pattern: &str) -> String {
+        to_regex_syntax(&translate(pattern).unwrap())
+    }
 
     #[test]
     fn perl_classes_and_boundaries_become_ascii() {
-        assert_eq!(translate(r"\bsaid \w+\b").unwrap(), r"(?-u:\b)said [[:word:]]+(?-u:\b)");
-        assert_eq!(translate(r"[\w’.-]+\D\s").unwrap(), r"[[:word:]’.-]+[[:^digit:]][[:space:]]");
-        assert_eq!(translate(r"^(?i:a|b){2,3}$").unwrap(), r"^(?i:a|b){2,3}$");
+        assert_eq!(translated(r"\bsaid \w+\b"), r"(?-u:\b)said [[:word:]]+(?-u:\b)");
+        assert_eq!(translated(r"[\w’.-]+\D\s"), r"[[:word:]’.-]+[[:^digit:]][[:space:]]");
+        assert_eq!(translated(r"^(?i:a|b){2,3}$"), r"^(?i:a|b){2,3}$");
         assert!(translate("a(b").is_err());
     }
 
     #[test]
     fn translated_patterns_match_as_intended() {
-        let re = regex::Regex::new(&translate(r"\b[A-Z]\w+ said\b").unwrap()).unwrap();
+        let re = regex::Regex::new(&translated(r"\b[A-Z]\w+ said\b")).unwrap();
         assert_eq!(re.find("Yes, Smith said.").map(|m| m.as_str()), Some("Smith said"));
         assert!(!re.is_match("Smithsaid"));
     }
