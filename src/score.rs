@@ -1,7 +1,7 @@
 //! The score: 0 to 100, higher is more credible, and every point traced to a category.
 //!
-//! An article starts at [`BASE`] = 60 (no evidence either way). Each category's findings give it
-//! an *exposure* `e`:
+//! An article starts at [`BASE`] = 50, the middle of the scale (no evidence either way). Each
+//! category's findings give it an *exposure* `e`:
 //!
 //! - per-finding categories: `e = W · log2(1 + n / L)`, where `W` is the category's weight and
 //!   `n` the number of findings (each counted as its rule's weight over `W`, so a rule with half
@@ -33,8 +33,8 @@ use serde::Serialize;
 use crate::finding::Finding;
 use crate::rules::{Counting, Group, RuleSet, Voice};
 
-/// Where every article starts: no evidence either way ("mixed").
-pub const BASE: f64 = 60.0;
+/// Where every article starts: no evidence either way, the middle of the scale ("mixed").
+pub const BASE: f64 = 50.0;
 /// Cues and techniques are judged per this many words; shorter articles get no length discount.
 pub const REFERENCE_WORDS: f64 = 250.0;
 
