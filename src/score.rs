@@ -1,15 +1,17 @@
 //! The score: 0 to 100, higher is more credible, and every point traced to a category.
 //!
-//! An article starts at [`BASE`] (no evidence either way). Each category's findings give it an
-//! *exposure* `e`:
+//! An article starts at [`BASE`] = 50, the middle of the scale (no evidence either way). Each
+//! category's findings give it an *exposure* `e`:
 //!
 //! - per-finding categories: `e = W · log2(1 + n / L)`, where `W` is the category's weight and
-//!   `n` the number of findings (each counted as its rule's weight over `W`): the first finding
-//!   is worth about `W`, the fifth much less (saturation). For cues and techniques `L = max(1,
-//!   words / 500)`, so they are judged by density: ten cues in 3,000 words weigh less than in
-//!   300. Signals are judged by count (`L = 1`): each named source is evidence however long
-//!   the article (measured: normalising signals by length too cost 0.06 of ROC AUC on the
-//!   real-vs-fake development set, see README);
+//!   `n` the number of findings (each counted as its rule's weight over `W`, so a rule with half
+//!   the category's weight counts as half a finding): the first finding is worth about `W`, the
+//!   fifth much less (saturation). For cues and techniques `L = max(1, words / 250)`
+//!   ([`REFERENCE_WORDS`]), so they are judged by density: up to 250 words by count, beyond that
+//!   per 250 words, and ten cues in 3,000 words weigh less than in 300. Signals are judged by
+//!   count (`L = 1`): each named source or checkable detail is evidence however long the article
+//!   (measured: normalising signals by length too cost 0.10 of ROC AUC on the real-vs-fake
+//!   development set, 0.822 -> 0.722, see scripts/eval/RESULTS.md);
 //! - presence categories (a byline, a donation appeal): `e = W`, however many findings.
 //!
 //! Cue and technique exposures add up to `E`, signal exposures to `S`. The penalty is
@@ -22,16 +24,19 @@
 //! Voice: technique and cue findings count only in the outlet's own words. Inside a speaker's
 //! quotation they are reported (and counted in `quoted`) but cost nothing: the outlet is judged
 //! on what it says, not on what it reports others saying. Signals count in either voice.
+//!
+//! The weights are data: categories in `rules/taxonomy.toml` (and `[[category]]` tables of rule
+//! files, such as `specific-detail` in `rules/signals.toml`), rule weights in the rule files.
 
 use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::rules::{Counting, Group, RuleSet, Voice};
 
-/// Where every article starts: no evidence either way ("mixed").
-pub const BASE: f64 = 60.0;
-/// Articles up to this many words get no length discount.
-pub const REFERENCE_WORDS: f64 = 500.0;
+/// Where every article starts: no evidence either way, the middle of the scale ("mixed").
+pub const BASE: f64 = 50.0;
+/// Cues and techniques are judged per this many words; shorter articles get no length discount.
+pub const REFERENCE_WORDS: f64 = 250.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -185,7 +185,7 @@ fn jobs_do_not_change_the_output() {
 #[test]
 fn rules_list_test_and_explain() {
     newslint().args(["rules", "list"]).assert().code(0).stdout(
-        predicate::str::contains("loaded-language").and(predicate::str::contains("rules in 28 categories")),
+        predicate::str::contains("loaded-language").and(predicate::str::contains("rules in 29 categories")),
     );
     newslint().args(["rules", "test"]).assert().code(0).stdout(predicate::str::contains(" 0 failed"));
     newslint()

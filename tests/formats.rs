@@ -189,7 +189,7 @@ fn project_config_is_found_merged_and_strict() {
         .args(["check", "a.txt"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("appeal-to-fear -9.2"));
+        .stdout(predicate::str::contains("appeal-to-fear -9.1"));
     newslint().current_dir(&sub).args(["check", "--fail-under", "0", "a.txt"]).assert().code(0);
     newslint()
         .current_dir(&sub)

@@ -7,13 +7,18 @@ files and are not used. The AUC is the Mann-Whitney probability that a random re
 higher than a random fake one (ties count one half): 0.5 is chance, 1.0 a perfect ranking.
 Satire is reported against real as a second number.
 
-Usage: horne_auc.py NEWSLINT_BINARY CORPUS_DIR [extra newslint check arguments...]
+With --titles (a secondary check, not the headline number), each article is given to the tool as
+its title, a blank line and its body, both decoded (UTF-8, else Windows-1252) and written as UTF-8
+to a temporary folder, so that title rules (clickbait, sensational headlines) take part.
+
+Usage: horne_auc.py NEWSLINT_BINARY CORPUS_DIR [--titles] [extra newslint check arguments...]
 """
 
 import json
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 SETS = ("Buzzfeed Political News Dataset", "Random Poltical News Dataset")
@@ -27,10 +32,34 @@ def auc(positive, negative):
     return wins / (len(positive) * len(negative))
 
 
+def decode(data):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("windows-1252", errors="replace")
+
+
+def with_titles(label_of, folder):
+    """Writes title + blank line + body for each article under `folder`; returns the new labels."""
+    out = {}
+    for i, (path, label) in enumerate(label_of.items()):
+        body = Path(path)
+        title = body.parent.parent / f"{body.parent.name}_titles" / body.name
+        text = decode(body.read_bytes())
+        if title.is_file():
+            text = decode(title.read_bytes()).strip() + "\n\n" + text
+        target = Path(folder) / f"{i:04}.txt"
+        target.write_text(text, encoding="utf-8")
+        out[str(target)] = label
+    return out
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     binary, corpus, extra = sys.argv[1], Path(sys.argv[2]), sys.argv[3:]
+    titles = "--titles" in extra
+    extra = [a for a in extra if a != "--titles"]
     label_of = {}
     for dataset in SETS:
         for label in CLASSES:
@@ -38,6 +67,9 @@ def main():
             if folder.is_dir():
                 for path in sorted(folder.glob("*.txt")):
                     label_of[str(path)] = (dataset, label)
+    scratch = tempfile.TemporaryDirectory()
+    if titles:
+        label_of = with_titles(label_of, scratch.name)
     run = subprocess.run(
         [binary, "check", "--format", "jsonl", *extra, *label_of],
         capture_output=True,
