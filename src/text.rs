@@ -18,14 +18,24 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Number of words (runs of word characters, apostrophes inside words included once).
 pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let word = is_word_char(c);
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII is most text: classify it without decoding.
+        let (word, apostrophe, len) = match bytes[at] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_', b == b'\'', 1),
+            _ => {
+                let c = text[at..].chars().next().expect("`at` is a character boundary");
+                (is_word_char(c), c == '’', c.len_utf8())
+            }
+        };
         if word && !in_word {
             words += 1;
         }
-        in_word = word || (in_word && matches!(c, '\'' | '’'));
+        in_word = word || (in_word && apostrophe);
+        at += len;
     }
     words
 }
@@ -118,6 +128,23 @@ mod tests {
         assert_eq!(count_words("Don't copy text! It’s 2021."), 5);
         assert_eq!(count_words(""), 0);
         assert_eq!(count_words("  \n "), 0);
+    }
+
+    #[test]
+    fn counts_words_in_any_script_as_by_characters() {
+        // The byte-level fast path agrees with the definition by characters.
+        let by_chars = |text: &str| {
+            let (mut words, mut in_word) = (0, false);
+            for c in text.chars() {
+                let word = is_word_char(c);
+                words += usize::from(word && !in_word);
+                in_word = word || (in_word && matches!(c, '\'' | '’'));
+            }
+            words
+        };
+        for text in ["naïve café—über_x 3’s", "Ünïcode’s déjà-vu", "日本語 テキスト", "a ' b ’ c", "x\u{a0}y\ty"] {
+            assert_eq!(count_words(text), by_chars(text), "{text:?}");
+        }
     }
 
     #[test]
