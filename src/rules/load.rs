@@ -155,7 +155,15 @@ impl RuleSetBuilder {
         let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read the rule file: {e}")))?;
         let text =
             String::from_utf8(bytes).map_err(|_| error("the rule file is not valid UTF-8".to_string()))?;
-        self.add_source(display, text);
+        // From a clone of this repository, `--rules rules/` names the built-in files again: a
+        // file with a built-in's path takes its place (so an edited pack is tested as edited),
+        // and a file already loaded word for word is not loaded twice.
+        let label = display.strip_prefix("./").unwrap_or(&display);
+        if let Some(builtin) = self.files.iter_mut().find(|f| f.path == label) {
+            *builtin = SourceFile { path: display, text };
+        } else if !self.files.iter().any(|f| f.text == text) {
+            self.add_source(display, text);
+        }
         Ok(())
     }
 
