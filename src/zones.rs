@@ -81,31 +81,44 @@ pub fn detect_zones(text: &str) -> Vec<Zone> {
 }
 
 /// The decision for one line, for debugging and evaluation: the line's byte range (newline
-/// included), its features, and its zone kind. Blank lines carry the kind of the zone they are
-/// merged into.
+/// included), the features of the block it belongs to (see [`join_fragments`]), and its zone
+/// kind. Blank lines carry the kind of the zone they are merged into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineDecision {
     pub start: usize,
     pub end: usize,
     pub features: LineFeatures,
     pub kind: ZoneKind,
+    /// The line continues the block of the line before it (a fragment of the same paragraph).
+    pub joined: bool,
 }
 
-/// Runs the pipeline and returns one decision per line, in order; the lines tile the text.
+/// Runs the pipeline and returns one decision per line (a run of blank lines is one line), in
+/// order; the lines tile the text.
 pub fn classify_lines(text: &str) -> Vec<LineDecision> {
-    let (lines, features, kinds) = run(text);
-    lines
-        .iter()
-        .zip(&features)
-        .zip(&kinds)
-        .map(|((line, &features), &kind)| LineDecision { start: line.start, end: line.end, features, kind })
-        .collect()
+    let (blocks, features, kinds) = run(text);
+    let mut decisions = Vec::with_capacity(blocks.len());
+    let mut b = 0;
+    // Blocks are runs of whole lines and both tile the text, so one walk pairs them.
+    for line in split_lines(text) {
+        while blocks[b].end <= line.start {
+            b += 1;
+        }
+        decisions.push(LineDecision {
+            start: line.start,
+            end: line.end,
+            features: features[b],
+            kind: kinds[b],
+            joined: line.start != blocks[b].start,
+        });
+    }
+    decisions
 }
 
-/// The pipeline: the lines, their features, and the zone kind of each line.
+/// The pipeline: the blocks, their features, and the zone kind of each block.
 fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
-    let lines = split_lines(text);
-    let features = line_features(&lines);
+    let (lines, features) = join_fragments(text, split_lines(text));
+    let features = mark_repeated(&lines, features);
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
     let mut span = extend_over_list(&features, &classes, body_span(&features, &classes));
@@ -186,6 +199,14 @@ pub struct LineFeatures {
     pub phrase: Option<Phrase>,
     /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
     pub byline: bool,
+    /// Starts like the rest of a sentence: a lowercase letter, or punctuation that cannot start
+    /// one (", and", ". Then", ") said"). A scraper that puts every text node on its own line
+    /// cuts a paragraph at each link; the pieces after the link start like this.
+    pub continues: bool,
+    /// Ends in the middle of a sentence: after a comma, an opening bracket or quote, a dash, a
+    /// possessive ("Japan's"), or a function word that cannot end a sentence or a headline
+    /// ("the", "of", "according to"). The piece before a link ends like this.
+    pub open_end: bool,
 }
 
 /// What a known phrase says about its line.
@@ -362,6 +383,24 @@ const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
 /// Lines up to this many words are checked for byline and date shape.
 const BYLINE_MAX_WORDS: u32 = 12;
 
+/// Punctuation that goes on a sentence and so cannot start one.
+const CONTINUING_PUNCTUATION: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '}', '”', '’', '%'];
+/// Line ends that leave the sentence open: the next text node is its next word.
+const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '—', '/', '&'];
+/// Function words that neither a sentence nor a headline ends with, lowercase as written
+/// (a capitalised "About" is a menu item). "said", "says" are not here: "Trump wins, polls say"
+/// is a headline.
+const OPEN_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "via", "and", "or",
+    "but", "nor", "as", "than", "that", "into", "onto", "about", "according", "between", "among",
+    "amid", "through", "during", "including", "whose", "its", "their", "his", "her", "our", "your",
+    "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "which",
+    "who", "where", "while", "when", "if", "because", "after", "before", "since", "until",
+];
+/// A one-word line that is an article starts a sentence whose next word is a link ("A" /
+/// "muddled view" / "of talks ...").
+const OPEN_ARTICLES: &[&str] = &["A", "An", "The"];
+
 impl LineFeatures {
     /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
     /// text) in one scan of its words.
@@ -430,6 +469,14 @@ impl LineFeatures {
                 })
                 .map(|&(_, kind, _)| kind);
         }
+        f.continues = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || CONTINUING_PUNCTUATION.contains(&c));
+        f.open_end = rest.ends_with(OPEN_PUNCTUATION)
+            || OPEN_WORDS.contains(&last_word)
+            || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
+            || is_possessive(last_word);
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -475,8 +522,8 @@ impl LineFeatures {
 /// a teaser that repeats the first paragraph).
 const LONG_PROSE_WORDS: u32 = 20;
 
-fn line_features<'a>(lines: &[Line<'a>]) -> Vec<LineFeatures> {
-    let mut features: Vec<LineFeatures> = lines.iter().map(|l| LineFeatures::of(l.content)).collect();
+/// Sets `repeated` on the features of every block whose text occurs more than once.
+fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec<LineFeatures> {
     // Repetition: count lines by their text without bullet, so that a related-list item that
     // repeats a headline counts. Long prose is skipped: it is never furniture for being repeated,
     // and skipping it keeps the map small and the hashing cheap.
@@ -572,6 +619,11 @@ fn is_truncated(s: &str) -> bool {
     before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
+/// "Japan's", "Korea’s": a possessive is followed by what it possesses.
+fn is_possessive(word: &str) -> bool {
+    word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"))
+}
+
 /// "U.S." and "Mr." end with a period but do not end a sentence.
 fn is_abbreviation(letters: &str) -> bool {
     letters.len() <= 3 || letters.contains('.')
@@ -595,7 +647,65 @@ fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Classify
+// 3. Join fragments
+// ---------------------------------------------------------------------------------------------
+
+/// Whether line `next` goes on the sentence that line `previous` left unfinished, so that both
+/// are pieces of one paragraph (a scraper that writes one text node per line cuts a paragraph at
+/// every link, bold word and footnote mark). The line before must not end a sentence or
+/// announce a list, and either it ends open or the next line starts like the rest of a
+/// sentence. List items, bylines and known furniture phrases stay lines of their own: "by Jane
+/// Doe" after a headline starts lowercase but is no part of it.
+fn continues_line(previous: &LineFeatures, next: &LineFeatures) -> bool {
+    let own_line = |f: &LineFeatures| {
+        f.bullet || f.byline || matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments | Phrase::Related))
+    };
+    previous.words > 0
+        && next.words > 0
+        && !previous.terminal
+        && !previous.colon
+        && (previous.open_end || next.continues)
+        && !own_line(previous)
+        && !own_line(next)
+}
+
+/// Joins the lines that are fragments of one paragraph into blocks (see [`continues_line`]) and
+/// computes the features of each block; a block of one line keeps that line's features. The
+/// rest of the pipeline works on blocks, so a paragraph split by its links is judged as the
+/// paragraph it is. Each line is scanned once for its own features and once more only if it
+/// is joined, so this stays linear.
+fn join_fragments<'a>(text: &'a str, lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Vec<LineFeatures>) {
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let mut blocks: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut features: Vec<LineFeatures> = Vec::with_capacity(lines.len());
+    let mut previous = LineFeatures::default();
+    let mut joined = false;
+    for line in lines {
+        let f = LineFeatures::of(line.content);
+        match blocks.last_mut() {
+            Some(block) if continues_line(&previous, &f) => {
+                block.end = line.end;
+                block.content = &text[offset(block.content)..offset(line.content) + line.content.len()];
+                joined = true;
+            }
+            _ => {
+                if std::mem::take(&mut joined) {
+                    *features.last_mut().expect("a joined block") = LineFeatures::of(blocks[blocks.len() - 1].content);
+                }
+                blocks.push(line);
+                features.push(f);
+            }
+        }
+        previous = f;
+    }
+    if joined {
+        *features.last_mut().expect("a joined block") = LineFeatures::of(blocks[blocks.len() - 1].content);
+    }
+    (blocks, features)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Classify
 // ---------------------------------------------------------------------------------------------
 
 /// The coarse class of a line, before looking at its neighbours.
@@ -650,7 +760,7 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. Find the body
+// 5. Find the body
 // ---------------------------------------------------------------------------------------------
 
 /// Extra cost of a furniture line, on top of its words, so that long menus of one-word items
@@ -755,7 +865,7 @@ fn extend_over_list(
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. Smooth
+// 6. Smooth
 // ---------------------------------------------------------------------------------------------
 
 /// This many short lines in a row (blank lines aside) are a block of furniture, not headings.
@@ -804,7 +914,7 @@ fn smooth(
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. Title and byline
+// 7. Title and byline
 // ---------------------------------------------------------------------------------------------
 
 /// How many non-blank lines above the body are searched for the headline.
@@ -872,7 +982,7 @@ fn title_and_byline(
 }
 
 // ---------------------------------------------------------------------------------------------
-// 7. Merge
+// 8. Merge
 // ---------------------------------------------------------------------------------------------
 
 /// Blank lines take the kind of the nearest non-blank line before them (after them at the start

@@ -69,8 +69,10 @@ fn debug(file: &Path) {
         let line = text[d.start..d.end].trim_end();
         let f = d.features;
         let shown: String = line.chars().take(100).collect();
+        // A line that continues the block above it is marked "+": the features are the block's.
         println!(
-            "{:<11} w={:<3} s={:<3} c={:<3} t={} b={} r={} {:<14} {shown}",
+            "{}{:<11} w={:<3} s={:<3} c={:<3} t={} b={} r={} {:<14} {shown}",
+            if d.joined { '+' } else { ' ' },
             d.kind.as_str(),
             f.words,
             f.stop_words,
