@@ -207,6 +207,9 @@ pub struct LineFeatures {
     /// possessive ("Japan's"), or a function word that cannot end a sentence or a headline
     /// ("the", "of", "according to"). The piece before a link ends like this.
     pub open_end: bool,
+    /// A name or field label before the text it introduces: a few words ending with a colon
+    /// ("Prof. Carlos:", "Q:", "Editor's note:"), as in interviews where the speaker is in bold.
+    pub label: bool,
 }
 
 /// What a known phrase says about its line.
@@ -254,8 +257,10 @@ const MONTHS: &[&[u8]] = &[
 ];
 
 /// Words that start a dateline or an author line.
-const BYLINE_STARTS: &[&[u8]] =
-    &[b"by", b"published", b"updated", b"posted", b"modified", b"written", b"last"];
+const BYLINE_STARTS: &[&[u8]] = &[b"by", b"published", b"updated", b"posted", b"modified", b"written"];
+/// "Last updated", "Last modified": "last" starts a dateline only before one of these ("last
+/// month" starts the rest of a sentence).
+const AFTER_LAST: &[&[u8]] = &[b"updated", b"modified"];
 
 /// Words that make a line a site notice wherever they occur in it ("... hit the Donate button",
 /// "Necessary cookies are ..."), for lines of at most [`NOTICE_MAX_WORDS`] words.
@@ -383,10 +388,14 @@ const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
 /// Lines up to this many words are checked for byline and date shape.
 const BYLINE_MAX_WORDS: u32 = 12;
 
+/// A label ([`LineFeatures::label`]) has at most this many words.
+const LABEL_MAX_WORDS: u32 = 3;
+
 /// Punctuation that goes on a sentence and so cannot start one.
-const CONTINUING_PUNCTUATION: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '}', '”', '’', '%'];
+const CONTINUING_PUNCTUATION: &[char] =
+    &[',', '.', ';', ':', '!', '?', ')', ']', '}', '”', '’', '%', '—', '、', '。', '」', '』', '）'];
 /// Line ends that leave the sentence open: the next text node is its next word.
-const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '—', '/', '&'];
+const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '—', '/', '&', '、', '「', '『', '（'];
 /// Function words that neither a sentence nor a headline ends with, lowercase as written
 /// (a capitalised "About" is a menu item). "said", "says" are not here: "Trump wins, polls say"
 /// is a headline.
@@ -397,9 +406,12 @@ const OPEN_WORDS: &[&str] = &[
     "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "which",
     "who", "where", "while", "when", "if", "because", "after", "before", "since", "until",
 ];
-/// A one-word line that is an article starts a sentence whose next word is a link ("A" /
-/// "muddled view" / "of talks ...").
-const OPEN_ARTICLES: &[&str] = &["A", "An", "The"];
+/// A one-word line that is one of these starts a sentence whose next word is a link ("A" /
+/// "muddled view" / "of talks ...", "By" / "Jane Doe").
+const OPEN_ARTICLES: &[&str] = &["A", "An", "The", "By"];
+/// Japanese particles, which follow the word they mark and so never start a sentence: a line
+/// that starts with one continues the line before it (cut at a link).
+const PARTICLES: &[char] = &['の', 'に', 'を', 'は', 'が', 'で', 'と', 'も', 'へ', 'や'];
 
 impl LineFeatures {
     /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
@@ -412,6 +424,7 @@ impl LineFeatures {
         f.colon = rest.ends_with(':');
 
         let mut first_word_bylike = false;
+        let mut starts_with_last = false;
         let mut has_month = false;
         let mut has_digit = false;
         let mut by_inside = false;
@@ -440,9 +453,13 @@ impl LineFeatures {
                 match index {
                     0 => {
                         first_word_bylike = BYLINE_STARTS.contains(&lower);
+                        starts_with_last = lower == b"last";
                         starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
                     }
-                    1 => comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower),
+                    1 => {
+                        comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
+                        first_word_bylike |= starts_with_last && AFTER_LAST.contains(&lower);
+                    }
                     _ => {}
                 }
                 by_inside |= index > 0 && lower == b"by";
@@ -472,11 +489,12 @@ impl LineFeatures {
         f.continues = rest
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() || CONTINUING_PUNCTUATION.contains(&c));
+            .is_some_and(|c| c.is_lowercase() || CONTINUING_PUNCTUATION.contains(&c) || PARTICLES.contains(&c));
         f.open_end = rest.ends_with(OPEN_PUNCTUATION)
             || OPEN_WORDS.contains(&last_word)
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
+        f.label = f.colon && f.words <= LABEL_MAX_WORDS;
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -654,19 +672,18 @@ fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
 /// are pieces of one paragraph (a scraper that writes one text node per line cuts a paragraph at
 /// every link, bold word and footnote mark). The line before must not end a sentence or
 /// announce a list, and either it ends open or the next line starts like the rest of a
-/// sentence. List items, bylines and known furniture phrases stay lines of their own: "by Jane
-/// Doe" after a headline starts lowercase but is no part of it.
+/// sentence. A label goes with the sentence after it. List items and known furniture phrases
+/// stay lines of their own, and so does a byline unless the sentence before is cut off right
+/// before it ("met on" / "June 2"): "by Jane Doe" after a headline starts lowercase but is no
+/// part of it.
 fn continues_line(previous: &LineFeatures, next: &LineFeatures) -> bool {
     let own_line = |f: &LineFeatures| {
-        f.bullet || f.byline || matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments | Phrase::Related))
+        f.bullet || matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments | Phrase::Related))
     };
-    previous.words > 0
-        && next.words > 0
-        && !previous.terminal
-        && !previous.colon
-        && (previous.open_end || next.continues)
-        && !own_line(previous)
-        && !own_line(next)
+    let unfinished =
+        !previous.terminal && !previous.colon && (previous.open_end || (next.continues && !next.byline));
+    let labelled = previous.label && next.terminal && !next.byline;
+    previous.words > 0 && next.words > 0 && (unfinished || labelled) && !own_line(previous) && !own_line(next)
 }
 
 /// Joins the lines that are fragments of one paragraph into blocks (see [`continues_line`]) and
