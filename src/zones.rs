@@ -179,7 +179,9 @@ pub struct LineFeatures {
     pub stop_words: u32,
     /// Words that start with an uppercase letter: Title Case menus and headlines are mostly these.
     pub capitalized: u32,
-    /// Words that start with a lowercase letter: sentences are mostly these, in any language.
+    /// Words that start with a lowercase letter, or with a letter of a script without case
+    /// (Chinese, Japanese, Arabic, Hindi...; counted as [`word_count`] words): sentences are
+    /// mostly these, in any language.
     pub lowercase: u32,
     /// Sentence ends inside the line (". " followed by a capital). A headline has none.
     pub inner_sentences: u32,
@@ -444,6 +446,8 @@ impl LineFeatures {
                 }
             } else if first.is_some_and(char::is_lowercase) {
                 f.lowercase += 1;
+            } else if first.is_some_and(char::is_alphabetic) {
+                f.lowercase += word_count(word);
             }
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
             let mut buffer = [0u8; 12];
