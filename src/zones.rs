@@ -41,7 +41,7 @@
 //! [`classify_lines`] exposes the per-line decisions and features, for debugging and for the
 //! evaluation driver in `scripts/zoning/`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -131,7 +131,7 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
         return (lines, features, kinds);
     }
     smooth(&features, &classes, span.clone(), &mut kinds);
-    title_and_byline(&features, &classes, span, &mut kinds);
+    title_and_byline(&lines, &features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
     (lines, features, kinds)
 }
@@ -940,11 +940,18 @@ fn smooth(
 
 /// How many non-blank lines above the body are searched for the headline.
 const TITLE_LOOKBACK: usize = 12;
+/// The body's first this many words are compared with the headline candidates.
+const BODY_VOCABULARY_WORDS: usize = 200;
+/// A headline shares at least this many content words with the body.
+const TITLE_MIN_SHARED: usize = 2;
+/// Only words of at least this many bytes are compared: content words, not "the" or "of".
+const CONTENT_WORD_MIN_LEN: usize = 4;
 
 /// Finds the title above the body and marks it, and the byline lines between it and the body.
 /// When the body starts at the first line of the text, that line is the title if it looks like a
 /// headline and prose follows it (a clean article whose headline reads like a sentence).
 fn title_and_byline(
+    lines: &[Line<'_>],
     features: &[LineFeatures],
     classes: &[Class],
     span: std::ops::Range<usize>,
@@ -953,21 +960,29 @@ fn title_and_byline(
     if span.is_empty() {
         return;
     }
-    // Prefer a line without a final period: captions and standfirsts are sentences. A headline
-    // may be repeated (in a related list, in the breadcrumbs), other furniture is no headline.
-    let mut title = None;
+    // Candidates are the headline-shaped lines above the body; a headline may be repeated (in a
+    // related list, in the breadcrumbs), other furniture is no headline. The headline is about
+    // what the article is about, so it shares content words with the article's first
+    // paragraphs, and photo credits, datelines, site names and navigation links share none: the
+    // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
+    // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
+    // most shared words, then the nearest.
+    let vocabulary = body_vocabulary(lines, kinds, span.clone());
+    let mut best: Option<(usize, (bool, bool, usize))> = None;
     let mut searched_from = span.start;
     for i in (0..span.start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
         searched_from = i;
         let f = &features[i];
         if f.is_headline_like() && (classes[i] != Class::Furniture || f.repeated) {
-            if !f.terminal {
-                title = Some(i);
-                break;
+            let shared = shared_words(lines[i].content, &vocabulary);
+            let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
+            let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
+            if best.is_none_or(|(_, r)| rank > r) {
+                best = Some((i, rank));
             }
-            title.get_or_insert(i);
         }
     }
+    let mut title = best.map(|(i, _)| i);
     // The plain-text convention: the text's first line, a blank line, then the body. A short
     // headline ("Breaking news") is still a headline there.
     let first_line = (0..span.start).find(|&i| classes[i] != Class::Blank);
@@ -1000,6 +1015,35 @@ fn title_and_byline(
             kinds[i] = ZoneKind::Byline;
         }
     }
+}
+
+/// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
+/// words of the body, lowercase.
+fn body_vocabulary(
+    lines: &[Line<'_>],
+    kinds: &[ZoneKind],
+    span: std::ops::Range<usize>,
+) -> HashSet<String> {
+    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
+    body_words.take(BODY_VOCABULARY_WORDS).filter_map(content_word).collect()
+}
+
+/// How many distinct content words of `line` occur in `vocabulary`.
+fn shared_words(line: &str, vocabulary: &HashSet<String>) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for word in words(line).filter_map(content_word) {
+        if vocabulary.contains(&word) && !seen.contains(&word) {
+            seen.push(word);
+        }
+    }
+    seen.len()
+}
+
+/// The word lowercased without surrounding punctuation, if it is long enough to be a content
+/// word.
+fn content_word(word: &str) -> Option<String> {
+    let core = alphanumeric_core(word);
+    (core.len() >= CONTENT_WORD_MIN_LEN).then(|| core.to_lowercase())
 }
 
 // ---------------------------------------------------------------------------------------------
