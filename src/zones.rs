@@ -209,6 +209,9 @@ pub struct LineFeatures {
     /// possessive ("Japan's"), or a function word that cannot end a sentence or a headline
     /// ("the", "of", "according to"). The piece before a link ends like this.
     pub open_end: bool,
+    /// Words that are only a separator ("|", "/", ">", "»", "·"): menus, breadcrumbs and share
+    /// bars put them between their items ("Home | World | Share"), headlines hardly ever.
+    pub separators: u32,
     /// A name or field label before the text it introduces: a few words ending with a colon
     /// ("Prof. Carlos:", "Q:", "Editor's note:"), as in interviews where the speaker is in bold.
     pub label: bool,
@@ -390,6 +393,11 @@ const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
 /// Lines up to this many words are checked for byline and date shape.
 const BYLINE_MAX_WORDS: u32 = 12;
 
+/// Characters that separate the items of a menu or breadcrumb trail when they stand alone.
+const SEPARATORS: &[char] = &['|', '/', '>', '»', '›', '·', '•', '~', '¦'];
+/// A line with this many separator words is a menu or breadcrumb trail, not a headline.
+const MENU_SEPARATORS: u32 = 2;
+
 /// A label ([`LineFeatures::label`]) has at most this many words.
 const LABEL_MAX_WORDS: u32 = 3;
 
@@ -474,6 +482,7 @@ impl LineFeatures {
                 notice |= NOTICE_WORDS.contains(&lower);
             }
             f.words += word_count(word);
+            f.separators += u32::from(word.chars().all(|c| SEPARATORS.contains(&c)));
         }
 
         if f.words <= BYLINE_MAX_WORDS {
@@ -530,10 +539,12 @@ impl LineFeatures {
         self.words <= 5 && !self.terminal && self.capitalized + self.stop_words >= self.words
     }
 
-    /// Could be a headline: a few words, at most one sentence, not a list item or furniture.
+    /// Could be a headline: a few words, at most one sentence, not a list item, a menu or
+    /// furniture.
     fn is_headline_like(&self) -> bool {
         (3..=30).contains(&self.words)
             && self.inner_sentences == 0
+            && self.separators < MENU_SEPARATORS
             && !self.bullet
             && !self.byline
             && self.phrase.is_none()
@@ -992,7 +1003,8 @@ fn title_and_byline(
         && first + 1 < span.start
     {
         let f = &features[first];
-        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline {
+        let menu = f.separators >= MENU_SEPARATORS;
+        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline && !menu {
             title = Some(first);
         }
     }
@@ -1242,6 +1254,88 @@ mod tests {
         check_invariants(t);
     }
 
+    const PARAGRAPH_1: &str = "The city council voted on Tuesday to approve a budget that gives more \
+                               money to the schools in the north of the city.";
+    const PARAGRAPH_2: &str = "It is the first time in a decade that the school budget has grown, and \
+                               the mayor said that the vote was a victory for the families.";
+
+    #[test]
+    fn menu_line_next_to_the_headline_is_not_the_title() {
+        let headline = "Council approves new budget for city schools";
+        for t in [
+            format!("Home | World | Business | Share\n{headline}\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"),
+            format!("{headline}\nHome | World | Business | Share\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"),
+            format!("Home | World | Share\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"),
+        ] {
+            let decisions = classify_lines(&t);
+            for d in &decisions {
+                let line = t[d.start..d.end].trim();
+                if line.starts_with("Home") {
+                    assert_eq!(d.kind, ZoneKind::Boilerplate, "{t:?}");
+                }
+                if line == headline {
+                    assert_eq!(d.kind, ZoneKind::Title, "{t:?}");
+                }
+            }
+            check_invariants(&t);
+        }
+    }
+
+    #[test]
+    fn the_title_is_the_headline_about_the_body_not_a_credit() {
+        let t = format!(
+            "Council approves new budget for city schools\nBy Jane Doe\nJohn Roe | Example Images\n\n\
+             {PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"
+        );
+        assert_eq!(kinds_of(&t, "Council approves new budget for city schools"), [ZoneKind::Title]);
+        assert_eq!(kinds_of(&t, "By Jane Doe"), [ZoneKind::Byline]);
+        assert_eq!(kinds_of(&t, "John Roe | Example Images"), [ZoneKind::Boilerplate]);
+    }
+
+    #[test]
+    fn paragraph_fragments_split_at_links_are_one_block() {
+        // One text node per line: the links "Los Angeles Times" and "the mayor" cut the
+        // paragraphs; the pieces are judged together, as the paragraphs they are.
+        let t = "Home\nWorld\nSport\nCouncil approves new budget for city schools\nby Jane Doe\n\
+                 The city council voted on Tuesday to approve a budget, according to the\n\
+                 Los Angeles Times\n\
+                 . It gives more money to the schools in the north of the city.\n\
+                 It is the first time in a decade that the budget has grown, and\n\
+                 the mayor\n\
+                 said that the vote was a victory for the families of the city.\n\
+                 Share this:\nFacebook\nTwitter\n";
+        let decisions = classify_lines(t);
+        let kind = |line: &str| decisions.iter().find(|d| t[d.start..d.end].trim() == line).unwrap().kind;
+        for line in ["Los Angeles Times", "the mayor", ". It gives more money to the schools in the north of the city."]
+        {
+            assert_eq!(kind(line), ZoneKind::Body, "{line:?}");
+        }
+        assert!(decisions.iter().filter(|d| d.joined).count() == 4);
+        assert_eq!(kind("Council approves new budget for city schools"), ZoneKind::Title);
+        assert_eq!(kind("by Jane Doe"), ZoneKind::Byline);
+        for line in ["Home", "Sport", "Share this:", "Twitter"] {
+            assert_eq!(kind(line), ZoneKind::Boilerplate, "{line:?}");
+        }
+        check_invariants(t);
+    }
+
+    #[test]
+    fn continuation_cues() {
+        let f = LineFeatures::of;
+        assert!(continues_line(&f("according to the"), &f("Los Angeles Times")));
+        assert!(continues_line(&f("Los Angeles Times"), &f(". It gives more money.")));
+        assert!(continues_line(&f("Japan's"), &f("Nikkei 225")));
+        assert!(continues_line(&f("Prof. Carlos:"), &f("I am here with Eugene, who is at home here.")));
+        assert!(continues_line(&f("Kindle for PC"), &f("に関する話。")));
+        // A sentence that ends, a menu, a byline after a headline, a list, furniture: no.
+        assert!(!continues_line(&f("The vote was a victory."), &f("and then")));
+        assert!(!continues_line(&f("Home"), &f("World")));
+        assert!(!continues_line(&f("Council approves new budget"), &f("by Jane Doe")));
+        assert!(!continues_line(&f("Tour dates:"), &f("June 9 -- Tampa, FL")));
+        assert!(!continues_line(&f("• one"), &f("• two")));
+        assert!(!continues_line(&f("the story of"), &f("Share on Facebook")));
+    }
+
     #[test]
     fn byline_and_date_shapes() {
         for line in [
@@ -1250,6 +1344,7 @@ mod tests {
             "By JANE DOE and JOHN ROE",
             "June 2, 2021",
             "Published 3 May 2024 10:00 BST",
+            "Last updated 3 hours ago",
         ] {
             assert!(LineFeatures::of(line).byline, "{line:?}");
         }
@@ -1257,6 +1352,7 @@ mod tests {
             "The bill was passed by the Senate in June after a long debate.",
             "Home prices fell in June",
             "Stand by me, said the king",
+            "last month",
         ] {
             assert!(!LineFeatures::of(line).byline, "{line:?}");
         }
