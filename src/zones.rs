@@ -195,7 +195,8 @@ pub struct LineFeatures {
     /// Starts with a list bullet ("•", "*", "-", ...): menus and related lists are bullet lists.
     pub bullet: bool,
     /// The same line (bullet aside) occurs elsewhere in the text: repeated lines are navigation
-    /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose.
+    /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose, but
+    /// for copies of the whole article (see `ARTICLE_COPY_WORDS`).
     pub repeated: bool,
     /// A known furniture phrase, see `PHRASES`.
     pub phrase: Option<Phrase>,
@@ -552,17 +553,33 @@ impl LineFeatures {
 }
 
 /// Prose of at least this many words is not furniture even when it is repeated (a pull quote,
-/// a teaser that repeats the first paragraph).
+/// a teaser that repeats the first paragraph)...
 const LONG_PROSE_WORDS: u32 = 20;
+/// ... unless it is this long: no paragraph is, but a copy of the whole article kept for
+/// machines (structured data, a hidden print or app version) is, and pages that carry one
+/// often carry two.
+const ARTICLE_COPY_WORDS: u32 = 300;
 
 /// Sets `repeated` on the features of every block whose text occurs more than once.
 fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec<LineFeatures> {
     // Repetition: count lines by their text without bullet, so that a related-list item that
-    // repeats a headline counts. Long prose is skipped: it is never furniture for being repeated,
-    // and skipping it keeps the map small and the hashing cheap.
+    // repeats a headline counts. Long prose is skipped (it is never furniture for being repeated,
+    // and skipping it keeps the map small and the hashing cheap), except article copies, which
+    // are only hashed when another one has the same length, so a text of one huge paragraph is
+    // not hashed at all.
+    let copy_lengths = {
+        let mut lengths: HashMap<usize, u32> = HashMap::new();
+        for (line, f) in lines.iter().zip(&features) {
+            if f.words >= ARTICLE_COPY_WORDS {
+                *lengths.entry(line.content.len()).or_insert(0) += 1;
+            }
+        }
+        lengths
+    };
     let key = |line: &Line<'a>, f: &LineFeatures| {
         let short = f.words > 0 && !(f.is_prose() && f.words >= LONG_PROSE_WORDS);
-        short.then(|| strip_bullet(line.content).1)
+        let copy = f.words >= ARTICLE_COPY_WORDS && copy_lengths[&line.content.len()] > 1;
+        (short || copy).then(|| strip_bullet(line.content).1)
     };
     let mut counts: HashMap<&str, u32> = HashMap::new();
     for (line, f) in lines.iter().zip(&features) {
@@ -1317,6 +1334,19 @@ mod tests {
             assert_eq!(kind(line), ZoneKind::Boilerplate, "{line:?}");
         }
         check_invariants(t);
+    }
+
+    #[test]
+    fn copies_of_the_whole_article_are_boilerplate() {
+        let article = format!("{PARAGRAPH_1} {PARAGRAPH_2} ").repeat(12);
+        let copy = article.trim();
+        let paragraphs = format!("{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n").repeat(12);
+        let t = format!("Council approves new budget for city schools\n\n{paragraphs}{copy}\n{copy}\n");
+        assert_eq!(kinds_of(&t, copy), [ZoneKind::Boilerplate, ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body; 12]);
+        // Once, it is the article, written as one line.
+        let once = format!("Council approves new budget for city schools\n\n{copy}\n");
+        assert_eq!(kinds_of(&once, copy), [ZoneKind::Body]);
     }
 
     #[test]
