@@ -483,7 +483,8 @@ impl LineFeatures {
                 notice |= NOTICE_WORDS.contains(&lower);
             }
             f.words += word_count(word);
-            f.separators += u32::from(word.chars().all(|c| SEPARATORS.contains(&c)));
+            // Separators are one character; longer words skip the check.
+            f.separators += u32::from(is_separator(word));
         }
 
         if f.words <= BYLINE_MAX_WORDS {
@@ -669,6 +670,13 @@ fn is_truncated(s: &str) -> bool {
     before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
+/// A word that is only separator characters (see [`SEPARATORS`]).
+fn is_separator(word: &str) -> bool {
+    // Separators are one character; most words fail on their length or first byte.
+    let ascii_letter = word.as_bytes()[0].is_ascii_alphanumeric();
+    word.len() <= 3 && !ascii_letter && word.chars().all(|c| SEPARATORS.contains(&c))
+}
+
 /// "Japan's", "Korea’s": a possessive is followed by what it possesses.
 fn is_possessive(word: &str) -> bool {
     word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"))
@@ -723,34 +731,38 @@ fn continues_line(previous: &LineFeatures, next: &LineFeatures) -> bool {
 /// rest of the pipeline works on blocks, so a paragraph split by its links is judged as the
 /// paragraph it is. Each line is scanned once for its own features and once more only if it
 /// is joined, so this stays linear.
-fn join_fragments<'a>(text: &'a str, lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Vec<LineFeatures>) {
+fn join_fragments<'a>(text: &'a str, mut lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Vec<LineFeatures>) {
     let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
-    let mut blocks: Vec<Line<'a>> = Vec::with_capacity(lines.len());
     let mut features: Vec<LineFeatures> = Vec::with_capacity(lines.len());
+    // The blocks are built in place: `lines[..blocks]` are the blocks so far, the last one
+    // possibly still growing (`joined`: it has more than one line, its features are stale).
+    let mut blocks = 0;
     let mut previous = LineFeatures::default();
     let mut joined = false;
-    for line in lines {
+    for i in 0..lines.len() {
+        let line = &lines[i];
         let f = LineFeatures::of(line.content);
-        match blocks.last_mut() {
-            Some(block) if continues_line(&previous, &f) => {
-                block.end = line.end;
-                block.content = &text[offset(block.content)..offset(line.content) + line.content.len()];
-                joined = true;
+        if blocks > 0 && continues_line(&previous, &f) {
+            let (end, content_end) = (line.end, offset(line.content) + line.content.len());
+            let block = &mut lines[blocks - 1];
+            block.end = end;
+            block.content = &text[offset(block.content)..content_end];
+            joined = true;
+        } else {
+            if std::mem::take(&mut joined) {
+                features[blocks - 1] = LineFeatures::of(lines[blocks - 1].content);
             }
-            _ => {
-                if std::mem::take(&mut joined) {
-                    *features.last_mut().expect("a joined block") = LineFeatures::of(blocks[blocks.len() - 1].content);
-                }
-                blocks.push(line);
-                features.push(f);
-            }
+            lines.swap(blocks, i);
+            features.push(f);
+            blocks += 1;
         }
         previous = f;
     }
     if joined {
-        *features.last_mut().expect("a joined block") = LineFeatures::of(blocks[blocks.len() - 1].content);
+        features[blocks - 1] = LineFeatures::of(lines[blocks - 1].content);
     }
-    (blocks, features)
+    lines.truncate(blocks);
+    (lines, features)
 }
 
 // ---------------------------------------------------------------------------------------------
