@@ -213,6 +213,9 @@ pub struct LineFeatures {
     /// Words that are only a separator ("|", "/", ">", "»", "·"): menus, breadcrumbs and share
     /// bars put them between their items ("Home | World | Share"), headlines hardly ever.
     pub separators: u32,
+    /// A link to the rest of an article ("Read more", "Continue reading"). Repeated, it ends
+    /// each teaser of a list of other articles.
+    pub read_more: bool,
     /// A name or field label before the text it introduces: a few words ending with a colon
     /// ("Prof. Carlos:", "Q:", "Editor's note:"), as in interviews where the speaker is in bold.
     pub label: bool,
@@ -399,6 +402,10 @@ const SEPARATORS: &[char] = &['|', '/', '>', '»', '›', '·', '•', '~', '¦'
 /// A line with this many separator words is a menu or breadcrumb trail, not a headline.
 const MENU_SEPARATORS: u32 = 2;
 
+/// Links to the rest of an article, see [`LineFeatures::read_more`].
+const READ_MORE: &[&str] = &["read more", "continue reading", "read full", "full story", "keep reading"];
+const READ_MORE_MAX_WORDS: u32 = 4;
+
 /// A label ([`LineFeatures::label`]) has at most this many words.
 const LABEL_MAX_WORDS: u32 = 3;
 
@@ -504,12 +511,18 @@ impl LineFeatures {
         f.continues = rest
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() || CONTINUING_PUNCTUATION.contains(&c) || PARTICLES.contains(&c));
+            .is_some_and(|c| c.is_lowercase() || CONTINUING_PUNCTUATION.contains(&c) || PARTICLES.contains(&c))
+            // "... more", "…read on": an ellipsis starts an expander link, not the rest of a
+            // sentence.
+            && !rest.starts_with("..")
+            && !rest.starts_with('…');
         f.open_end = rest.ends_with(OPEN_PUNCTUATION)
             || OPEN_WORDS.contains(&last_word)
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
+        f.read_more = f.words <= READ_MORE_MAX_WORDS
+            && READ_MORE.iter().any(|p| starts_with_ignore_ascii_case(rest, p));
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -789,7 +802,7 @@ const TEASER_MAX_WORDS: u32 = 60;
 
 fn classify(features: &[LineFeatures]) -> Vec<Class> {
     let mut in_related_list = false;
-    features
+    let mut classes: Vec<Class> = features
         .iter()
         .map(|f| {
             if f.words == 0 {
@@ -817,7 +830,24 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
                 Class::Short
             }
         })
-        .collect()
+        .collect();
+    // A list of teasers of other articles: each paragraph is followed by the same "Read more"
+    // link. The article's own paragraphs are not.
+    let mut last_content = None;
+    for (i, f) in features.iter().enumerate() {
+        if f.words == 0 {
+            continue;
+        }
+        if let Some(j) = last_content
+            && f.read_more
+            && f.repeated
+            && classes[j] == Class::Prose
+        {
+            classes[j] = Class::Furniture;
+        }
+        last_content = Some(i);
+    }
+    classes
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1362,6 +1392,26 @@ mod tests {
     }
 
     #[test]
+    fn teasers_that_end_with_the_same_read_more_link_are_not_body() {
+        let teaser = |n: u32| {
+            format!(
+                "Story {n} headline here\nBy Jane Doe\nThe council said on Monday that the new \
+                 rules would apply to all of the schools in the city, and that the money would \
+                 be paid out in the spring, number {n}.\nRead More\n"
+            )
+        };
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n\
+             {PARAGRAPH_1}\n\n{}{}{}",
+            teaser(1),
+            teaser(2),
+            teaser(3)
+        );
+        assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+    }
+
+    #[test]
     fn continuation_cues() {
         let f = LineFeatures::of;
         assert!(continues_line(&f("according to the"), &f("Los Angeles Times")));
@@ -1376,6 +1426,7 @@ mod tests {
         assert!(!continues_line(&f("Tour dates:"), &f("June 9 -- Tampa, FL")));
         assert!(!continues_line(&f("• one"), &f("• two")));
         assert!(!continues_line(&f("the story of"), &f("Share on Facebook")));
+        assert!(!continues_line(&f("Mark Esper, left, and Ngo Xuan Lich shake"), &f("... more")));
     }
 
     #[test]
