@@ -832,18 +832,27 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
         })
         .collect();
     // A list of teasers of other articles: each paragraph is followed by the same "Read more"
-    // link. The article's own paragraphs are not.
-    let mut last_content = None;
+    // link, or comes alone (no paragraph after it) right after a dateline that other teasers
+    // share. The article's first paragraph may come after the same date as the teasers, but
+    // more paragraphs follow it.
+    let mut last_content: Option<usize> = None;
+    let mut dated_paragraph: Option<usize> = None;
     for (i, f) in features.iter().enumerate() {
         if f.words == 0 {
             continue;
         }
-        if let Some(j) = last_content
-            && f.read_more
-            && f.repeated
-            && classes[j] == Class::Prose
+        if let Some(p) = dated_paragraph.take()
+            && classes[i] != Class::Prose
         {
-            classes[j] = Class::Furniture;
+            classes[p] = Class::Furniture;
+        }
+        if let Some(j) = last_content {
+            if f.read_more && f.repeated && classes[j] == Class::Prose {
+                classes[j] = Class::Furniture;
+            }
+            if classes[i] == Class::Prose && features[j].byline && features[j].repeated {
+                dated_paragraph = Some(i);
+            }
         }
         last_content = Some(i);
     }
@@ -1408,6 +1417,28 @@ mod tests {
             teaser(3)
         );
         assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn lone_paragraphs_after_a_shared_dateline_are_teasers() {
+        let teaser = |n: u32| {
+            format!(
+                "Story {n} headline here\nJane Doe\nTuesday November 19, 2019\nThe council said \
+                 on Monday that the new rules would apply to all of the schools in the city, and \
+                 that the money would be paid out in the spring, number {n}.\n"
+            )
+        };
+        // The article has the teasers' date too, but more than one paragraph after it.
+        let t = format!(
+            "Council approves new budget for city schools\nTuesday November 19, 2019\n\
+             {PARAGRAPH_1}\n{PARAGRAPH_2}\n{PARAGRAPH_1}\nElsewhere on the site\n{}{}{}",
+            teaser(1),
+            teaser(2),
+            teaser(3)
+        );
+        assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
         assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
     }
 
