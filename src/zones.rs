@@ -121,7 +121,7 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
     let features = mark_repeated(&lines, features);
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
-    let mut span = extend_over_list(&features, &classes, body_span(&features, &classes));
+    let mut span = extend_over_list(&features, &classes, starts_after_byline(&features, &classes, body_span(&features, &classes)));
     if span.is_empty() {
         span = short_text_body(&features, &classes);
     }
@@ -911,6 +911,24 @@ fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<us
         }
     }
     best
+}
+
+/// The byline ends the article's header: long lines without a sentence end above it, at the
+/// start of the body, are a headline, a standfirst or a breadcrumb trail glued to the headline
+/// ("Home News Business Ascom announces a strategic partnership with ..."), which weigh as
+/// prose. So when a byline or dateline comes before the body's first sentence, the body starts
+/// after it.
+fn starts_after_byline(
+    features: &[LineFeatures],
+    classes: &[Class],
+    span: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let sentence = |i: usize| classes[i] == Class::Prose && (features[i].terminal || features[i].inner_sentences > 0);
+    let first_sentence = span.clone().find(|&i| sentence(i)).unwrap_or(span.end);
+    match (span.start..first_sentence).rev().find(|&i| features[i].byline && classes[i] != Class::Furniture) {
+        Some(byline) => byline + 1..span.end,
+        None => span,
+    }
 }
 
 /// A text without a single line of prose (a post, a caption, a headline and two sentences) is
