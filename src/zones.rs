@@ -7,39 +7,49 @@
 //!
 //! Scraped article text usually has one text node (or one paragraph) per line, with menus,
 //! share bars, related-headline lists, login forms and footers above, below and sometimes inside
-//! the article. The classifier works on lines and is a single pipeline; every step is one pass
-//! over the lines, so the whole is O(text length), a 50 MB line included:
+//! the article. The classifier works on lines, joined into blocks, and is a single pipeline;
+//! every step is one pass over the lines, so the whole is O(text length), a 50 MB line included:
 //!
 //! 1. **Split lines** (`split_lines`): byte ranges of the lines, newline included, so that the
 //!    lines tile the text and every zone boundary falls just after a `\n` (a char boundary).
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
 //!    one place, in one scan of the line's words, without allocating: length in words, stop-word
-//!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, known furniture
-//!    phrases, byline and date shape, and whether the line occurs more than once in the text
-//!    (repetition, one `HashMap` of `&str` for the whole text).
-//! 3. **Classify** (`classify`): each line is prose, a short line (heading, caption, menu item,
+//!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, separators
+//!    ("Home | World"), known furniture phrases, byline and date shape, and how the line starts
+//!    and ends (like the rest of a sentence, mid-sentence, as a label "Q:").
+//! 3. **Join fragments** (`join_fragments`): a scraper that writes one text node per line cuts a
+//!    paragraph at every link. A line that continues the sentence of the line before it (it
+//!    starts lowercase or with ", . )", or the line before ends with "the", "of", a comma, a
+//!    possessive) joins that line's block, and the rest of the pipeline sees blocks, so a
+//!    paragraph is judged as the paragraph it is. Then repetition: whether a block occurs more
+//!    than once in the text (one `HashMap` of `&str` for the whole text).
+//! 4. **Classify** (`classify`): each block is prose, a short line (heading, caption, menu item,
 //!    byline), furniture, or blank. A heading such as "Also Read" turns the headline list under
-//!    it into furniture, up to the next real paragraph.
-//! 4. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
-//!    body is the densest run of prose, so each line gets a weight (+words for prose, -words and
+//!    it into furniture, up to the next real paragraph; so are the paragraphs of a list of
+//!    teasers (each followed by the same "Read more", or alone after a shared dateline).
+//! 5. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
+//!    body is the densest run of prose, so each block gets a weight (+words for prose, -words and
 //!    a fixed cost for anything else, a large cost for the start of the comments) and the body
-//!    is the run of lines with the maximum total weight (Kadane's algorithm). A short
+//!    is the run of blocks with the maximum total weight (Kadane's algorithm). A short
 //!    interruption inside the article (an ad, a related list) costs less than the prose around
 //!    it, so the run bridges it; a list of teasers (headline, author, one paragraph) does not pay
-//!    for itself. A body that ends with a colon ("Tour dates:") goes on over the list after it.
-//! 5. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
+//!    for itself. The body starts after a byline that comes before its first sentence, and a body
+//!    that ends with a colon ("Tour dates:") goes on over the list after it.
+//! 6. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
 //!    prose lines (a subheading) is body, and a run of short lines (a share bar, an author box)
 //!    is boilerplate unless its lines are sentences or a colon announced them. Everything
 //!    outside the body is boilerplate.
-//! 6. **Title and byline** (`title_and_byline`): the title is the nearest headline-shaped line
-//!    above the body; byline and date lines between it and the body are the byline.
-//! 7. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
+//! 7. **Title and byline** (`title_and_byline`): the title is the headline-shaped line above
+//!    the body that shares most content words with the body's first paragraphs (a photo credit,
+//!    a dateline or a menu shares none), the nearest on a tie; byline and date lines between it
+//!    and the body are the byline.
+//! 8. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
 //!
 //! A text with no prose line at all (a short post, a caption) has no densest run; its body is
 //! then every non-furniture line from its first sentence on (`short_text_body`).
 //!
-//! [`classify_lines`] exposes the per-line decisions and features, for debugging and for the
-//! evaluation driver in `scripts/zoning/`.
+//! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
+//! debugging and for the evaluation driver in `scripts/zoning/`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -81,7 +91,7 @@ pub fn detect_zones(text: &str) -> Vec<Zone> {
 }
 
 /// The decision for one line, for debugging and evaluation: the line's byte range (newline
-/// included), the features of the block it belongs to (see [`join_fragments`]), and its zone
+/// included), the features of the block it belongs to (see `join_fragments`), and its zone
 /// kind. Blank lines carry the kind of the zone they are merged into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineDecision {
@@ -180,7 +190,7 @@ pub struct LineFeatures {
     /// Words that start with an uppercase letter: Title Case menus and headlines are mostly these.
     pub capitalized: u32,
     /// Words that start with a lowercase letter, or with a letter of a script without case
-    /// (Chinese, Japanese, Arabic, Hindi...; counted as [`word_count`] words): sentences are
+    /// (Chinese, Japanese, Arabic, Hindi...; counted as `word_count` words): sentences are
     /// mostly these, in any language.
     pub lowercase: u32,
     /// Sentence ends inside the line (". " followed by a capital). A headline has none.
