@@ -247,7 +247,7 @@ pub enum Phrase {
 }
 
 /// Frequent English function words, lowercase. All have at most [`STOP_WORD_MAX_LEN`] letters,
-/// so longer words skip the lookup.
+/// so longer words skip the lookup, and each is looked up as one integer (see `is_stop_word`).
 const STOP_WORD_MAX_LEN: usize = 5;
 const STOP_WORDS: &[&[u8]] = &[
     b"a", b"about", b"after", b"all", b"also", b"an", b"and", b"are", b"as", b"at", b"be", b"been", b"but",
@@ -257,6 +257,36 @@ const STOP_WORDS: &[&[u8]] = &[
     b"they", b"this", b"to", b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will",
     b"with", b"would", b"you",
 ];
+
+/// A word of at most 8 bytes as one integer: its bytes, little-endian, and its length in the
+/// top byte (so "a" and "a\0" differ).
+const fn pack_word(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() && i < 7 {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+const STOP_WORD_KEYS: [u64; STOP_WORDS.len()] = {
+    let mut keys = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        keys[i] = pack_word(STOP_WORDS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word. Every word
+/// of the text is looked up, so the lookup compares integers, all of them without branching
+/// (the compiler vectorises it), instead of slices.
+fn is_stop_word(lower: &[u8]) -> bool {
+    let key = pack_word(lower);
+    STOP_WORD_KEYS.iter().fold(false, |found, &k| found | (k == key))
+}
 
 /// Month names, for date lines. A word of three letters or more that begins one ("Jun", "Sept",
 /// "June") is a month.
@@ -283,6 +313,7 @@ const AFTER_LAST: &[&[u8]] = &[b"updated", b"modified"];
 
 /// Words that make a line a site notice wherever they occur in it ("... hit the Donate button",
 /// "Necessary cookies are ..."), for lines of at most [`NOTICE_MAX_WORDS`] words.
+/// All have at least six letters, so shorter words skip the lookup.
 const NOTICE_WORDS: &[&[u8]] = &[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"];
 const NOTICE_MAX_WORDS: u32 = 100;
 
@@ -478,7 +509,7 @@ impl LineFeatures {
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
             let mut buffer = [0u8; 12];
             let lower = lowercase_ascii(letters, &mut buffer).unwrap_or_default();
-            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && STOP_WORDS.contains(&lower));
+            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_word(lower));
             if index < BYLINE_MAX_WORDS as usize {
                 match index {
                     0 => {
@@ -497,7 +528,7 @@ impl LineFeatures {
                 has_digit |= first.is_some_and(|c| c.is_ascii_digit());
             }
             if index < NOTICE_MAX_WORDS as usize {
-                notice |= NOTICE_WORDS.contains(&lower);
+                notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
             }
             f.words += word_count(word);
             // Separators are one character; longer words skip the check.
@@ -1468,6 +1499,18 @@ mod tests {
         assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
         assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
         assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn word_lists_fit_their_lookups() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= STOP_WORD_MAX_LEN && STOP_WORD_MAX_LEN < 8));
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w));
+        }
+        for w in [&b"th"[..], b"them\0", b"thee", b"x", b"abou"] {
+            assert!(!is_stop_word(w), "{w:?}");
+        }
+        assert!(NOTICE_WORDS.iter().all(|w| w.len() >= 6));
     }
 
     #[test]
