@@ -131,7 +131,11 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
     let features = mark_repeated(&lines, features);
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
-    let mut span = extend_over_list(&features, &classes, starts_after_byline(&features, &classes, body_span(&features, &classes)));
+    let mut span = extend_over_list(
+        &features,
+        &classes,
+        starts_after_byline(&features, &classes, body_span(&features, &classes)),
+    );
     if span.is_empty() {
         span = short_text_body(&features, &classes);
     }
@@ -459,11 +463,66 @@ const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '�
 /// (a capitalised "About" is a menu item). "said", "says" are not here: "Trump wins, polls say"
 /// is a headline.
 const OPEN_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "via", "and", "or",
-    "but", "nor", "as", "than", "that", "into", "onto", "about", "according", "between", "among",
-    "amid", "through", "during", "including", "whose", "its", "their", "his", "her", "our", "your",
-    "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "which",
-    "who", "where", "while", "when", "if", "because", "after", "before", "since", "until",
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "via",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "than",
+    "that",
+    "into",
+    "onto",
+    "about",
+    "according",
+    "between",
+    "among",
+    "amid",
+    "through",
+    "during",
+    "including",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "which",
+    "who",
+    "where",
+    "while",
+    "when",
+    "if",
+    "because",
+    "after",
+    "before",
+    "since",
+    "until",
 ];
 /// A one-word line that is one of these starts a sentence whose next word is a link ("A" /
 /// "muddled view" / "of talks ...", "By" / "Jane Doe").
@@ -964,7 +1023,8 @@ fn starts_after_byline(
     classes: &[Class],
     span: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
-    let sentence = |i: usize| classes[i] == Class::Prose && (features[i].terminal || features[i].inner_sentences > 0);
+    let sentence =
+        |i: usize| classes[i] == Class::Prose && (features[i].terminal || features[i].inner_sentences > 0);
     let first_sentence = span.clone().find(|&i| sentence(i)).unwrap_or(span.end);
     match (span.start..first_sentence).rev().find(|&i| features[i].byline && classes[i] != Class::Furniture) {
         Some(byline) => byline + 1..span.end,
@@ -1131,7 +1191,8 @@ fn title_and_byline(
     {
         let f = &features[first];
         let menu = f.separators >= MENU_SEPARATORS;
-        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline && !menu {
+        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline && !menu
+        {
             title = Some(first);
         }
     }
@@ -1158,11 +1219,7 @@ fn title_and_byline(
 
 /// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
 /// words of the body, lowercase.
-fn body_vocabulary(
-    lines: &[Line<'_>],
-    kinds: &[ZoneKind],
-    span: std::ops::Range<usize>,
-) -> HashSet<String> {
+fn body_vocabulary(lines: &[Line<'_>], kinds: &[ZoneKind], span: std::ops::Range<usize>) -> HashSet<String> {
     let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
     body_words.take(BODY_VOCABULARY_WORDS).filter_map(content_word).collect()
 }
@@ -1433,8 +1490,11 @@ mod tests {
                  Share this:\nFacebook\nTwitter\n";
         let decisions = classify_lines(t);
         let kind = |line: &str| decisions.iter().find(|d| t[d.start..d.end].trim() == line).unwrap().kind;
-        for line in ["Los Angeles Times", "the mayor", ". It gives more money to the schools in the north of the city."]
-        {
+        for line in [
+            "Los Angeles Times",
+            "the mayor",
+            ". It gives more money to the schools in the north of the city.",
+        ] {
             assert_eq!(kind(line), ZoneKind::Body, "{line:?}");
         }
         assert!(decisions.iter().filter(|d| d.joined).count() == 4);
