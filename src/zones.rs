@@ -1656,6 +1656,11 @@ mod tests {
         inputs.push(SEED_000.replace('\n', "\r\n"));
         inputs.push(SEED_003.to_string());
         inputs.push(SEED_003.replace("\n\n", "\n"));
+        // Every word on its own line, as a scraper that writes each text node and each link on
+        // a line of its own would: most lines join.
+        inputs.push(SEED_003.split_whitespace().collect::<Vec<_>>().join("\n"));
+        inputs.push("and the\n".repeat(10_000));
+        inputs.push("A\n, the\n".repeat(1_000) + "end.");
         for input in &inputs {
             check_invariants(input);
             // Every prefix ending on a char boundary, for the short inputs.
