@@ -454,9 +454,10 @@ const READ_MORE_MAX_WORDS: u32 = 4;
 /// A label ([`LineFeatures::label`]) has at most this many words.
 const LABEL_MAX_WORDS: u32 = 3;
 
-/// Punctuation that goes on a sentence and so cannot start one.
+/// Punctuation that goes on a sentence and so cannot start one (an opening bracket after an
+/// unfinished line is an aside: "films such as" / "Alien" / "(pictured) and").
 const CONTINUING_PUNCTUATION: &[char] =
-    &[',', '.', ';', ':', '!', '?', ')', ']', '}', '”', '’', '%', '—', '、', '。', '」', '』', '）'];
+    &[',', '.', ';', ':', '!', '?', '(', ')', ']', '}', '”', '’', '%', '—', '、', '。', '」', '』', '）'];
 /// Line ends that leave the sentence open: the next text node is its next word.
 const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '—', '/', '&', '、', '「', '『', '（'];
 /// Function words that neither a sentence nor a headline ends with, lowercase as written
@@ -1158,8 +1159,13 @@ fn title_and_byline(
     if span.is_empty() {
         return;
     }
-    // Candidates are the headline-shaped lines above the body; a headline may be repeated (in a
-    // related list, in the breadcrumbs), other furniture is no headline. The headline is about
+    // The span may start with lines that smoothing left out (a share bar, a byline box that
+    // weighed as prose): the header is what is above the first body line.
+    let start = span.clone().find(|&i| kinds[i] == ZoneKind::Body).unwrap_or(span.start);
+    // Candidates are the headline-shaped lines above the body, furniture or not: a headline may
+    // be repeated (in a related list, in the breadcrumbs) or follow a "Trending" menu that made
+    // everything up to the first paragraph a related list; only a teaser cut off with "..." is
+    // no headline (menus, share bars and bullets are not headline-shaped). The headline is about
     // what the article is about, so it shares content words with the article's first
     // paragraphs, and photo credits, datelines, site names and navigation links share none: the
     // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
@@ -1167,11 +1173,11 @@ fn title_and_byline(
     // most shared words, then the nearest.
     let vocabulary = body_vocabulary(lines, kinds, span.clone());
     let mut best: Option<(usize, (bool, bool, usize))> = None;
-    let mut searched_from = span.start;
-    for i in (0..span.start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
+    let mut searched_from = start;
+    for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
         searched_from = i;
         let f = &features[i];
-        if f.is_headline_like() && (classes[i] != Class::Furniture || f.repeated) {
+        if f.is_headline_like() && !f.truncated {
             let shared = shared_words(lines[i].content, &vocabulary);
             let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
             let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
@@ -1183,11 +1189,11 @@ fn title_and_byline(
     let mut title = best.map(|(i, _)| i);
     // The plain-text convention: the text's first line, a blank line, then the body. A short
     // headline ("Breaking news") is still a headline there.
-    let first_line = (0..span.start).find(|&i| classes[i] != Class::Blank);
+    let first_line = (0..start).find(|&i| classes[i] != Class::Blank);
     if title.is_none()
         && let Some(first) = first_line
-        && (first + 1..span.start).all(|i| classes[i] == Class::Blank)
-        && first + 1 < span.start
+        && (first + 1..start).all(|i| classes[i] == Class::Blank)
+        && first + 1 < start
     {
         let f = &features[first];
         let menu = f.separators >= MENU_SEPARATORS;
@@ -1201,7 +1207,7 @@ fn title_and_byline(
     } else {
         let mut non_blank = (0..span.end).filter(|&i| classes[i] != Class::Blank);
         if let (Some(first), Some(next)) = (non_blank.next(), non_blank.next())
-            && first >= span.start
+            && first >= start
             && features[first].is_headline_like()
             && classes[next] == Class::Prose
         {
@@ -1210,8 +1216,9 @@ fn title_and_byline(
         }
     }
     let byline_from = title.map_or(searched_from, |t| t + 1);
-    for i in byline_from..span.start {
-        if features[i].byline && classes[i] != Class::Furniture {
+    // Dates shared with teasers and furniture phrases are no byline.
+    for i in byline_from..start {
+        if features[i].byline && !features[i].repeated && features[i].phrase.is_none() {
             kinds[i] = ZoneKind::Byline;
         }
     }
@@ -1477,6 +1484,19 @@ mod tests {
     }
 
     #[test]
+    fn a_trending_menu_does_not_hide_the_headline() {
+        // "Trending" starts a related list, which runs on to the first paragraph; the headline
+        // and byline inside it are still found.
+        let t = format!(
+            "Trending\n  • Climate\n  • Space\nCouncil approves new budget for city schools\n\
+             By Jane Doe - 11/19/19 06:56 AM EST\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"
+        );
+        assert_eq!(kinds_of(&t, "Council approves new budget for city schools"), [ZoneKind::Title]);
+        assert_eq!(kinds_of(&t, "By Jane Doe - 11/19/19 06:56 AM EST"), [ZoneKind::Byline]);
+        assert_eq!(kinds_of(&t, "• Space"), [ZoneKind::Boilerplate]);
+    }
+
+    #[test]
     fn paragraph_fragments_split_at_links_are_one_block() {
         // One text node per line: the links "Los Angeles Times" and "the mayor" cut the
         // paragraphs; the pieces are judged together, as the paragraphs they are.
@@ -1581,6 +1601,7 @@ mod tests {
         assert!(continues_line(&f("Japan's"), &f("Nikkei 225")));
         assert!(continues_line(&f("Prof. Carlos:"), &f("I am here with Eugene, who is at home here.")));
         assert!(continues_line(&f("Kindle for PC"), &f("に関する話。")));
+        assert!(continues_line(&f("Alien"), &f("(pictured) and")));
         // A sentence that ends, a menu, a byline after a headline, a list, furniture: no.
         assert!(!continues_line(&f("The vote was a victory."), &f("and then")));
         assert!(!continues_line(&f("Home"), &f("World")));
