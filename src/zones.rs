@@ -262,7 +262,7 @@ const STOP_WORDS: &[&[u8]] = &[
     b"with", b"would", b"you",
 ];
 
-/// A word of at most 8 bytes as one integer: its bytes, little-endian, and its length in the
+/// A word of at most 7 bytes as one integer: its bytes, little-endian, and its length in the
 /// top byte (so "a" and "a\0" differ).
 const fn pack_word(word: &[u8]) -> u64 {
     let mut key = (word.len() as u64) << 56;
@@ -463,67 +463,13 @@ const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '�
 /// Function words that neither a sentence nor a headline ends with, lowercase as written
 /// (a capitalised "About" is a menu item). "said", "says" are not here: "Trump wins, polls say"
 /// is a headline.
+#[rustfmt::skip]
 const OPEN_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
-    "via",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "as",
-    "than",
-    "that",
-    "into",
-    "onto",
-    "about",
-    "according",
-    "between",
-    "among",
-    "amid",
-    "through",
-    "during",
-    "including",
-    "whose",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "which",
-    "who",
-    "where",
-    "while",
-    "when",
-    "if",
-    "because",
-    "after",
-    "before",
-    "since",
-    "until",
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "via", "and", "or",
+    "but", "nor", "as", "than", "that", "into", "onto", "about", "according", "between", "among",
+    "amid", "through", "during", "including", "whose", "its", "their", "his", "her", "our", "your",
+    "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "which",
+    "who", "where", "while", "when", "if", "because", "after", "before", "since", "until",
 ];
 /// A one-word line that is one of these starts a sentence whose next word is a link ("A" /
 /// "muddled view" / "of talks ...", "By" / "Jane Doe").
@@ -1018,7 +964,7 @@ fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<us
 /// start of the body, are a headline, a standfirst or a breadcrumb trail glued to the headline
 /// ("Home News Business Ascom announces a strategic partnership with ..."), which weigh as
 /// prose. So when a byline or dateline comes before the body's first sentence, the body starts
-/// after it.
+/// after it. A body without a sentence is left as it is.
 fn starts_after_byline(
     features: &[LineFeatures],
     classes: &[Class],
@@ -1026,7 +972,9 @@ fn starts_after_byline(
 ) -> std::ops::Range<usize> {
     let sentence =
         |i: usize| classes[i] == Class::Prose && (features[i].terminal || features[i].inner_sentences > 0);
-    let first_sentence = span.clone().find(|&i| sentence(i)).unwrap_or(span.end);
+    let Some(first_sentence) = span.clone().find(|&i| sentence(i)) else {
+        return span;
+    };
     match (span.start..first_sentence).rev().find(|&i| features[i].byline && classes[i] != Class::Furniture) {
         Some(byline) => byline + 1..span.end,
         None => span,
