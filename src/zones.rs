@@ -227,8 +227,8 @@ pub struct LineFeatures {
     /// Words that are only a separator ("|", "/", ">", "»", "·"): menus, breadcrumbs and share
     /// bars put them between their items ("Home | World | Share"), headlines hardly ever.
     pub separators: u32,
-    /// A link to the rest of an article ("Read more", "Continue reading"). Repeated, it ends
-    /// each teaser of a list of other articles.
+    /// A link to the rest of an article ("Read more", "Continue reading", not "Read more:").
+    /// Repeated, it ends each teaser of a list of other articles.
     pub read_more: bool,
     /// A name or field label before the text it introduces: a few words ending with a colon
     /// ("Prof. Carlos:", "Q:", "Editor's note:"), as in interviews where the speaker is in bold.
@@ -568,7 +568,9 @@ impl LineFeatures {
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
+        // "Read more:" with a colon introduces a list of links, inside articles too.
         f.read_more = f.words <= READ_MORE_MAX_WORDS
+            && !f.colon
             && READ_MORE.iter().any(|p| starts_with_ignore_ascii_case(rest, p));
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
@@ -880,8 +882,10 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
         .collect();
     // A list of teasers of other articles: each paragraph is followed by the same "Read more"
     // link, or comes alone (no paragraph after it) right after a dateline that other teasers
-    // share. The article's first paragraph may come after the same date as the teasers, but
-    // more paragraphs follow it.
+    // share, under a headline or author line (not under a paragraph: a list of quotes, each
+    // with its source and date, is part of an article). The article's first paragraph may come
+    // after the same date as the teasers, but more paragraphs follow it.
+    let mut before_last: Option<usize> = None;
     let mut last_content: Option<usize> = None;
     let mut dated_paragraph: Option<usize> = None;
     for (i, f) in features.iter().enumerate() {
@@ -897,10 +901,12 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
             if f.read_more && f.repeated && classes[j] == Class::Prose {
                 classes[j] = Class::Furniture;
             }
-            if classes[i] == Class::Prose && features[j].byline && features[j].repeated {
+            let under_heading = before_last.is_none_or(|h| classes[h] != Class::Prose);
+            if classes[i] == Class::Prose && features[j].byline && features[j].repeated && under_heading {
                 dated_paragraph = Some(i);
             }
         }
+        before_last = last_content;
         last_content = Some(i);
     }
     classes
