@@ -1511,6 +1511,15 @@ mod tests {
         );
         assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
         assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+
+        // "Read more:" introduces links inside the article; the paragraph before it stays.
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\nRead more:\n\n\
+             Mayor opens the new bridge\n\n{PARAGRAPH_2}\n\nRead more:\n\nSchools get new rules\n\n\
+             {PARAGRAPH_1}\n"
+        );
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
     }
 
     #[test]
