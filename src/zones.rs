@@ -7,41 +7,51 @@
 //!
 //! Scraped article text usually has one text node (or one paragraph) per line, with menus,
 //! share bars, related-headline lists, login forms and footers above, below and sometimes inside
-//! the article. The classifier works on lines and is a single pipeline; every step is one pass
-//! over the lines, so the whole is O(text length), a 50 MB line included:
+//! the article. The classifier works on lines, joined into blocks, and is a single pipeline;
+//! every step is one pass over the lines, so the whole is O(text length), a 50 MB line included:
 //!
 //! 1. **Split lines** (`split_lines`): byte ranges of the lines, newline included, so that the
 //!    lines tile the text and every zone boundary falls just after a `\n` (a char boundary).
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
 //!    one place, in one scan of the line's words, without allocating: length in words, stop-word
-//!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, known furniture
-//!    phrases, byline and date shape, and whether the line occurs more than once in the text
-//!    (repetition, one `HashMap` of `&str` for the whole text).
-//! 3. **Classify** (`classify`): each line is prose, a short line (heading, caption, menu item,
+//!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, separators
+//!    ("Home | World"), known furniture phrases, byline and date shape, and how the line starts
+//!    and ends (like the rest of a sentence, mid-sentence, as a label "Q:").
+//! 3. **Join fragments** (`join_fragments`): a scraper that writes one text node per line cuts a
+//!    paragraph at every link. A line that continues the sentence of the line before it (it
+//!    starts lowercase or with ", . )", or the line before ends with "the", "of", a comma, a
+//!    possessive) joins that line's block, and the rest of the pipeline sees blocks, so a
+//!    paragraph is judged as the paragraph it is. Then repetition: whether a block occurs more
+//!    than once in the text (one `HashMap` of `&str` for the whole text).
+//! 4. **Classify** (`classify`): each block is prose, a short line (heading, caption, menu item,
 //!    byline), furniture, or blank. A heading such as "Also Read" turns the headline list under
-//!    it into furniture, up to the next real paragraph.
-//! 4. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
-//!    body is the densest run of prose, so each line gets a weight (+words for prose, -words and
+//!    it into furniture, up to the next real paragraph; so are the paragraphs of a list of
+//!    teasers (each followed by the same "Read more", or alone after a shared dateline).
+//! 5. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
+//!    body is the densest run of prose, so each block gets a weight (+words for prose, -words and
 //!    a fixed cost for anything else, a large cost for the start of the comments) and the body
-//!    is the run of lines with the maximum total weight (Kadane's algorithm). A short
+//!    is the run of blocks with the maximum total weight (Kadane's algorithm). A short
 //!    interruption inside the article (an ad, a related list) costs less than the prose around
 //!    it, so the run bridges it; a list of teasers (headline, author, one paragraph) does not pay
-//!    for itself. A body that ends with a colon ("Tour dates:") goes on over the list after it.
-//! 5. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
+//!    for itself. The body starts after a byline that comes before its first sentence, and a body
+//!    that ends with a colon ("Tour dates:") goes on over the list after it.
+//! 6. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
 //!    prose lines (a subheading) is body, and a run of short lines (a share bar, an author box)
 //!    is boilerplate unless its lines are sentences or a colon announced them. Everything
 //!    outside the body is boilerplate.
-//! 6. **Title and byline** (`title_and_byline`): the title is the nearest headline-shaped line
-//!    above the body; byline and date lines between it and the body are the byline.
-//! 7. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
+//! 7. **Title and byline** (`title_and_byline`): the title is the headline-shaped line above
+//!    the body that shares most content words with the body's first paragraphs (a photo credit,
+//!    a dateline or a menu shares none), the nearest on a tie; byline and date lines between it
+//!    and the body are the byline.
+//! 8. **Merge** (`merge`): blank lines join the zone before them, equal neighbours are merged.
 //!
 //! A text with no prose line at all (a short post, a caption) has no densest run; its body is
 //! then every non-furniture line from its first sentence on (`short_text_body`).
 //!
-//! [`classify_lines`] exposes the per-line decisions and features, for debugging and for the
-//! evaluation driver in `scripts/zoning/`.
+//! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
+//! debugging and for the evaluation driver in `scripts/zoning/`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -81,34 +91,51 @@ pub fn detect_zones(text: &str) -> Vec<Zone> {
 }
 
 /// The decision for one line, for debugging and evaluation: the line's byte range (newline
-/// included), its features, and its zone kind. Blank lines carry the kind of the zone they are
-/// merged into.
+/// included), the features of the block it belongs to (see `join_fragments`), and its zone
+/// kind. Blank lines carry the kind of the zone they are merged into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineDecision {
     pub start: usize,
     pub end: usize,
     pub features: LineFeatures,
     pub kind: ZoneKind,
+    /// The line continues the block of the line before it (a fragment of the same paragraph).
+    pub joined: bool,
 }
 
-/// Runs the pipeline and returns one decision per line, in order; the lines tile the text.
+/// Runs the pipeline and returns one decision per line (a run of blank lines is one line), in
+/// order; the lines tile the text.
 pub fn classify_lines(text: &str) -> Vec<LineDecision> {
-    let (lines, features, kinds) = run(text);
-    lines
-        .iter()
-        .zip(&features)
-        .zip(&kinds)
-        .map(|((line, &features), &kind)| LineDecision { start: line.start, end: line.end, features, kind })
-        .collect()
+    let (blocks, features, kinds) = run(text);
+    let mut decisions = Vec::with_capacity(blocks.len());
+    let mut b = 0;
+    // Blocks are runs of whole lines and both tile the text, so one walk pairs them.
+    for line in split_lines(text) {
+        while blocks[b].end <= line.start {
+            b += 1;
+        }
+        decisions.push(LineDecision {
+            start: line.start,
+            end: line.end,
+            features: features[b],
+            kind: kinds[b],
+            joined: line.start != blocks[b].start,
+        });
+    }
+    decisions
 }
 
-/// The pipeline: the lines, their features, and the zone kind of each line.
+/// The pipeline: the blocks, their features, and the zone kind of each block.
 fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
-    let lines = split_lines(text);
-    let features = line_features(&lines);
+    let (lines, features) = join_fragments(text, split_lines(text));
+    let features = mark_repeated(&lines, features);
     let classes = classify(&features);
     let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
-    let mut span = extend_over_list(&features, &classes, body_span(&features, &classes));
+    let mut span = extend_over_list(
+        &features,
+        &classes,
+        starts_after_byline(&features, &classes, body_span(&features, &classes)),
+    );
     if span.is_empty() {
         span = short_text_body(&features, &classes);
     }
@@ -118,7 +145,7 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
         return (lines, features, kinds);
     }
     smooth(&features, &classes, span.clone(), &mut kinds);
-    title_and_byline(&features, &classes, span, &mut kinds);
+    title_and_byline(&lines, &features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
     (lines, features, kinds)
 }
@@ -166,7 +193,9 @@ pub struct LineFeatures {
     pub stop_words: u32,
     /// Words that start with an uppercase letter: Title Case menus and headlines are mostly these.
     pub capitalized: u32,
-    /// Words that start with a lowercase letter: sentences are mostly these, in any language.
+    /// Words that start with a lowercase letter, or with a letter of a script without case
+    /// (Chinese, Japanese, Arabic, Hindi...; counted as `word_count` words): sentences are
+    /// mostly these, in any language.
     pub lowercase: u32,
     /// Sentence ends inside the line (". " followed by a capital). A headline has none.
     pub inner_sentences: u32,
@@ -180,12 +209,30 @@ pub struct LineFeatures {
     /// Starts with a list bullet ("•", "*", "-", ...): menus and related lists are bullet lists.
     pub bullet: bool,
     /// The same line (bullet aside) occurs elsewhere in the text: repeated lines are navigation
-    /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose.
+    /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose, but
+    /// for copies of the whole article (see `ARTICLE_COPY_WORDS`).
     pub repeated: bool,
     /// A known furniture phrase, see `PHRASES`.
     pub phrase: Option<Phrase>,
     /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
     pub byline: bool,
+    /// Starts like the rest of a sentence: a lowercase letter, or punctuation that cannot start
+    /// one (", and", ". Then", ") said"). A scraper that puts every text node on its own line
+    /// cuts a paragraph at each link; the pieces after the link start like this.
+    pub continues: bool,
+    /// Ends in the middle of a sentence: after a comma, an opening bracket or quote, a dash, a
+    /// possessive ("Japan's"), or a function word that cannot end a sentence or a headline
+    /// ("the", "of", "according to"). The piece before a link ends like this.
+    pub open_end: bool,
+    /// Words that are only a separator ("|", "/", ">", "»", "·"): menus, breadcrumbs and share
+    /// bars put them between their items ("Home | World | Share"), headlines hardly ever.
+    pub separators: u32,
+    /// A link to the rest of an article ("Read more", "Continue reading", not "Read more:").
+    /// Repeated, it ends each teaser of a list of other articles.
+    pub read_more: bool,
+    /// A name or field label before the text it introduces: a few words ending with a colon
+    /// ("Prof. Carlos:", "Q:", "Editor's note:"), as in interviews where the speaker is in bold.
+    pub label: bool,
 }
 
 /// What a known phrase says about its line.
@@ -204,7 +251,7 @@ pub enum Phrase {
 }
 
 /// Frequent English function words, lowercase. All have at most [`STOP_WORD_MAX_LEN`] letters,
-/// so longer words skip the lookup.
+/// so longer words skip the lookup, and each is looked up as one integer (see `is_stop_word`).
 const STOP_WORD_MAX_LEN: usize = 5;
 const STOP_WORDS: &[&[u8]] = &[
     b"a", b"about", b"after", b"all", b"also", b"an", b"and", b"are", b"as", b"at", b"be", b"been", b"but",
@@ -214,6 +261,36 @@ const STOP_WORDS: &[&[u8]] = &[
     b"they", b"this", b"to", b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will",
     b"with", b"would", b"you",
 ];
+
+/// A word of at most 7 bytes as one integer: its bytes, little-endian, and its length in the
+/// top byte (so "a" and "a\0" differ).
+const fn pack_word(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() && i < 7 {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+const STOP_WORD_KEYS: [u64; STOP_WORDS.len()] = {
+    let mut keys = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        keys[i] = pack_word(STOP_WORDS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word. Every word
+/// of the text is looked up, so the lookup compares integers, all of them without branching
+/// (the compiler vectorises it), instead of slices.
+fn is_stop_word(lower: &[u8]) -> bool {
+    let key = pack_word(lower);
+    STOP_WORD_KEYS.iter().fold(false, |found, &k| found | (k == key))
+}
 
 /// Month names, for date lines. A word of three letters or more that begins one ("Jun", "Sept",
 /// "June") is a month.
@@ -233,11 +310,14 @@ const MONTHS: &[&[u8]] = &[
 ];
 
 /// Words that start a dateline or an author line.
-const BYLINE_STARTS: &[&[u8]] =
-    &[b"by", b"published", b"updated", b"posted", b"modified", b"written", b"last"];
+const BYLINE_STARTS: &[&[u8]] = &[b"by", b"published", b"updated", b"posted", b"modified", b"written"];
+/// "Last updated", "Last modified": "last" starts a dateline only before one of these ("last
+/// month" starts the rest of a sentence).
+const AFTER_LAST: &[&[u8]] = &[b"updated", b"modified"];
 
 /// Words that make a line a site notice wherever they occur in it ("... hit the Donate button",
 /// "Necessary cookies are ..."), for lines of at most [`NOTICE_MAX_WORDS`] words.
+/// All have at least six letters, so shorter words skip the lookup.
 const NOTICE_WORDS: &[&[u8]] = &[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"];
 const NOTICE_MAX_WORDS: u32 = 100;
 
@@ -362,6 +442,42 @@ const BULLETS: &[char] = &['•', '*', '-', '·', '▪', '►', '»', '–'];
 /// Lines up to this many words are checked for byline and date shape.
 const BYLINE_MAX_WORDS: u32 = 12;
 
+/// Characters that separate the items of a menu or breadcrumb trail when they stand alone.
+const SEPARATORS: &[char] = &['|', '/', '>', '»', '›', '·', '•', '~', '¦'];
+/// A line with this many separator words is a menu or breadcrumb trail, not a headline.
+const MENU_SEPARATORS: u32 = 2;
+
+/// Links to the rest of an article, see [`LineFeatures::read_more`].
+const READ_MORE: &[&str] = &["read more", "continue reading", "read full", "full story", "keep reading"];
+const READ_MORE_MAX_WORDS: u32 = 4;
+
+/// A label ([`LineFeatures::label`]) has at most this many words.
+const LABEL_MAX_WORDS: u32 = 3;
+
+/// Punctuation that goes on a sentence and so cannot start one (an opening bracket after an
+/// unfinished line is an aside: "films such as" / "Alien" / "(pictured) and").
+const CONTINUING_PUNCTUATION: &[char] =
+    &[',', '.', ';', ':', '!', '?', '(', ')', ']', '}', '”', '’', '%', '—', '、', '。', '」', '』', '）'];
+/// Line ends that leave the sentence open: the next text node is its next word.
+const OPEN_PUNCTUATION: &[char] = &[',', '(', '[', '“', '‘', '-', '–', '—', '/', '&', '、', '「', '『', '（'];
+/// Function words that neither a sentence nor a headline ends with, lowercase as written
+/// (a capitalised "About" is a menu item). "said", "says" are not here: "Trump wins, polls say"
+/// is a headline.
+#[rustfmt::skip]
+const OPEN_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "via", "and", "or",
+    "but", "nor", "as", "than", "that", "into", "onto", "about", "according", "between", "among",
+    "amid", "through", "during", "including", "whose", "its", "their", "his", "her", "our", "your",
+    "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "which",
+    "who", "where", "while", "when", "if", "because", "after", "before", "since", "until",
+];
+/// A one-word line that is one of these starts a sentence whose next word is a link ("A" /
+/// "muddled view" / "of talks ...", "By" / "Jane Doe").
+const OPEN_ARTICLES: &[&str] = &["A", "An", "The", "By"];
+/// Japanese particles, which follow the word they mark and so never start a sentence: a line
+/// that starts with one continues the line before it (cut at a link).
+const PARTICLES: &[char] = &['の', 'に', 'を', 'は', 'が', 'で', 'と', 'も', 'へ', 'や'];
+
 impl LineFeatures {
     /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
     /// text) in one scan of its words.
@@ -373,6 +489,7 @@ impl LineFeatures {
         f.colon = rest.ends_with(':');
 
         let mut first_word_bylike = false;
+        let mut starts_with_last = false;
         let mut has_month = false;
         let mut has_digit = false;
         let mut by_inside = false;
@@ -392,18 +509,24 @@ impl LineFeatures {
                 }
             } else if first.is_some_and(char::is_lowercase) {
                 f.lowercase += 1;
+            } else if first.is_some_and(char::is_alphabetic) {
+                f.lowercase += word_count(word);
             }
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
             let mut buffer = [0u8; 12];
             let lower = lowercase_ascii(letters, &mut buffer).unwrap_or_default();
-            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && STOP_WORDS.contains(&lower));
+            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_word(lower));
             if index < BYLINE_MAX_WORDS as usize {
                 match index {
                     0 => {
                         first_word_bylike = BYLINE_STARTS.contains(&lower);
+                        starts_with_last = lower == b"last";
                         starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
                     }
-                    1 => comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower),
+                    1 => {
+                        comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
+                        first_word_bylike |= starts_with_last && AFTER_LAST.contains(&lower);
+                    }
                     _ => {}
                 }
                 by_inside |= index > 0 && lower == b"by";
@@ -411,9 +534,11 @@ impl LineFeatures {
                 has_digit |= first.is_some_and(|c| c.is_ascii_digit());
             }
             if index < NOTICE_MAX_WORDS as usize {
-                notice |= NOTICE_WORDS.contains(&lower);
+                notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
             }
             f.words += word_count(word);
+            // Separators are one character; longer words skip the check.
+            f.separators += u32::from(is_separator(word));
         }
 
         if f.words <= BYLINE_MAX_WORDS {
@@ -430,6 +555,23 @@ impl LineFeatures {
                 })
                 .map(|&(_, kind, _)| kind);
         }
+        f.continues = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || CONTINUING_PUNCTUATION.contains(&c) || PARTICLES.contains(&c))
+            // "... more", "…read on": an ellipsis starts an expander link, not the rest of a
+            // sentence.
+            && !rest.starts_with("..")
+            && !rest.starts_with('…');
+        f.open_end = rest.ends_with(OPEN_PUNCTUATION)
+            || OPEN_WORDS.contains(&last_word)
+            || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
+            || is_possessive(last_word);
+        f.label = f.colon && f.words <= LABEL_MAX_WORDS;
+        // "Read more:" with a colon introduces a list of links, inside articles too.
+        f.read_more = f.words <= READ_MORE_MAX_WORDS
+            && !f.colon
+            && READ_MORE.iter().any(|p| starts_with_ignore_ascii_case(rest, p));
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -461,10 +603,12 @@ impl LineFeatures {
         self.words <= 5 && !self.terminal && self.capitalized + self.stop_words >= self.words
     }
 
-    /// Could be a headline: a few words, at most one sentence, not a list item or furniture.
+    /// Could be a headline: a few words, at most one sentence, not a list item, a menu or
+    /// furniture.
     fn is_headline_like(&self) -> bool {
         (3..=30).contains(&self.words)
             && self.inner_sentences == 0
+            && self.separators < MENU_SEPARATORS
             && !self.bullet
             && !self.byline
             && self.phrase.is_none()
@@ -472,17 +616,33 @@ impl LineFeatures {
 }
 
 /// Prose of at least this many words is not furniture even when it is repeated (a pull quote,
-/// a teaser that repeats the first paragraph).
+/// a teaser that repeats the first paragraph)...
 const LONG_PROSE_WORDS: u32 = 20;
+/// ... unless it is this long: no paragraph is, but a copy of the whole article kept for
+/// machines (structured data, a hidden print or app version) is, and pages that carry one
+/// often carry two.
+const ARTICLE_COPY_WORDS: u32 = 300;
 
-fn line_features<'a>(lines: &[Line<'a>]) -> Vec<LineFeatures> {
-    let mut features: Vec<LineFeatures> = lines.iter().map(|l| LineFeatures::of(l.content)).collect();
+/// Sets `repeated` on the features of every block whose text occurs more than once.
+fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec<LineFeatures> {
     // Repetition: count lines by their text without bullet, so that a related-list item that
-    // repeats a headline counts. Long prose is skipped: it is never furniture for being repeated,
-    // and skipping it keeps the map small and the hashing cheap.
+    // repeats a headline counts. Long prose is skipped (it is never furniture for being repeated,
+    // and skipping it keeps the map small and the hashing cheap), except article copies, which
+    // are only hashed when another one has the same length, so a text of one huge paragraph is
+    // not hashed at all.
+    let copy_lengths = {
+        let mut lengths: HashMap<usize, u32> = HashMap::new();
+        for (line, f) in lines.iter().zip(&features) {
+            if f.words >= ARTICLE_COPY_WORDS {
+                *lengths.entry(line.content.len()).or_insert(0) += 1;
+            }
+        }
+        lengths
+    };
     let key = |line: &Line<'a>, f: &LineFeatures| {
         let short = f.words > 0 && !(f.is_prose() && f.words >= LONG_PROSE_WORDS);
-        short.then(|| strip_bullet(line.content).1)
+        let copy = f.words >= ARTICLE_COPY_WORDS && copy_lengths[&line.content.len()] > 1;
+        (short || copy).then(|| strip_bullet(line.content).1)
     };
     let mut counts: HashMap<&str, u32> = HashMap::new();
     for (line, f) in lines.iter().zip(&features) {
@@ -572,6 +732,18 @@ fn is_truncated(s: &str) -> bool {
     before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
+/// A word that is only separator characters (see [`SEPARATORS`]).
+fn is_separator(word: &str) -> bool {
+    // Separators are one character; most words fail on their length or first byte.
+    let ascii_letter = word.as_bytes()[0].is_ascii_alphanumeric();
+    word.len() <= 3 && !ascii_letter && word.chars().all(|c| SEPARATORS.contains(&c))
+}
+
+/// "Japan's", "Korea’s": a possessive is followed by what it possesses.
+fn is_possessive(word: &str) -> bool {
+    word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"))
+}
+
 /// "U.S." and "Mr." end with a period but do not end a sentence.
 fn is_abbreviation(letters: &str) -> bool {
     letters.len() <= 3 || letters.contains('.')
@@ -595,7 +767,68 @@ fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Classify
+// 3. Join fragments
+// ---------------------------------------------------------------------------------------------
+
+/// Whether line `next` goes on the sentence that line `previous` left unfinished, so that both
+/// are pieces of one paragraph (a scraper that writes one text node per line cuts a paragraph at
+/// every link, bold word and footnote mark). The line before must not end a sentence or
+/// announce a list, and either it ends open or the next line starts like the rest of a
+/// sentence. A label goes with the sentence after it. List items and known furniture phrases
+/// stay lines of their own, and so does a byline unless the sentence before is cut off right
+/// before it ("met on" / "June 2"): "by Jane Doe" after a headline starts lowercase but is no
+/// part of it.
+fn continues_line(previous: &LineFeatures, next: &LineFeatures) -> bool {
+    let own_line = |f: &LineFeatures| {
+        f.bullet || matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments | Phrase::Related))
+    };
+    let unfinished =
+        !previous.terminal && !previous.colon && (previous.open_end || (next.continues && !next.byline));
+    let labelled = previous.label && next.terminal && !next.byline;
+    previous.words > 0 && next.words > 0 && (unfinished || labelled) && !own_line(previous) && !own_line(next)
+}
+
+/// Joins the lines that are fragments of one paragraph into blocks (see [`continues_line`]) and
+/// computes the features of each block; a block of one line keeps that line's features. The
+/// rest of the pipeline works on blocks, so a paragraph split by its links is judged as the
+/// paragraph it is. Each line is scanned once for its own features and once more only if it
+/// is joined, so this stays linear.
+fn join_fragments<'a>(text: &'a str, mut lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Vec<LineFeatures>) {
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let mut features: Vec<LineFeatures> = Vec::with_capacity(lines.len());
+    // The blocks are built in place: `lines[..blocks]` are the blocks so far, the last one
+    // possibly still growing (`joined`: it has more than one line, its features are stale).
+    let mut blocks = 0;
+    let mut previous = LineFeatures::default();
+    let mut joined = false;
+    for i in 0..lines.len() {
+        let line = &lines[i];
+        let f = LineFeatures::of(line.content);
+        if blocks > 0 && continues_line(&previous, &f) {
+            let (end, content_end) = (line.end, offset(line.content) + line.content.len());
+            let block = &mut lines[blocks - 1];
+            block.end = end;
+            block.content = &text[offset(block.content)..content_end];
+            joined = true;
+        } else {
+            if std::mem::take(&mut joined) {
+                features[blocks - 1] = LineFeatures::of(lines[blocks - 1].content);
+            }
+            lines.swap(blocks, i);
+            features.push(f);
+            blocks += 1;
+        }
+        previous = f;
+    }
+    if joined {
+        features[blocks - 1] = LineFeatures::of(lines[blocks - 1].content);
+    }
+    lines.truncate(blocks);
+    (lines, features)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Classify
 // ---------------------------------------------------------------------------------------------
 
 /// The coarse class of a line, before looking at its neighbours.
@@ -618,7 +851,7 @@ const TEASER_MAX_WORDS: u32 = 60;
 
 fn classify(features: &[LineFeatures]) -> Vec<Class> {
     let mut in_related_list = false;
-    features
+    let mut classes: Vec<Class> = features
         .iter()
         .map(|f| {
             if f.words == 0 {
@@ -646,11 +879,41 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
                 Class::Short
             }
         })
-        .collect()
+        .collect();
+    // A list of teasers of other articles: each paragraph is followed by the same "Read more"
+    // link, or comes alone (no paragraph after it) right after a dateline that other teasers
+    // share, under a headline or author line (not under a paragraph: a list of quotes, each
+    // with its source and date, is part of an article). The article's first paragraph may come
+    // after the same date as the teasers, but more paragraphs follow it.
+    let mut before_last: Option<usize> = None;
+    let mut last_content: Option<usize> = None;
+    let mut dated_paragraph: Option<usize> = None;
+    for (i, f) in features.iter().enumerate() {
+        if f.words == 0 {
+            continue;
+        }
+        if let Some(p) = dated_paragraph.take()
+            && classes[i] != Class::Prose
+        {
+            classes[p] = Class::Furniture;
+        }
+        if let Some(j) = last_content {
+            if f.read_more && f.repeated && classes[j] == Class::Prose {
+                classes[j] = Class::Furniture;
+            }
+            let under_heading = before_last.is_none_or(|h| classes[h] != Class::Prose);
+            if classes[i] == Class::Prose && features[j].byline && features[j].repeated && under_heading {
+                dated_paragraph = Some(i);
+            }
+        }
+        before_last = last_content;
+        last_content = Some(i);
+    }
+    classes
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. Find the body
+// 5. Find the body
 // ---------------------------------------------------------------------------------------------
 
 /// Extra cost of a furniture line, on top of its words, so that long menus of one-word items
@@ -701,6 +964,27 @@ fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<us
         }
     }
     best
+}
+
+/// The byline ends the article's header: long lines without a sentence end above it, at the
+/// start of the body, are a headline, a standfirst or a breadcrumb trail glued to the headline
+/// ("Home News Business Ascom announces a strategic partnership with ..."), which weigh as
+/// prose. So when a byline or dateline comes before the body's first sentence, the body starts
+/// after it. A body without a sentence is left as it is.
+fn starts_after_byline(
+    features: &[LineFeatures],
+    classes: &[Class],
+    span: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let sentence =
+        |i: usize| classes[i] == Class::Prose && (features[i].terminal || features[i].inner_sentences > 0);
+    let Some(first_sentence) = span.clone().find(|&i| sentence(i)) else {
+        return span;
+    };
+    match (span.start..first_sentence).rev().find(|&i| features[i].byline && classes[i] != Class::Furniture) {
+        Some(byline) => byline + 1..span.end,
+        None => span,
+    }
 }
 
 /// A text without a single line of prose (a post, a caption, a headline and two sentences) is
@@ -755,7 +1039,7 @@ fn extend_over_list(
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. Smooth
+// 6. Smooth
 // ---------------------------------------------------------------------------------------------
 
 /// This many short lines in a row (blank lines aside) are a block of furniture, not headings.
@@ -804,16 +1088,23 @@ fn smooth(
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. Title and byline
+// 7. Title and byline
 // ---------------------------------------------------------------------------------------------
 
 /// How many non-blank lines above the body are searched for the headline.
 const TITLE_LOOKBACK: usize = 12;
+/// The body's first this many words are compared with the headline candidates.
+const BODY_VOCABULARY_WORDS: usize = 200;
+/// A headline shares at least this many content words with the body.
+const TITLE_MIN_SHARED: usize = 2;
+/// Only words of at least this many bytes are compared: content words, not "the" or "of".
+const CONTENT_WORD_MIN_LEN: usize = 4;
 
 /// Finds the title above the body and marks it, and the byline lines between it and the body.
 /// When the body starts at the first line of the text, that line is the title if it looks like a
 /// headline and prose follows it (a clean article whose headline reads like a sentence).
 fn title_and_byline(
+    lines: &[Line<'_>],
     features: &[LineFeatures],
     classes: &[Class],
     span: std::ops::Range<usize>,
@@ -822,31 +1113,46 @@ fn title_and_byline(
     if span.is_empty() {
         return;
     }
-    // Prefer a line without a final period: captions and standfirsts are sentences. A headline
-    // may be repeated (in a related list, in the breadcrumbs), other furniture is no headline.
-    let mut title = None;
-    let mut searched_from = span.start;
-    for i in (0..span.start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
+    // The span may start with lines that smoothing left out (a share bar, a byline box that
+    // weighed as prose): the header is what is above the first body line.
+    let start = span.clone().find(|&i| kinds[i] == ZoneKind::Body).unwrap_or(span.start);
+    // Candidates are the headline-shaped lines above the body, furniture or not: a headline may
+    // be repeated (in a related list, in the breadcrumbs) or follow a "Trending" menu that made
+    // everything up to the first paragraph a related list; only a teaser cut off with "..." is
+    // no headline (menus, share bars and bullets are not headline-shaped). The headline is about
+    // what the article is about, so it shares content words with the article's first
+    // paragraphs, and photo credits, datelines, site names and navigation links share none: the
+    // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
+    // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
+    // most shared words, then the nearest.
+    let vocabulary = body_vocabulary(lines, kinds, span.clone());
+    let mut best: Option<(usize, (bool, bool, usize))> = None;
+    let mut searched_from = start;
+    for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
         searched_from = i;
         let f = &features[i];
-        if f.is_headline_like() && (classes[i] != Class::Furniture || f.repeated) {
-            if !f.terminal {
-                title = Some(i);
-                break;
+        if f.is_headline_like() && !f.truncated {
+            let shared = shared_words(lines[i].content, &vocabulary);
+            let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
+            let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
+            if best.is_none_or(|(_, r)| rank > r) {
+                best = Some((i, rank));
             }
-            title.get_or_insert(i);
         }
     }
+    let mut title = best.map(|(i, _)| i);
     // The plain-text convention: the text's first line, a blank line, then the body. A short
     // headline ("Breaking news") is still a headline there.
-    let first_line = (0..span.start).find(|&i| classes[i] != Class::Blank);
+    let first_line = (0..start).find(|&i| classes[i] != Class::Blank);
     if title.is_none()
         && let Some(first) = first_line
-        && (first + 1..span.start).all(|i| classes[i] == Class::Blank)
-        && first + 1 < span.start
+        && (first + 1..start).all(|i| classes[i] == Class::Blank)
+        && first + 1 < start
     {
         let f = &features[first];
-        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline {
+        let menu = f.separators >= MENU_SEPARATORS;
+        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline && !menu
+        {
             title = Some(first);
         }
     }
@@ -855,7 +1161,7 @@ fn title_and_byline(
     } else {
         let mut non_blank = (0..span.end).filter(|&i| classes[i] != Class::Blank);
         if let (Some(first), Some(next)) = (non_blank.next(), non_blank.next())
-            && first >= span.start
+            && first >= start
             && features[first].is_headline_like()
             && classes[next] == Class::Prose
         {
@@ -864,15 +1170,41 @@ fn title_and_byline(
         }
     }
     let byline_from = title.map_or(searched_from, |t| t + 1);
-    for i in byline_from..span.start {
-        if features[i].byline && classes[i] != Class::Furniture {
+    // Dates shared with teasers and furniture phrases are no byline.
+    for i in byline_from..start {
+        if features[i].byline && !features[i].repeated && features[i].phrase.is_none() {
             kinds[i] = ZoneKind::Byline;
         }
     }
 }
 
+/// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
+/// words of the body, lowercase.
+fn body_vocabulary(lines: &[Line<'_>], kinds: &[ZoneKind], span: std::ops::Range<usize>) -> HashSet<String> {
+    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
+    body_words.take(BODY_VOCABULARY_WORDS).filter_map(content_word).collect()
+}
+
+/// How many distinct content words of `line` occur in `vocabulary`.
+fn shared_words(line: &str, vocabulary: &HashSet<String>) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for word in words(line).filter_map(content_word) {
+        if vocabulary.contains(&word) && !seen.contains(&word) {
+            seen.push(word);
+        }
+    }
+    seen.len()
+}
+
+/// The word lowercased without surrounding punctuation, if it is long enough to be a content
+/// word.
+fn content_word(word: &str) -> Option<String> {
+    let core = alphanumeric_core(word);
+    (core.len() >= CONTENT_WORD_MIN_LEN).then(|| core.to_lowercase())
+}
+
 // ---------------------------------------------------------------------------------------------
-// 7. Merge
+// 8. Merge
 // ---------------------------------------------------------------------------------------------
 
 /// Blank lines take the kind of the nearest non-blank line before them (after them at the start
@@ -1067,6 +1399,182 @@ mod tests {
         check_invariants(t);
     }
 
+    const PARAGRAPH_1: &str = "The city council voted on Tuesday to approve a budget that gives more \
+                               money to the schools in the north of the city.";
+    const PARAGRAPH_2: &str = "It is the first time in a decade that the school budget has grown, and \
+                               the mayor said that the vote was a victory for the families.";
+
+    #[test]
+    fn menu_line_next_to_the_headline_is_not_the_title() {
+        let headline = "Council approves new budget for city schools";
+        for t in [
+            format!("Home | World | Business | Share\n{headline}\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"),
+            format!("{headline}\nHome | World | Business | Share\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"),
+            format!("Home | World | Share\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"),
+        ] {
+            let decisions = classify_lines(&t);
+            for d in &decisions {
+                let line = t[d.start..d.end].trim();
+                if line.starts_with("Home") {
+                    assert_eq!(d.kind, ZoneKind::Boilerplate, "{t:?}");
+                }
+                if line == headline {
+                    assert_eq!(d.kind, ZoneKind::Title, "{t:?}");
+                }
+            }
+            check_invariants(&t);
+        }
+    }
+
+    #[test]
+    fn the_title_is_the_headline_about_the_body_not_a_credit() {
+        let t = format!(
+            "Council approves new budget for city schools\nBy Jane Doe\nJohn Roe | Example Images\n\n\
+             {PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"
+        );
+        assert_eq!(kinds_of(&t, "Council approves new budget for city schools"), [ZoneKind::Title]);
+        assert_eq!(kinds_of(&t, "By Jane Doe"), [ZoneKind::Byline]);
+        assert_eq!(kinds_of(&t, "John Roe | Example Images"), [ZoneKind::Boilerplate]);
+    }
+
+    #[test]
+    fn a_trending_menu_does_not_hide_the_headline() {
+        // "Trending" starts a related list, which runs on to the first paragraph; the headline
+        // and byline inside it are still found.
+        let t = format!(
+            "Trending\n  • Climate\n  • Space\nCouncil approves new budget for city schools\n\
+             By Jane Doe - 11/19/19 06:56 AM EST\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n"
+        );
+        assert_eq!(kinds_of(&t, "Council approves new budget for city schools"), [ZoneKind::Title]);
+        assert_eq!(kinds_of(&t, "By Jane Doe - 11/19/19 06:56 AM EST"), [ZoneKind::Byline]);
+        assert_eq!(kinds_of(&t, "• Space"), [ZoneKind::Boilerplate]);
+    }
+
+    #[test]
+    fn paragraph_fragments_split_at_links_are_one_block() {
+        // One text node per line: the links "Los Angeles Times" and "the mayor" cut the
+        // paragraphs; the pieces are judged together, as the paragraphs they are.
+        let t = "Home\nWorld\nSport\nCouncil approves new budget for city schools\nby Jane Doe\n\
+                 The city council voted on Tuesday to approve a budget, according to the\n\
+                 Los Angeles Times\n\
+                 . It gives more money to the schools in the north of the city.\n\
+                 It is the first time in a decade that the budget has grown, and\n\
+                 the mayor\n\
+                 said that the vote was a victory for the families of the city.\n\
+                 Share this:\nFacebook\nTwitter\n";
+        let decisions = classify_lines(t);
+        let kind = |line: &str| decisions.iter().find(|d| t[d.start..d.end].trim() == line).unwrap().kind;
+        for line in [
+            "Los Angeles Times",
+            "the mayor",
+            ". It gives more money to the schools in the north of the city.",
+        ] {
+            assert_eq!(kind(line), ZoneKind::Body, "{line:?}");
+        }
+        assert!(decisions.iter().filter(|d| d.joined).count() == 4);
+        assert_eq!(kind("Council approves new budget for city schools"), ZoneKind::Title);
+        assert_eq!(kind("by Jane Doe"), ZoneKind::Byline);
+        for line in ["Home", "Sport", "Share this:", "Twitter"] {
+            assert_eq!(kind(line), ZoneKind::Boilerplate, "{line:?}");
+        }
+        check_invariants(t);
+    }
+
+    #[test]
+    fn copies_of_the_whole_article_are_boilerplate() {
+        let article = format!("{PARAGRAPH_1} {PARAGRAPH_2} ").repeat(12);
+        let copy = article.trim();
+        let paragraphs = format!("{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n").repeat(12);
+        let t = format!("Council approves new budget for city schools\n\n{paragraphs}{copy}\n{copy}\n");
+        assert_eq!(kinds_of(&t, copy), [ZoneKind::Boilerplate, ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body; 12]);
+        // Once, it is the article, written as one line.
+        let once = format!("Council approves new budget for city schools\n\n{copy}\n");
+        assert_eq!(kinds_of(&once, copy), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn teasers_that_end_with_the_same_read_more_link_are_not_body() {
+        let teaser = |n: u32| {
+            format!(
+                "Story {n} headline here\nBy Jane Doe\nThe council said on Monday that the new \
+                 rules would apply to all of the schools in the city, and that the money would \
+                 be paid out in the spring, number {n}.\nRead More\n"
+            )
+        };
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n\
+             {PARAGRAPH_1}\n\n{}{}{}",
+            teaser(1),
+            teaser(2),
+            teaser(3)
+        );
+        assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+
+        // "Read more:" introduces links inside the article; the paragraph before it stays.
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\nRead more:\n\n\
+             Mayor opens the new bridge\n\n{PARAGRAPH_2}\n\nRead more:\n\nSchools get new rules\n\n\
+             {PARAGRAPH_1}\n"
+        );
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn lone_paragraphs_after_a_shared_dateline_are_teasers() {
+        let teaser = |n: u32| {
+            format!(
+                "Story {n} headline here\nJane Doe\nTuesday November 19, 2019\nThe council said \
+                 on Monday that the new rules would apply to all of the schools in the city, and \
+                 that the money would be paid out in the spring, number {n}.\n"
+            )
+        };
+        // The article has the teasers' date too, but more than one paragraph after it.
+        let t = format!(
+            "Council approves new budget for city schools\nTuesday November 19, 2019\n\
+             {PARAGRAPH_1}\n{PARAGRAPH_2}\n{PARAGRAPH_1}\nElsewhere on the site\n{}{}{}",
+            teaser(1),
+            teaser(2),
+            teaser(3)
+        );
+        assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn word_lists_fit_their_lookups() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= STOP_WORD_MAX_LEN && STOP_WORD_MAX_LEN < 8));
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w));
+        }
+        for w in [&b"th"[..], b"them\0", b"thee", b"x", b"abou"] {
+            assert!(!is_stop_word(w), "{w:?}");
+        }
+        assert!(NOTICE_WORDS.iter().all(|w| w.len() >= 6));
+    }
+
+    #[test]
+    fn continuation_cues() {
+        let f = LineFeatures::of;
+        assert!(continues_line(&f("according to the"), &f("Los Angeles Times")));
+        assert!(continues_line(&f("Los Angeles Times"), &f(". It gives more money.")));
+        assert!(continues_line(&f("Japan's"), &f("Nikkei 225")));
+        assert!(continues_line(&f("Prof. Carlos:"), &f("I am here with Eugene, who is at home here.")));
+        assert!(continues_line(&f("Kindle for PC"), &f("に関する話。")));
+        assert!(continues_line(&f("Alien"), &f("(pictured) and")));
+        // A sentence that ends, a menu, a byline after a headline, a list, furniture: no.
+        assert!(!continues_line(&f("The vote was a victory."), &f("and then")));
+        assert!(!continues_line(&f("Home"), &f("World")));
+        assert!(!continues_line(&f("Council approves new budget"), &f("by Jane Doe")));
+        assert!(!continues_line(&f("Tour dates:"), &f("June 9 -- Tampa, FL")));
+        assert!(!continues_line(&f("• one"), &f("• two")));
+        assert!(!continues_line(&f("the story of"), &f("Share on Facebook")));
+        assert!(!continues_line(&f("Mark Esper, left, and Ngo Xuan Lich shake"), &f("... more")));
+    }
+
     #[test]
     fn byline_and_date_shapes() {
         for line in [
@@ -1075,6 +1583,7 @@ mod tests {
             "By JANE DOE and JOHN ROE",
             "June 2, 2021",
             "Published 3 May 2024 10:00 BST",
+            "Last updated 3 hours ago",
         ] {
             assert!(LineFeatures::of(line).byline, "{line:?}");
         }
@@ -1082,6 +1591,7 @@ mod tests {
             "The bill was passed by the Senate in June after a long debate.",
             "Home prices fell in June",
             "Stand by me, said the king",
+            "last month",
         ] {
             assert!(!LineFeatures::of(line).byline, "{line:?}");
         }
@@ -1130,6 +1640,11 @@ mod tests {
         inputs.push(SEED_000.replace('\n', "\r\n"));
         inputs.push(SEED_003.to_string());
         inputs.push(SEED_003.replace("\n\n", "\n"));
+        // Every word on its own line, as a scraper that writes each text node and each link on
+        // a line of its own would: most lines join.
+        inputs.push(SEED_003.split_whitespace().collect::<Vec<_>>().join("\n"));
+        inputs.push("and the\n".repeat(10_000));
+        inputs.push("A\n, the\n".repeat(1_000) + "end.");
         for input in &inputs {
             check_invariants(input);
             // Every prefix ending on a char boundary, for the short inputs.

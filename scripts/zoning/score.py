@@ -6,7 +6,7 @@ multiplicity, TP/FP/FN normalised by their sum; precision and recall are average
 (pages whose prediction, resp. truth, has no shingles are left out of that average, as in the
 benchmark's evaluate.py) and F1 is computed from the two averages.
 
-Usage: score.py GROUND_TRUTH_JSON PRED_DIR [BASELINE_DIR] [--worst N]
+Usage: score.py GROUND_TRUTH_JSON PRED_DIR [BASELINE_DIR] [--worst N] [--split all|even|odd]
 PRED_DIR/<id>.txt is the predicted body (zone_eval output); BASELINE_DIR/<id>.txt, if given, is
 scored too (the whole page text, i.e. no boilerplate removal).
 """
@@ -48,9 +48,11 @@ def recall(tp, fp, fn):
     return 0.0 if tp == fn == 0 else tp / (tp + fn)
 
 
-def score(truth, pred_dir):
+def score(truth, pred_dir, split="all"):
     rows = []
-    for key, item in sorted(truth.items()):
+    for index, (key, item) in enumerate(sorted(truth.items())):
+        if split != "all" and index % 2 != (split == "odd"):
+            continue
         path = pred_dir / f"{key}.txt"
         pred = path.read_text(encoding="utf-8") if path.exists() else ""
         rows.append((key, page_counts(item.get("articleBody", ""), pred)))
@@ -68,13 +70,19 @@ def main():
     ap.add_argument("pred_dir", type=Path)
     ap.add_argument("baseline_dir", type=Path, nargs="?")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with lowest F1")
+    ap.add_argument(
+        "--split",
+        choices=["all", "even", "odd"],
+        default="all",
+        help="score only the even- or odd-numbered pages (in sorted id order): tune on one, check on the other",
+    )
     args = ap.parse_args()
     truth = json.loads(args.truth.read_text(encoding="utf-8"))
     runs = [("zoned body", args.pred_dir)]
     if args.baseline_dir:
         runs.append(("whole page", args.baseline_dir))
     for name, directory in runs:
-        p, r, f1, rows = score(truth, directory)
+        p, r, f1, rows = score(truth, directory, args.split)
         print(f"{name:<11} pages={len(rows)} precision={p:.3f} recall={r:.3f} F1={f1:.3f}")
         if args.worst and directory == args.pred_dir:
             def page_f1(c):

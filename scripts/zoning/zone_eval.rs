@@ -2,7 +2,9 @@
 //! text of its Body zones (and, with `--title`, of its Title zone first) to the same file name in
 //! the output directory, for `score.py`. Prints the zoning throughput.
 //!
-//! With `--debug FILE` it instead prints every line of FILE with its zone kind and features.
+//! With `--debug FILE` it instead prints every line of FILE with its zone kind and features;
+//! with `--titles IN_DIR`, the title zone of every page (to check by eye, the benchmark has no
+//! headlines).
 //!
 //! Build: rustc --edition 2024 -O scripts/zoning/zone_eval.rs -o /tmp/zone_eval
 
@@ -20,23 +22,39 @@ fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.as_slice() {
         [flag, file] if flag == "--debug" => debug(Path::new(file)),
+        [flag, input] if flag == "--titles" => titles(Path::new(input)),
         [input, output] => evaluate(Path::new(input), Path::new(output), false),
         [flag, input, output] if flag == "--title" => evaluate(Path::new(input), Path::new(output), true),
         _ => {
-            eprintln!("usage: zone_eval [--title] IN_DIR OUT_DIR | zone_eval --debug FILE");
+            eprintln!("usage: zone_eval [--title] IN_DIR OUT_DIR | zone_eval --debug FILE | zone_eval --titles IN_DIR");
             process::exit(2);
         }
     }
 }
 
-fn evaluate(input: &Path, output: &Path, with_title: bool) {
-    fs::create_dir_all(output).expect("create output directory");
+fn pages(input: &Path) -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = fs::read_dir(input)
         .expect("read input directory")
         .map(|e| e.expect("directory entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
+    paths
+}
+
+fn titles(input: &Path) {
+    for path in pages(input) {
+        let text = fs::read_to_string(&path).expect("read page");
+        let title = detect_zones(&text).into_iter().find(|z| z.kind == ZoneKind::Title);
+        let shown = title.map_or(String::from("-"), |z| text[z.start..z.end].split_whitespace().collect::<Vec<_>>().join(" "));
+        let name = path.file_stem().unwrap().to_string_lossy();
+        println!("{} {}", &name[..16.min(name.len())], shown.chars().take(120).collect::<String>());
+    }
+}
+
+fn evaluate(input: &Path, output: &Path, with_title: bool) {
+    fs::create_dir_all(output).expect("create output directory");
+    let paths = pages(input);
     let (mut bytes, mut elapsed) = (0usize, Duration::ZERO);
     for path in &paths {
         let text = fs::read_to_string(path).expect("read page");
@@ -69,8 +87,10 @@ fn debug(file: &Path) {
         let line = text[d.start..d.end].trim_end();
         let f = d.features;
         let shown: String = line.chars().take(100).collect();
+        // A line that continues the block above it is marked "+": the features are the block's.
         println!(
-            "{:<11} w={:<3} s={:<3} c={:<3} t={} b={} r={} {:<14} {shown}",
+            "{}{:<11} w={:<3} s={:<3} c={:<3} t={} b={} r={} {:<14} {shown}",
+            if d.joined { '+' } else { ' ' },
             d.kind.as_str(),
             f.words,
             f.stop_words,
