@@ -52,7 +52,7 @@ fn steps(c: &mut Criterion) {
         b.iter(|| texts.iter().map(|t| Segments::new(t).sentences.len()).sum::<usize>())
     });
     group.bench_function("matcher scan", |b| {
-        b.iter(|| texts.iter().map(|t| matcher.scan(t).matches.len()).sum::<usize>())
+        b.iter(|| texts.iter().map(|t| matcher.scan(t, &[]).matches.len()).sum::<usize>())
     });
     group.bench_function("analyze (all steps)", |b| {
         b.iter(|| {

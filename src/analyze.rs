@@ -138,7 +138,7 @@ impl Engine {
     /// selection.
     fn conditioned_findings(&self, text: &str, zones: &[Zone]) -> Vec<Finding> {
         let segments = Segments::new(text);
-        let mut scan = self.matcher.scan(text);
+        let mut scan = self.matcher.scan(text, zones);
         scan.matches.sort_unstable();
         scan.matches.dedup();
         let candidates = self.candidates(&scan, zones, &segments);

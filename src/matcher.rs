@@ -22,8 +22,9 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
 
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::text::{char_at, is_word_char};
+use crate::zones::{Zone, ZoneKind};
 
 /// The largest compiled size of one pattern (the regex crate's default).
 const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
@@ -91,6 +92,8 @@ pub struct Matcher {
 struct CompiledPattern {
     regex: Regex,
     rule: usize,
+    /// The zones its rule looks in ([`zone_bit`]s): a line in none of them is not searched.
+    zones: u8,
     /// Every match starts at a line start (`^` or `(?m)^`): patterns run on one line at a
     /// time, so only the line's first byte needs trying, not every byte of it.
     at_line_start: bool,
@@ -119,8 +122,7 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     use regex_syntax::hir::HirKind;
     use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
-    let mut candidates: Vec<Seq> =
-        vec![extract(ExtractKind::Prefix, hir), extract(ExtractKind::Suffix, hir)];
+    let mut candidates: Vec<Seq> = vec![extract(ExtractKind::Prefix, hir), extract(ExtractKind::Suffix, hir)];
     let mut node = hir;
     while let HirKind::Capture(capture) = node.kind() {
         node = &capture.sub;
@@ -179,8 +181,10 @@ impl Matcher {
     }
 
     /// Every raw match of every rule in `text` (in no particular order), and where the rules'
-    /// exception phrases occur.
-    pub fn scan(&self, text: &str) -> Scan {
+    /// exception phrases occur. `zones` (of the text, as `detect_zones` gives them) lets
+    /// patterns skip lines that lie outside their rule's scope; with no zones, every line is
+    /// searched.
+    pub fn scan(&self, text: &str, zones: &[Zone]) -> Scan {
         let mut scan = Scan::default();
         if let Some(trie) = &self.phrases {
             for_each_phrase_hit(trie, text, |pattern, start, end| {
@@ -216,8 +220,12 @@ impl Matcher {
         }
         wanted.sort_unstable();
         wanted.dedup();
+        let line_zones = line_zones(&lines, zones);
         for (index, line) in wanted {
             let pattern = &self.patterns[index];
+            if pattern.zones & line_zones[line] == 0 {
+                continue;
+            }
             let range = lines[line].clone();
             for m in pattern.find_in_line(&text[range.clone()]) {
                 if !m.is_empty() {
@@ -282,7 +290,10 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
             let prefix = hir.properties().look_set_prefix();
             let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
             match meta::Builder::new().configure(config.clone()).build_from_hir(hir) {
-                Ok(regex) => Ok(CompiledPattern { regex, rule: rule_index, at_line_start }),
+                Ok(regex) => {
+                    let zones = scope_zones(&rule.scope);
+                    Ok(CompiledPattern { regex, rule: rule_index, zones, at_line_start })
+                }
                 Err(e) if e.size_limit().is_some() => Err(CompileError(format!(
                     "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {}-byte limit); split it or simplify it",
                     rule.source,
@@ -394,6 +405,44 @@ fn automaton(keys: &[String]) -> Result<Option<AhoCorasick>, CompileError> {
         .map_err(|e| CompileError(e.to_string()))
 }
 
+fn zone_bit(kind: ZoneKind) -> u8 {
+    match kind {
+        ZoneKind::Title => 1,
+        ZoneKind::Byline => 2,
+        ZoneKind::Body => 4,
+        ZoneKind::Boilerplate => 8,
+    }
+}
+
+fn scope_zones(scope: &Scope) -> u8 {
+    [(scope.title, ZoneKind::Title), (scope.byline, ZoneKind::Byline), (scope.body, ZoneKind::Body)]
+        .into_iter()
+        .chain([(scope.boilerplate, ZoneKind::Boilerplate)])
+        .filter(|(yes, _)| *yes)
+        .fold(0, |bits, (_, kind)| bits | zone_bit(kind))
+}
+
+/// For each line, the zones it overlaps (its newline included), as [`zone_bit`]s; every zone
+/// when `zones` is empty.
+fn line_zones(lines: &[std::ops::Range<usize>], zones: &[Zone]) -> Vec<u8> {
+    if zones.is_empty() {
+        return vec![u8::MAX; lines.len()];
+    }
+    let mut first = 0; // the first zone that may overlap the current line
+    lines
+        .iter()
+        .map(|line| {
+            while first < zones.len() && zones[first].end <= line.start {
+                first += 1;
+            }
+            zones[first..]
+                .iter()
+                .take_while(|z| z.start <= line.end)
+                .fold(0, |bits, z| bits | zone_bit(z.kind))
+        })
+        .collect()
+}
+
 /// The lines of `text`, without their `\n`.
 fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut lines = Vec::new();
@@ -434,7 +483,7 @@ mod tests {
         texts.push(texts.join("\n"));
         for text in &texts {
             let mut filtered: Vec<RawMatch> = matcher
-                .scan(text)
+                .scan(text, &[])
                 .matches
                 .into_iter()
                 .filter(|m| !rules.rules[m.rule].patterns.is_empty())
@@ -466,11 +515,19 @@ mod tests {
     }
 
     #[test]
+    fn lines_know_the_zones_they_overlap() {
+        let text = "Title\nBody one\nBody two, then a menu";
+        let zone = |kind, start, end| Zone { kind, start, end };
+        let zones =
+            [zone(ZoneKind::Title, 0, 6), zone(ZoneKind::Body, 6, 31), zone(ZoneKind::Boilerplate, 31, 37)];
+        let lines = line_ranges(text);
+        assert_eq!(line_zones(&lines, &zones), [1, 4, 4 | 8]);
+        assert_eq!(line_zones(&lines, &[]), [u8::MAX; 3]);
+    }
+
+    #[test]
     fn trigger_literals_are_required_parts_of_every_match() {
-        assert_eq!(
-            literals_of(r"(?-u:\b)(?:Court|police) said").unwrap(),
-            ["court said", "police said"]
-        );
+        assert_eq!(literals_of(r"(?-u:\b)(?:Court|police) said").unwrap(), ["court said", "police said"]);
         assert_eq!(
             literals_of(r"(?-u:\b)(?:we|they) are either with").unwrap(),
             ["we are either with", "they are either with"]

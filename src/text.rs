@@ -142,7 +142,9 @@ mod tests {
             }
             words
         };
-        for text in ["naïve café—über_x 3’s", "Ünïcode’s déjà-vu", "日本語 テキスト", "a ' b ’ c", "x\u{a0}y\ty"] {
+        for text in
+            ["naïve café—über_x 3’s", "Ünïcode’s déjà-vu", "日本語 テキスト", "a ' b ’ c", "x\u{a0}y\ty"]
+        {
             assert_eq!(count_words(text), by_chars(text), "{text:?}");
         }
     }

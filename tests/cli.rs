@@ -190,7 +190,11 @@ fn rules_list_test_and_explain() {
     newslint().args(["rules", "test"]).assert().code(0).stdout(predicate::str::contains(" 0 failed"));
     // From the repository root, the packs on disk stand in for their built-in copies instead
     // of clashing with them.
-    newslint().args(["rules", "test", "rules/"]).assert().code(0).stdout(predicate::str::contains(" 0 failed"));
+    newslint()
+        .args(["rules", "test", "rules/"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(" 0 failed"));
     newslint()
         .args(["rules", "test"])
         .arg(data("rules/classroom.toml"))

@@ -392,7 +392,8 @@ impl Context<'_> {
                 format!("pattern `{text}` does not compile: {reason}"),
             )
         };
-        let ast = super::pattern::translate(text).map_err(|e| syntax_error(e.span(), e.kind().to_string()))?;
+        let ast =
+            super::pattern::translate(text).map_err(|e| syntax_error(e.span(), e.kind().to_string()))?;
         let to_hir = |case_insensitive: bool| {
             regex_syntax::hir::translate::TranslatorBuilder::new()
                 .case_insensitive(case_insensitive)
