@@ -1,6 +1,7 @@
 //! Running `check`: reads articles in bounded batches, analyses each batch in parallel, and
 //! hands the results to a printer in input order, so that output is the same whatever the
-//! number of threads and memory stays flat however large the input.
+//! number of threads and memory stays flat however large the input. Reading, analysing and
+//! printing overlap (one batch each).
 //!
 //! `--sort` and `--top` need every result before printing the first, so with them the results
 //! are kept until the end (memory then grows with the input; the summary still counts all).
@@ -94,11 +95,84 @@ struct SourceTally {
     categories: HashMap<usize, usize>,
 }
 
+/// What the analysis stage hands to the printing stage, in input order.
+enum Done {
+    Article { analysis: Box<Analysis>, warning: Option<String> },
+    Skipped(Skipped),
+}
+
 /// Runs the engine over every input event and prints through `reporter`.
+///
+/// Three stages overlap, each on its own thread, with batches handed over one at a time (so at
+/// most a few batches are in memory): reading and decoding the next batch, analysing the
+/// current one on `pool`, and printing the previous one on the calling thread.
 pub fn run(
-    inputs: impl Iterator<Item = Event>,
+    inputs: impl Iterator<Item = Event> + Send,
     engine: &Engine,
     pool: &rayon::ThreadPool,
+    reporter: &mut dyn Reporter,
+    out: &mut dyn Write,
+    hooks: Hooks<'_>,
+    options: &RunOptions,
+) -> io::Result<Summary> {
+    std::thread::scope(|scope| {
+        let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Event>, u64)>(0);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(Vec<Done>, u64)>(0);
+        scope.spawn(move || read_batches(inputs, batch_tx));
+        scope.spawn(move || {
+            for (events, bytes) in batch_rx {
+                let done = pool.install(|| {
+                    use rayon::prelude::*;
+                    events
+                        .into_par_iter()
+                        .map(|event| match event {
+                            Event::Article { article, warning } => {
+                                Done::Article { analysis: Box::new(engine.analyze(*article)), warning }
+                            }
+                            Event::Skipped(skipped) => Done::Skipped(skipped),
+                        })
+                        .collect()
+                });
+                if done_tx.send((done, bytes)).is_err() {
+                    return; // the printer stopped (a closed pipe): stop analysing
+                }
+            }
+        });
+        print_results(done_rx, engine, reporter, out, hooks, options)
+    })
+}
+
+/// Groups input events into batches of at most [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`]
+/// bytes of text, each sent with its byte count.
+fn read_batches(
+    inputs: impl Iterator<Item = Event>,
+    batches: std::sync::mpsc::SyncSender<(Vec<Event>, u64)>,
+) {
+    let mut batch = Vec::new();
+    let (mut articles, mut bytes) = (0, 0);
+    for event in inputs {
+        if let Event::Article { article, .. } = &event {
+            articles += 1;
+            bytes += article.text.len();
+        }
+        batch.push(event);
+        if articles >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
+            if batches.send((std::mem::take(&mut batch), bytes as u64)).is_err() {
+                return;
+            }
+            (articles, bytes) = (0, 0);
+        }
+    }
+    if !batch.is_empty() {
+        let _ = batches.send((batch, bytes as u64));
+    }
+}
+
+/// The printing stage: diagnostics and articles in input order, the summary, the closing
+/// output.
+fn print_results(
+    done: std::sync::mpsc::Receiver<(Vec<Done>, u64)>,
+    engine: &Engine,
     reporter: &mut dyn Reporter,
     out: &mut dyn Write,
     hooks: Hooks<'_>,
@@ -110,38 +184,21 @@ pub fn run(
     let mut sources: BTreeMap<String, SourceTally> = BTreeMap::new();
     let mut bytes_done = 0u64;
     reporter.begin(out)?;
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
-    let mut inputs = inputs.peekable();
-    while inputs.peek().is_some() || !batch.is_empty() {
-        match inputs.next() {
-            Some(Event::Article { article, warning }) => {
-                if let Some(message) = &warning {
-                    (hooks.diagnostic)(Diagnostic::Warning { path: &article.path, message });
-                }
-                batch_bytes += article.text.len();
-                batch.push(*article);
-                if batch.len() < BATCH_ARTICLES && batch_bytes < BATCH_BYTES && inputs.peek().is_some() {
+    for (batch, bytes) in done {
+        for item in batch {
+            let analysis = match item {
+                Done::Skipped(skipped) => {
+                    (hooks.diagnostic)(Diagnostic::Skipped(&skipped));
+                    summary.skipped.push(skipped);
                     continue;
                 }
-            }
-            Some(Event::Skipped(skipped)) => {
-                (hooks.diagnostic)(Diagnostic::Skipped(&skipped));
-                summary.skipped.push(skipped);
-                if inputs.peek().is_some() {
-                    continue;
+                Done::Article { analysis, warning } => {
+                    if let Some(message) = &warning {
+                        (hooks.diagnostic)(Diagnostic::Warning { path: &analysis.article.path, message });
+                    }
+                    *analysis
                 }
-            }
-            None => {}
-        }
-        let articles = std::mem::take(&mut batch);
-        bytes_done += batch_bytes as u64;
-        batch_bytes = 0;
-        let analyses: Vec<Analysis> = pool.install(|| {
-            use rayon::prelude::*;
-            articles.into_par_iter().map(|article| engine.analyze(article)).collect()
-        });
-        for analysis in analyses {
+            };
             summary.count(&analysis, engine.rules());
             if options.group_by_source {
                 let tally = sources.entry(source_of(&analysis)).or_default();
@@ -164,6 +221,7 @@ pub fn run(
                 reporter.article(out, &analysis)?;
             }
         }
+        bytes_done += bytes;
         (hooks.progress)(summary.articles, bytes_done);
     }
     if keep_all {
