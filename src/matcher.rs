@@ -1,23 +1,28 @@
 //! Matching: every loaded rule compiled once into multi-pattern automata, then one scan of an
 //! article's text that yields raw matches (rule, byte span).
 //!
-//! - All `phrases` of all rules go into one Aho-Corasick trie (ASCII case-insensitive). A
-//!   phrase must start at a word boundary, so the trie is walked, anchored, from each position
-//!   that follows a non-word character, until it dies: most words leave the trie after a byte
-//!   or two, and nothing inside a word is ever looked at. A hit must also end at a word
-//!   boundary; a trailing `*` instead extends it to the end of the word. A phrase with `'`
-//!   also matches `’` and the backtick.
-//! - All `patterns` share one prefilter: the literals that every match of a pattern must start
-//!   (or end) with, extracted from the pattern, go into a second Aho-Corasick automaton. Only
-//!   the patterns whose literals occur in an article run there, each compiled the first time it
-//!   is needed; a pattern without usable literals always runs. (A `RegexSet` was measured as a
-//!   prefilter first: its lazy DFA thrashed on ~95 overlapping patterns, 6.5 s on 2.3 MB
-//!   where the patterns one by one took 0.17 s.)
+//! - One Aho-Corasick trie (ASCII case-insensitive) holds every `phrase` and exception of every
+//!   rule and the prefilter literals of every `pattern` (below). It is walked, anchored, from
+//!   each position that is not inside an ASCII word (after a non-word byte, or at a non-word
+//!   byte), until it dies: most walks leave the trie after a byte or two, and no position
+//!   inside a word is ever a start. One walk over the text finds every key.
+//! - A phrase must start after a non-word character and end before one; a trailing `*`
+//!   instead extends the hit to the end of the word. A phrase with `'` also matches `’` and
+//!   the backtick.
+//! - Patterns are prefiltered by literals that every match must contain, extracted from the
+//!   pattern: the literals matches start with, or end with, or that one element of the
+//!   pattern's top-level sequence starts with. Only literals the walk cannot miss are used:
+//!   those that start with a non-word byte, or start every match of a pattern that begins at a
+//!   word boundary or line start. Each pattern then runs only on the lines where one of its
+//!   literals occurs (and that lie in its rule's zones); a pattern without usable literals
+//!   runs on every line. (A `RegexSet` was measured as a prefilter first: its lazy DFA
+//!   thrashed on ~95 overlapping patterns, 6.5 s on 2.3 MB where the patterns one by one took
+//!   0.17 s; a second, unanchored automaton for the literals cost as much as the phrase walk.)
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
+use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
@@ -51,10 +56,13 @@ enum Use {
     Exception,
 }
 
+/// What a key of the trie is to the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct PhraseTarget {
-    rule: usize,
-    usage: Use,
+enum Target {
+    /// A phrase or exception of `rule`.
+    Phrase { rule: usize, usage: Use },
+    /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`).
+    Trigger { pattern: usize },
 }
 
 /// What one scan of a text found: every rule's raw matches, and where each rule's exception
@@ -74,17 +82,13 @@ impl Scan {
 
 /// The compiled form of a rule set.
 pub struct Matcher {
-    /// Every phrase and exception, for anchored walks from word starts.
-    phrases: Option<PhraseTrie>,
-    /// For each automaton pattern, the rules that use it.
-    phrase_targets: Vec<Vec<PhraseTarget>>,
+    /// Every phrase, exception and prefilter literal, for anchored walks.
+    trie: Option<Trie>,
+    /// For each key of the trie, what it is to which rules and patterns.
+    targets: Vec<Vec<Target>>,
     /// Every pattern of every rule, with its rule.
     patterns: Vec<CompiledPattern>,
-    /// The prefilter: literals that some patterns' matches must start or end with.
-    triggers: Option<AhoCorasick>,
-    /// For each trigger literal, the patterns it lets run.
-    trigger_targets: Vec<Vec<usize>>,
-    /// Patterns without usable literals: they run on every article.
+    /// Patterns without usable literals: they run on every line.
     always: Vec<usize>,
 }
 
@@ -113,35 +117,55 @@ impl CompiledPattern {
 #[error("{0}")]
 pub struct CompileError(String);
 
-/// Literals (lower-cased) such that every match of `bare` contains one of them: the literals
-/// that matches must start with, or end with, or the ones that one element of the pattern's
-/// top-level sequence must start with (`\b(?:we|they) are either with` must contain
-/// " either with"), whichever has the longest shortest literal. `None` when no set is worth
-/// searching for.
+/// Literals (lower-cased) such that every match of the pattern `hir` contains one of them,
+/// and that the trie walk cannot miss: the literals that matches start with, or end with, or
+/// the ones that one element of the pattern's top-level sequence must start with
+/// (`\b(?:we|they) are either with` must contain " are either with"), whichever has the
+/// longest shortest literal. `None` when no set is worth searching for.
 fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
-    use regex_syntax::hir::HirKind;
     use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+    use regex_syntax::hir::{HirKind, Look};
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
-    let mut candidates: Vec<Seq> = vec![extract(ExtractKind::Prefix, hir), extract(ExtractKind::Suffix, hir)];
+    // A match that starts at a word boundary or a line start is never preceded by an ASCII
+    // word byte: its prefix literals start where a walk starts, even with a letter.
+    let prefix_looks = hir.properties().look_set_prefix();
+    let starts_a_word = [
+        Look::Start,
+        Look::StartLF,
+        Look::StartCRLF,
+        Look::WordAscii,
+        Look::WordUnicode,
+        Look::WordStartAscii,
+        Look::WordStartUnicode,
+        Look::WordStartHalfAscii,
+        Look::WordStartHalfUnicode,
+    ]
+    .into_iter()
+    .any(|look| prefix_looks.contains(look));
+    // (the set, whether its literals may start with a letter)
+    let mut candidates: Vec<(Seq, bool)> =
+        vec![(extract(ExtractKind::Prefix, hir), starts_a_word), (extract(ExtractKind::Suffix, hir), false)];
     let mut node = hir;
     while let HirKind::Capture(capture) = node.kind() {
         node = &capture.sub;
     }
     if let HirKind::Concat(children) = node.kind() {
-        candidates.extend(children.iter().map(|child| extract(ExtractKind::Prefix, child)));
+        candidates.extend(children.iter().map(|child| (extract(ExtractKind::Prefix, child), false)));
     }
     candidates
         .iter()
-        .filter_map(|seq| {
+        .filter_map(|(seq, may_start_with_letter)| {
             let literals = seq.literals()?;
             let usable = !literals.is_empty()
                 && literals.iter().all(|l| {
+                    let bytes = l.as_bytes();
                     // The automaton folds ASCII case only, as `(?i)` does for ASCII letters;
                     // other letters could match in another case.
-                    l.len() >= MIN_TRIGGER_LEN
-                        && String::from_utf8_lossy(l.as_bytes())
-                            .chars()
-                            .all(|c| c.is_ascii() || !c.is_alphabetic())
+                    // A literal cut short inside a character can never be found.
+                    let Ok(literal) = std::str::from_utf8(bytes) else { return false };
+                    literal.len() >= MIN_TRIGGER_LEN
+                        && (*may_start_with_letter || !is_ascii_word_byte(bytes[0]))
+                        && literal.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
                 });
             usable.then_some(literals)
         })
@@ -151,33 +175,22 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
         })
 }
 
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
 impl Matcher {
-    /// Compiles the rules: the phrase automaton, every pattern, and the prefilter, built in
-    /// parallel (start-up time is most of a small run).
+    /// Compiles the rules: the trie and every pattern, built in parallel (start-up time is most
+    /// of a small run).
     pub fn new(rules: &[Rule]) -> Result<Self, CompileError> {
-        let ((phrases, phrase_targets), (patterns, (triggers, trigger_targets, always))) = rayon::join(
+        let ((trie, targets, always), patterns) = rayon::join(
             || {
-                let (keys, targets) = phrase_table(rules);
-                (phrase_trie(&keys), targets)
+                let (keys, targets, always) = key_table(rules);
+                (trie(&keys), targets, always)
             },
-            || {
-                rayon::join(
-                    || compile_patterns(rules),
-                    || {
-                        let (keys, targets, always) = trigger_table(rules);
-                        (automaton(&keys), targets, always)
-                    },
-                )
-            },
+            || compile_patterns(rules),
         );
-        Ok(Matcher {
-            phrases: phrases?,
-            phrase_targets,
-            patterns: patterns?,
-            triggers: triggers?,
-            trigger_targets,
-            always,
-        })
+        Ok(Matcher { trie: trie?, targets, patterns: patterns?, always })
     }
 
     /// Every raw match of every rule in `text` (in no particular order), and where the rules'
@@ -186,38 +199,35 @@ impl Matcher {
     /// searched.
     pub fn scan(&self, text: &str, zones: &[Zone]) -> Scan {
         let mut scan = Scan::default();
-        if let Some(trie) = &self.phrases {
-            for_each_phrase_hit(trie, text, |pattern, start, end| {
-                let at_boundary = !char_at(text, end).is_some_and(is_word_char);
-                for target in &self.phrase_targets[pattern] {
-                    let rule = target.rule;
-                    match target.usage {
-                        Use::Prefix => {
-                            let word_end =
-                                text[end..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| end + i);
-                            scan.matches.push(RawMatch { start, end: word_end, rule });
-                        }
-                        Use::Whole if at_boundary => scan.matches.push(RawMatch { start, end, rule }),
-                        Use::Exception if at_boundary => scan.exceptions.push(RawMatch { start, end, rule }),
-                        _ => {}
-                    }
-                }
-            });
-        }
-        // Patterns match within one line: each runs on the lines where its trigger occurs.
         let lines = line_ranges(text);
         let mut wanted: Vec<(usize, usize)> = Vec::new(); // (pattern, line)
         for &index in &self.always {
             wanted.extend((0..lines.len()).map(|line| (index, line)));
         }
-        if let Some(triggers) = &self.triggers {
-            for hit in triggers.find_overlapping_iter(text) {
-                let line = lines.partition_point(|l| l.end < hit.start());
-                wanted.extend(
-                    self.trigger_targets[hit.pattern().as_usize()].iter().map(|&index| (index, line)),
-                );
-            }
+        if let Some(trie) = &self.trie {
+            let mut line = 0;
+            for_each_key(trie, text, |key, start, end| {
+                for target in &self.targets[key] {
+                    match *target {
+                        Target::Trigger { pattern } => {
+                            while lines[line].end < start {
+                                line += 1;
+                            }
+                            wanted.push((pattern, line));
+                        }
+                        Target::Phrase { rule, usage } => {
+                            if let Some(m) = phrase_hit(text, start, end, rule, usage) {
+                                match usage {
+                                    Use::Exception => scan.exceptions.push(m),
+                                    Use::Whole | Use::Prefix => scan.matches.push(m),
+                                }
+                            }
+                        }
+                    }
+                }
+            });
         }
+        // Patterns match within one line: each runs on the lines where its trigger occurs.
         wanted.sort_unstable();
         wanted.dedup();
         let line_zones = line_zones(&lines, zones);
@@ -241,12 +251,39 @@ impl Matcher {
     }
 }
 
-/// Every phrase and exception of every rule (with its apostrophe variants), once, and what
-/// each is to which rules.
-fn phrase_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<PhraseTarget>>) {
+/// A phrase key found at `start..end` as the rule's match, if it stands at word boundaries
+/// (a `Prefix` phrase runs on to the end of its word instead).
+fn phrase_hit(text: &str, start: usize, end: usize, rule: usize, usage: Use) -> Option<RawMatch> {
+    if text[..start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let end = match usage {
+        Use::Prefix => text[end..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| end + i),
+        Use::Whole | Use::Exception if char_at(text, end).is_some_and(is_word_char) => return None,
+        Use::Whole | Use::Exception => end,
+    };
+    Some(RawMatch { start, end, rule })
+}
+
+/// The trie's keys and their targets: every phrase and exception of every rule (with its
+/// apostrophe variants) and every pattern's prefilter literals, each key once; and the
+/// patterns that have no usable literals (pattern indices in the order of
+/// [`compile_patterns`]).
+fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Vec<usize>) {
     let mut keys: Vec<String> = Vec::new();
     let mut key_index = std::collections::HashMap::new();
-    let mut targets: Vec<Vec<PhraseTarget>> = Vec::new();
+    let mut targets: Vec<Vec<Target>> = Vec::new();
+    let mut add = |key: String, target: Target| {
+        // The trie folds ASCII case: keys that differ only in it are one key.
+        let id = *key_index.entry(key.to_ascii_lowercase()).or_insert_with(|| {
+            keys.push(key);
+            targets.push(Vec::new());
+            keys.len() - 1
+        });
+        if !targets[id].contains(&target) {
+            targets[id].push(target);
+        }
+    };
     for (rule_index, rule) in rules.iter().enumerate() {
         let phrases = rule.phrases.iter().map(|phrase| match phrase.strip_suffix('*') {
             Some(stem) => (stem, Use::Prefix),
@@ -255,19 +292,18 @@ fn phrase_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<PhraseTarget>>) {
         let exceptions = rule.exceptions.iter().map(|phrase| (phrase.as_str(), Use::Exception));
         for (stem, usage) in phrases.chain(exceptions) {
             for variant in apostrophe_variants(stem) {
-                let id = *key_index.entry(variant.clone()).or_insert_with(|| {
-                    keys.push(variant);
-                    targets.push(Vec::new());
-                    keys.len() - 1
-                });
-                let target = PhraseTarget { rule: rule_index, usage };
-                if !targets[id].contains(&target) {
-                    targets[id].push(target);
-                }
+                add(variant, Target::Phrase { rule: rule_index, usage });
             }
         }
     }
-    (keys, targets)
+    let mut always = Vec::new();
+    for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
+        match trigger_literals(&pattern.bare) {
+            Some(literals) => literals.into_iter().for_each(|l| add(l, Target::Trigger { pattern: index })),
+            None => always.push(index),
+        }
+    }
+    (keys, targets, always)
 }
 
 /// Every pattern of every rule, compiled (in parallel), with its rule. Only the whole match's
@@ -308,41 +344,15 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
         .collect()
 }
 
-/// The prefilter's literals, the patterns each lets run, and the patterns that always run
-/// (pattern indices in the order of [`compile_patterns`]).
-fn trigger_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<usize>>, Vec<usize>) {
-    let mut index_of = std::collections::HashMap::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut targets: Vec<Vec<usize>> = Vec::new();
-    let mut always = Vec::new();
-    for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
-        let Some(literals) = trigger_literals(&pattern.bare) else {
-            always.push(index);
-            continue;
-        };
-        for literal in literals {
-            let id = *index_of.entry(literal.clone()).or_insert_with(|| {
-                keys.push(literal);
-                targets.push(Vec::new());
-                keys.len() - 1
-            });
-            if targets[id].last() != Some(&index) {
-                targets[id].push(index);
-            }
-        }
-    }
-    (keys, targets, always)
-}
+/// The trie: Aho-Corasick's compact NFA (a DFA's table was slower here: more cache misses),
+/// ASCII case-insensitive, only ever walked anchored.
+type Trie = aho_corasick::nfa::contiguous::NFA;
 
-/// The phrase automaton: a trie with a table of next states (a DFA), ASCII case-insensitive,
-/// only ever walked anchored.
-type PhraseTrie = aho_corasick::nfa::contiguous::NFA;
-
-fn phrase_trie(keys: &[String]) -> Result<Option<PhraseTrie>, CompileError> {
+fn trie(keys: &[String]) -> Result<Option<Trie>, CompileError> {
     if keys.is_empty() {
         return Ok(None);
     }
-    aho_corasick::nfa::contiguous::NFA::builder()
+    Trie::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(keys)
@@ -350,59 +360,39 @@ fn phrase_trie(keys: &[String]) -> Result<Option<PhraseTrie>, CompileError> {
         .map_err(|e| CompileError(e.to_string()))
 }
 
-/// Calls `hit(phrase, start, end)` for every occurrence of a phrase of `trie` in `text` that
-/// starts at a word boundary (at the text's start or after a non-word character), overlapping
-/// ones included, in order of start.
-fn for_each_phrase_hit(trie: &PhraseTrie, text: &str, mut hit: impl FnMut(usize, usize, usize)) {
+/// Calls `hit(key, start, end)` for every occurrence of a key of `trie` in `text` that does
+/// not start inside an ASCII word (it starts at the text's start, after a non-word byte, or
+/// at a non-word byte), overlapping ones included, in order of start.
+fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize)) {
     let bytes = text.as_bytes();
     let Ok(start_state) = trie.start_state(aho_corasick::Anchored::Yes) else { return };
     let mut after_word = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let (c, len) = match bytes[at] {
-            b if b < 0x80 => (b as char, 1),
-            _ => {
-                let c = text[at..].chars().next().expect("`at` is a character boundary");
-                (c, c.len_utf8())
+    for (at, &first) in bytes.iter().enumerate() {
+        let in_word = is_ascii_word_byte(first);
+        if after_word && in_word {
+            after_word = true;
+            continue;
+        }
+        after_word = in_word;
+        let mut state = start_state;
+        for (i, &byte) in bytes[at..].iter().enumerate() {
+            state = trie.next_state(aho_corasick::Anchored::Yes, state, byte);
+            if trie.is_dead(state) {
+                break;
             }
-        };
-        if !after_word {
-            let mut state = start_state;
-            for (i, &byte) in bytes[at..].iter().enumerate() {
-                state = trie.next_state(aho_corasick::Anchored::Yes, state, byte);
-                if trie.is_dead(state) {
-                    break;
-                }
-                if trie.is_match(state) {
-                    let end = at + i + 1;
-                    // A match state also lists the phrases that end here but start later
-                    // (suffixes, for unanchored search): keep those that start at `at`.
-                    for k in 0..trie.match_len(state) {
-                        let phrase = trie.match_pattern(state, k);
-                        if trie.pattern_len(phrase) == end - at {
-                            hit(phrase.as_usize(), at, end);
-                        }
+            if trie.is_match(state) {
+                let end = at + i + 1;
+                // A match state also lists the keys that end here but start later (suffixes,
+                // for unanchored search): keep those that start at `at`.
+                for k in 0..trie.match_len(state) {
+                    let key = trie.match_pattern(state, k);
+                    if trie.pattern_len(key) == end - at {
+                        hit(key.as_usize(), at, end);
                     }
                 }
             }
         }
-        after_word = is_word_char(c);
-        at += len;
     }
-}
-
-/// An ASCII case-insensitive automaton for overlapping search; `None` for no keys. (The
-/// crate picks its kind: a DFA here doubled start-up for no measurable gain in throughput.)
-fn automaton(keys: &[String]) -> Result<Option<AhoCorasick>, CompileError> {
-    if keys.is_empty() {
-        return Ok(None);
-    }
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(keys)
-        .map(Some)
-        .map_err(|e| CompileError(e.to_string()))
 }
 
 fn zone_bit(kind: ZoneKind) -> u8 {
@@ -481,6 +471,12 @@ mod tests {
         texts.push(include_str!("../tests/data/zones/000_efcd41e9a7eb89e8.txt").to_string());
         texts.push(include_str!("../tests/data/zones/003_836afd67f5dc4781.txt").to_string());
         texts.push(texts.join("\n"));
+        // Real news text, when the shared corpus is next to the repository.
+        if let Ok(folder) = std::fs::read_dir("../shared/corpus/ptc-semeval2020/train-articles") {
+            let mut paths: Vec<_> = folder.filter_map(|e| Some(e.ok()?.path())).collect();
+            paths.sort();
+            texts.extend(paths.iter().take(60).filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
         for text in &texts {
             let mut filtered: Vec<RawMatch> = matcher
                 .scan(text, &[])
@@ -532,11 +528,11 @@ mod tests {
             literals_of(r"(?-u:\b)(?:we|they) are either with").unwrap(),
             ["we are either with", "they are either with"]
         );
-        // Neither a prefix nor a suffix literal, but every match contains one of these.
-        assert_eq!(
-            literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(),
-            ["reasons", "things"]
-        );
+        // Neither a prefix nor a suffix literal, but every match contains one of these; not
+        // "reasons" or "things", which the walk would not look for inside a word ("12reasons").
+        assert_eq!(literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(), [" why "]);
+        // A suffix literal that starts with a letter could start inside a word.
+        assert_eq!(literals_of(r"[a-z]+ness"), None);
         assert_eq!(
             literals_of(r"[A-Z][a-z]+ (?:said|told)"),
             Some(vec![" said".to_string(), " told".to_string()])
