@@ -230,11 +230,11 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
     spans
         .into_iter()
         .map(|span| {
-            let words = crate::text::count_words(&text[span.clone()]);
+            let three_words = crate::text::has_words(&text[span.clone()], 3);
             let before =
                 &text[crate::text::floor_char_boundary(text, span.start.saturating_sub(16))..span.start];
             let so_called = before.trim_end().to_ascii_lowercase().ends_with("so-called");
-            let voice = if words >= 3 || (!so_called && speech_verb_near(text, &span, sentences)) {
+            let voice = if three_words || (!so_called && speech_verb_near(text, &span, sentences)) {
                 Voice::Quoted
             } else {
                 Voice::Outlet

@@ -18,26 +18,38 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Number of words (runs of word characters, apostrophes inside words included once).
 pub fn count_words(text: &str) -> usize {
+    word_starts(text).count()
+}
+
+/// Whether `text` has at least `n` words (stops counting there).
+pub fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || word_starts(text).nth(n - 1).is_some()
+}
+
+/// The byte offset where each word starts.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let mut words = 0;
     let mut in_word = false;
     let mut at = 0;
-    while at < bytes.len() {
-        // ASCII is most text: classify it without decoding.
-        let (word, apostrophe, len) = match bytes[at] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_', b == b'\'', 1),
-            _ => {
-                let c = text[at..].chars().next().expect("`at` is a character boundary");
-                (is_word_char(c), c == '’', c.len_utf8())
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            // ASCII is most text: classify it without decoding.
+            let (word, apostrophe, len) = match bytes[at] {
+                b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_', b == b'\'', 1),
+                _ => {
+                    let c = text[at..].chars().next().expect("`at` is a character boundary");
+                    (is_word_char(c), c == '’', c.len_utf8())
+                }
+            };
+            let starts = word && !in_word;
+            in_word = word || (in_word && apostrophe);
+            at += len;
+            if starts {
+                return Some(at - len);
             }
-        };
-        if word && !in_word {
-            words += 1;
         }
-        in_word = word || (in_word && apostrophe);
-        at += len;
-    }
-    words
+        None
+    })
 }
 
 /// 1-based line and column (in characters) of byte `offset`, for one-off lookups.
