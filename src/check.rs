@@ -107,7 +107,7 @@ enum Done {
 /// most a few batches are in memory): reading and decoding the next batch, analysing the
 /// current one on `pool`, and printing the previous one on the calling thread.
 pub fn run(
-    inputs: impl Iterator<Item = Event> + Send,
+    inputs: impl Iterator<Item = Event> + Send + 'static,
     engine: &Engine,
     pool: &rayon::ThreadPool,
     reporter: &mut dyn Reporter,
@@ -115,12 +115,24 @@ pub fn run(
     hooks: Hooks<'_>,
     options: &RunOptions,
 ) -> io::Result<Summary> {
+    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Event>, u64)>(0);
+    // Not joined: after a write error (a closed pipe) the run ends at once even if the reader
+    // is waiting for more of a standard input that never comes; it stops at its next send.
+    std::thread::spawn(move || read_batches(inputs, batch_tx));
+    let stop = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Event>, u64)>(0);
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(Vec<Done>, u64)>(0);
-        scope.spawn(move || read_batches(inputs, batch_tx));
+        let stop = &stop;
         scope.spawn(move || {
-            for (events, bytes) in batch_rx {
+            use std::sync::mpsc::RecvTimeoutError;
+            loop {
+                let (events, bytes) = match batch_rx.recv_timeout(std::time::Duration::from_millis(50)) {
+                    Ok(batch) => batch,
+                    Err(RecvTimeoutError::Timeout) if !stop.load(std::sync::atomic::Ordering::Relaxed) => {
+                        continue;
+                    }
+                    Err(_) => return,
+                };
                 let done = pool.install(|| {
                     use rayon::prelude::*;
                     events
@@ -134,11 +146,13 @@ pub fn run(
                         .collect()
                 });
                 if done_tx.send((done, bytes)).is_err() {
-                    return; // the printer stopped (a closed pipe): stop analysing
+                    return; // the printer stopped: stop analysing
                 }
             }
         });
-        print_results(done_rx, engine, reporter, out, hooks, options)
+        let printed = print_results(done_rx, engine, reporter, out, hooks, options);
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        printed
     })
 }
 
