@@ -552,3 +552,83 @@ mod tests {
         assert_eq!(literals_of(r"^.{0,9}?\b(?:By|Written by) [A-Z]").unwrap(), ["by", "written by"]);
     }
 }
+
+/// The trie walk against the definition of a phrase match, on texts mixed from fragments that
+/// stress it: overlapping phrases, prefixes, case, apostrophes, accented letters at the edges.
+#[cfg(test)]
+mod phrase_properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::rules::RuleSetBuilder;
+
+    const RULES: &str = r#"
+[[rule]]
+id = "a"
+category = "loaded-language"
+message = "m"
+explanation = "e"
+phrases = ["attack", "attack on", "on the", "café", "don't", "x y"]
+[[rule]]
+id = "b"
+category = "doubt"
+message = "m"
+explanation = "e"
+phrases = ["attack*", "the", "é"]
+"#;
+
+    /// Every match by definition: an ASCII-case-insensitive occurrence (or with `’`/`` ` ``
+    /// for `'`) between non-word characters; `stem*` runs on to the end of its word.
+    fn reference(text: &str, rules: &[Rule]) -> Vec<RawMatch> {
+        let mut found = Vec::new();
+        for (rule, r) in rules.iter().enumerate() {
+            for phrase in &r.phrases {
+                let (stem, prefix) = phrase.strip_suffix('*').map_or((phrase.as_str(), false), |s| (s, true));
+                for variant in apostrophe_variants(stem) {
+                    for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                        let end = start + variant.len();
+                        let Some(piece) = text.get(start..end) else { continue };
+                        if !piece.eq_ignore_ascii_case(&variant)
+                            || text[..start].chars().next_back().is_some_and(is_word_char)
+                        {
+                            continue;
+                        }
+                        let word_end =
+                            text[end..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| end + i);
+                        if prefix {
+                            found.push(RawMatch { start, end: word_end, rule });
+                        } else if word_end == end {
+                            found.push(RawMatch { start, end, rule });
+                        }
+                    }
+                }
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    fn fragment() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "attack", "Attacks", "ATTACK", " on", "on", " the ", "the", "café", "é", "x", " y", "don't",
+            "don’t", "don`t", "_", "1", " ", "\n", ",", "’", "日本",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn the_walk_finds_exactly_the_phrase_matches(parts in prop::collection::vec(fragment(), 0..24)) {
+            let text: String = parts.concat();
+            let mut builder = RuleSetBuilder::new(false);
+            builder.add_source("test.toml", RULES.to_string());
+            let rules = builder.build().unwrap();
+            let matcher = Matcher::new(&rules.rules).unwrap();
+            let mut found = matcher.scan(&text, &[]).matches;
+            found.sort();
+            found.dedup();
+            prop_assert_eq!(found, reference(&text, &rules.rules), "in {:?}", text);
+        }
+    }
+}
