@@ -73,6 +73,22 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// The byte offset of the first terminator in `line` at or after `from` (a character
+/// boundary), found by bytes: no character is decoded on the way.
+fn next_terminator(line: &str, from: usize) -> Option<usize> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    let bytes = line.as_bytes();
+    let mut at = from;
+    while let Some(offset) = bytes[at..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        at += offset;
+        if bytes[at] != 0xE2 || bytes[at..].starts_with(ELLIPSIS) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
 /// The word just before byte `dot` (a ".") is an abbreviation or an initial.
 fn is_abbreviation(line: &str, dot: usize) -> bool {
     let before = &line[..dot];
@@ -114,21 +130,18 @@ fn split_sentences(text: &str) -> Vec<Range<usize>> {
             }
         } else {
             start.get_or_insert(line_start);
-            let mut chars = line.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                if !is_terminator(c) {
-                    continue;
-                }
+            let mut from = 0;
+            while let Some(i) = next_terminator(line, from) {
+                let c = line[i..].chars().next().expect("a terminator starts a character");
                 // Swallow further terminators and closing marks: `?!`, `..."`, `.)`.
                 let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if is_terminator(d) || CLOSERS.contains(&d) {
-                        end = j + d.len_utf8();
-                        chars.next();
-                    } else {
+                for d in line[end..].chars() {
+                    if !(is_terminator(d) || CLOSERS.contains(&d)) {
                         break;
                     }
+                    end += d.len_utf8();
                 }
+                from = end;
                 let rest = &line[end..];
                 let next = rest.trim_start();
                 if next.is_empty() || next.len() == rest.len() {
