@@ -181,7 +181,21 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
         })
         .max_by_key(|literals| (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len())))
         .map(|literals| {
-            literals.iter().map(|l| String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase()).collect()
+            literals
+                .iter()
+                .map(|l| {
+                    let literal = String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase();
+                    // " said" and ", said" as "said": the word starts right after a non-word
+                    // byte, where a walk starts anyway, and no walk has to start at every space.
+                    let word =
+                        literal.trim_start_matches(|c: char| c.is_ascii() && !is_ascii_word_byte(c as u8));
+                    if word.len() >= MIN_TRIGGER_LEN && is_ascii_word_byte(word.as_bytes()[0]) {
+                        word.to_string()
+                    } else {
+                        literal
+                    }
+                })
+                .collect()
         })
 }
 
@@ -540,12 +554,13 @@ mod tests {
         );
         // Neither a prefix nor a suffix literal, but every match contains one of these; not
         // "reasons" or "things", which the walk would not look for inside a word ("12reasons").
-        assert_eq!(literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(), [" why "]);
+        assert_eq!(literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(), ["why "]);
         // A suffix literal that starts with a letter could start inside a word.
         assert_eq!(literals_of(r"[a-z]+ness"), None);
         assert_eq!(
             literals_of(r"[A-Z][a-z]+ (?:said|told)"),
-            Some(vec![" said".to_string(), " told".to_string()])
+            Some(vec!["said".to_string(), "told".to_string()]),
+            "found as words: the space before them is where a walk starts"
         );
         assert_eq!(literals_of(r"!+"), None, "too short");
         // After a word boundary, a literal may start with a letter.
