@@ -290,34 +290,78 @@ fn article_root(doc: &Document, body: &HashSet<NodeId>) -> Option<NodeId> {
     a.iter().zip(&b).take_while(|(x, y)| x == y).last().map(|(x, _)| *x)
 }
 
-/// The number of elements and the depth of the deepest node, walked iteratively.
-fn shape(doc: &Document) -> (usize, usize) {
-    let root = doc.root();
-    let (mut elements, mut depth, mut max_depth) = (0, 0, 0);
-    let mut next = root.first_child();
-    while let Some(node) = next {
-        if node.is_element() {
-            elements += 1;
-        }
-        if let Some(child) = node.first_child() {
-            depth += 1;
-            max_depth = max_depth.max(depth);
-            next = Some(child);
-            continue;
-        }
-        let mut cur = node;
-        next = loop {
-            if let Some(sibling) = cur.next_sibling() {
-                break Some(sibling);
+/// One step of a [`TreeWalk`].
+#[derive(Clone, Copy)]
+enum Visit<'a> {
+    Enter(NodeRef<'a>),
+    Exit(NodeRef<'a>),
+}
+
+/// Depth-first walk over the descendants of a node without recursion (a page of thousands of
+/// nested elements would overflow the stack): each node is entered, its children are walked
+/// unless [`TreeWalk::skip_children`] is called right after entering it, then it is exited.
+/// Both tree walks of this module ([`shape`], [`walk`]) use it.
+struct TreeWalk<'a> {
+    root: NodeId,
+    /// The node of the last step, and whether that step exited it.
+    at: Option<(NodeRef<'a>, bool)>,
+    skip: bool,
+}
+
+impl<'a> TreeWalk<'a> {
+    /// Walks the descendants of `root` (not `root` itself).
+    fn new(root: NodeRef<'a>) -> Self {
+        TreeWalk { root: root.id, at: Some((root, false)), skip: false }
+    }
+
+    /// Do not walk the children of the node just entered.
+    fn skip_children(&mut self) {
+        self.skip = true;
+    }
+}
+
+impl<'a> Iterator for TreeWalk<'a> {
+    type Item = Visit<'a>;
+
+    fn next(&mut self) -> Option<Visit<'a>> {
+        let (node, exited) = self.at.take()?;
+        let skip = std::mem::take(&mut self.skip);
+        let step = if !exited {
+            // Just entered: the first child is next, else the node is exited.
+            match node.first_child().filter(|_| !skip) {
+                Some(child) => Visit::Enter(child),
+                None if node.id == self.root => return None,
+                None => Visit::Exit(node),
             }
-            match cur.parent() {
-                Some(parent) if parent.id != root.id => {
-                    depth -= 1;
-                    cur = parent;
-                }
-                _ => break None,
+        } else if let Some(sibling) = node.next_sibling() {
+            Visit::Enter(sibling)
+        } else {
+            // The last child was exited: its parent is exited next.
+            match node.parent() {
+                Some(parent) if parent.id != self.root => Visit::Exit(parent),
+                _ => return None,
             }
         };
+        self.at = Some(match step {
+            Visit::Enter(n) => (n, false),
+            Visit::Exit(n) => (n, true),
+        });
+        Some(step)
+    }
+}
+
+/// The number of elements and the depth of the deepest node.
+fn shape(doc: &Document) -> (usize, usize) {
+    let (mut elements, mut depth, mut max_depth) = (0, 0, 0);
+    for visit in TreeWalk::new(doc.root()) {
+        match visit {
+            Visit::Enter(node) => {
+                elements += usize::from(node.is_element());
+                depth += 1;
+                max_depth = max_depth.max(depth);
+            }
+            Visit::Exit(_) => depth -= 1,
+        }
     }
     (elements, max_depth)
 }
@@ -495,6 +539,8 @@ fn is_hidden(node: &NodeRef) -> bool {
 
 #[derive(Clone, Copy)]
 struct Frame {
+    /// The element this frame was pushed for.
+    node: NodeId,
     flags: u32,
     heading: u8,
     role: Role,
@@ -561,74 +607,62 @@ impl LineBuilder {
     }
 }
 
-/// Walks the visible page text into blocks, iteratively (first child, next sibling, parent).
+/// Walks the visible page text into blocks.
 fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>) -> Vec<Block> {
     let mut out = LineBuilder { blocks: Vec::new(), current: Block::default(), pending_space: false };
-    let root = doc.root();
-    let mut frames: Vec<Frame> = vec![Frame { flags: 0, heading: 0, role: Role::Block }];
-    let mut next = root.first_child();
-    while let Some(node) = next {
-        let mut descend = false;
+    let top = Frame { node: doc.root().id, flags: 0, heading: 0, role: Role::Block };
+    let mut frames: Vec<Frame> = vec![top];
+    let mut tree = TreeWalk::new(doc.root());
+    while let Some(visit) = tree.next() {
+        let node = match visit {
+            Visit::Enter(node) => node,
+            Visit::Exit(node) => {
+                if frames.len() > 1 && frames.last().is_some_and(|f| f.node == node.id) {
+                    leave(&mut frames, &mut out);
+                }
+                continue;
+            }
+        };
+        let parent = *frames.last().unwrap_or(&top);
         if node.is_text() {
-            let frame = *frames.last().unwrap_or(&Frame { flags: 0, heading: 0, role: Role::Block });
             let in_body = body.is_some_and(|b| b.contains(&node.id));
             if let Some(contents) = node.query(|n| match &n.data {
                 dom_query::NodeData::Text { contents } => Some(contents.to_string()),
                 _ => None,
             }) && let Some(text) = contents
             {
-                out.push_text(&text, frame, in_body);
+                out.push_text(&text, parent, in_body);
             }
-        } else if node.is_element() {
-            let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
-            let r = role(&name);
-            if r != Role::Skip && !is_hidden(&node) {
-                let parent = *frames.last().unwrap_or(&Frame { flags: 0, heading: 0, role: Role::Block });
-                let heading = match name.as_str() {
-                    "h1" => 1,
-                    "h2" => 2,
-                    "h3" => 3,
-                    "h4" => 4,
-                    "h5" => 5,
-                    "h6" => 6,
-                    _ => parent.heading,
-                };
-                let own = element_flags(&name) | attribute_flags(&node);
-                let flags = if Some(node.id) == article {
-                    flag::INSIDE | element_flags(&name)
-                } else {
-                    parent.flags | own
-                };
-                match r {
-                    Role::Block | Role::Break => out.flush(),
-                    Role::Spaced => out.space(),
-                    _ => {}
-                }
-                frames.push(Frame { flags, heading, role: r });
-                descend = true;
-            }
-        }
-        if descend && let Some(child) = node.first_child() {
-            next = Some(child);
             continue;
         }
-        if descend {
-            leave(&mut frames, &mut out);
+        if !node.is_element() {
+            tree.skip_children();
+            continue;
         }
-        // Next sibling, else climb until an ancestor has one.
-        let mut cur = node;
-        next = loop {
-            if let Some(sibling) = cur.next_sibling() {
-                break Some(sibling);
-            }
-            match cur.parent() {
-                Some(parent) if parent.id != root.id => {
-                    leave(&mut frames, &mut out);
-                    cur = parent;
-                }
-                _ => break None,
-            }
+        let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
+        let r = role(&name);
+        if r == Role::Skip || is_hidden(&node) {
+            tree.skip_children();
+            continue;
+        }
+        let heading = match name.as_str() {
+            "h1" => 1,
+            "h2" => 2,
+            "h3" => 3,
+            "h4" => 4,
+            "h5" => 5,
+            "h6" => 6,
+            _ => parent.heading,
         };
+        let own = element_flags(&name) | attribute_flags(&node);
+        let flags =
+            if Some(node.id) == article { flag::INSIDE | element_flags(&name) } else { parent.flags | own };
+        match r {
+            Role::Block | Role::Break => out.flush(),
+            Role::Spaced => out.space(),
+            _ => {}
+        }
+        frames.push(Frame { node: node.id, flags, heading, role: r });
     }
     out.flush();
     out.blocks
