@@ -396,6 +396,10 @@ mod flag {
     /// Inside the article's container (the flags above then only come from inside it).
     pub const INSIDE: u32 = 1 << 17;
     pub const FIGURE: u32 = 1 << 18;
+    /// class/id words: newsletter, subscribe, sign-up, donate, cta (calls to action).
+    pub const PROMO: u32 = 1 << 19;
+    /// class/id words: author-box, author-bio, about-the-author, bio.
+    pub const BIO: u32 = 1 << 20;
 }
 
 /// One line of visible text.
@@ -477,10 +481,23 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
     [
         (r"share|sharing|social", flag::SOCIAL),
         (
-            r"related|recommend|more-?stories|read-?more|readmore|also-?read|trending|popular|newsletter|promo|outbrain|taboola|signup|sign-up|subscribe|most-?read|next-?article|widget|teaser",
+            r"related|recommend|more-?stories|read-?more|readmore|also-?read|trending|popular|promo|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|widget|teaser|news-?list|more-?from|also-?like|recirc",
             flag::RELATED,
         ),
-        (r"comment|disqus|respond|reply|discussion", flag::COMMENT),
+        // Not "subscriber" (paywalled article text is often wrapped in "subscriber-content").
+        (
+            r"newsletter|sign-?up|subscribe([-_ ]|$)|subscribe-?(box|form|cta|widget|block|banner|promo)|(^|[-_ ])cta([-_ ]|$)|donat(e|ion)|membership-?(cta|box|promo|appeal)|app-?(promo|banner|download)",
+            flag::PROMO,
+        ),
+        (
+            r"author-?(box|bio|info|card|profile|about|description|details|block)|about-?(the-?)?author|(^|[-_ ])bio([-_ ]|$)|biography",
+            flag::BIO,
+        ),
+        // Not "commentary" (opinion pieces) nor "responsive" (layout).
+        (
+            r"comments?([-_ ]|$)|commentlist|comment-?(list|area|section|form|thread|wrap|respond|body|content|count)|disqus|(^|[-_ ])respond([-_ ]|$)|(^|[-_ ])(reply|replies)([-_ ]|$)|discussion",
+            flag::COMMENT,
+        ),
         (r"byline|author|dateline|writer|contributor|reporter", flag::BYLINE),
         (r"date|time|publish|posted|updated|timestamp", flag::DATE),
         (r"(^|[-_ ])ads?([-_ ]|$)|advert|sponsor|banner|dfp", flag::AD),
@@ -707,7 +724,18 @@ fn bylinish(b: &Block) -> bool {
             || DATE_LINE.is_match(&b.text))
 }
 
-const WIDGET: u32 = flag::SOCIAL | flag::RELATED | flag::COMMENT | flag::AD | flag::FURNITURE | flag::FORM;
+const WIDGET: u32 = flag::SOCIAL
+    | flag::RELATED
+    | flag::COMMENT
+    | flag::AD
+    | flag::FURNITURE
+    | flag::FORM
+    | flag::PROMO
+    | flag::BIO;
+/// Widgets whose prose is not the article either: comments, newsletter and donation boxes,
+/// author bios. (Other widget words also name wrappers of the article text, e.g. a "paywall"
+/// or "widget" container, so their prose stays.)
+const PROSE_WIDGET: u32 = flag::COMMENT | flag::PROMO | flag::BIO;
 
 fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
     use ZoneKind::{Body, Boilerplate, Byline, Title};
@@ -720,7 +748,7 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             continue;
         }
         let inside = b.has(flag::INSIDE);
-        if inside && b.has(WIDGET) && !is_prose(b) {
+        if inside && (b.has(PROSE_WIDGET) || b.has(WIDGET) && !is_prose(b)) {
             *k = Boilerplate;
         }
         if b.has(flag::CAPTION | flag::FIGURE) {
