@@ -413,6 +413,10 @@ struct Block {
     flags: u32,
     /// Heading level 1-6, 0 when not a heading.
     heading: u8,
+    /// The block elements (div, section, p, ...) below the article container this line starts
+    /// in, outermost first: lines of one box (a newsletter box, a comment section) share a
+    /// prefix. Empty outside the article.
+    path: Vec<NodeId>,
 }
 
 impl Block {
@@ -558,6 +562,8 @@ fn is_hidden(node: &NodeRef) -> bool {
 struct Frame {
     /// The element this frame was pushed for.
     node: NodeId,
+    /// Below the article container, a block element (its id is then on the line's path).
+    boxed: bool,
     flags: u32,
     heading: u8,
     role: Role,
@@ -585,7 +591,7 @@ impl LineBuilder {
         self.pending_space = true;
     }
 
-    fn push_text(&mut self, text: &str, frame: Frame, body: bool) {
+    fn push_text(&mut self, text: &str, frame: Frame, boxes: &[NodeId], body: bool) {
         let pre = frame.flags & flag::PRE != 0;
         for (i, piece) in text.split('\n').enumerate() {
             if i > 0 {
@@ -603,6 +609,9 @@ impl LineBuilder {
                     continue;
                 }
                 let block = &mut self.current;
+                if block.text.is_empty() {
+                    block.path = boxes.to_vec();
+                }
                 if self.pending_space && !block.text.is_empty() {
                     block.text.push(' ');
                 }
@@ -627,7 +636,9 @@ impl LineBuilder {
 /// Walks the visible page text into blocks.
 fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>) -> Vec<Block> {
     let mut out = LineBuilder { blocks: Vec::new(), current: Block::default(), pending_space: false };
-    let top = Frame { node: doc.root().id, flags: 0, heading: 0, role: Role::Block };
+    let top = Frame { node: doc.root().id, boxed: false, flags: 0, heading: 0, role: Role::Block };
+    // The ids of the frames that are boxes, outermost first.
+    let mut boxes: Vec<NodeId> = Vec::new();
     let mut frames: Vec<Frame> = vec![top];
     let mut tree = TreeWalk::new(doc.root());
     while let Some(visit) = tree.next() {
@@ -635,6 +646,9 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
             Visit::Enter(node) => node,
             Visit::Exit(node) => {
                 if frames.len() > 1 && frames.last().is_some_and(|f| f.node == node.id) {
+                    if frames.last().is_some_and(|f| f.boxed) {
+                        boxes.pop();
+                    }
                     leave(&mut frames, &mut out);
                 }
                 continue;
@@ -648,7 +662,7 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
                 _ => None,
             }) && let Some(text) = contents
             {
-                out.push_text(&text, parent, in_body);
+                out.push_text(&text, parent, &boxes, in_body);
             }
             continue;
         }
@@ -679,7 +693,11 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
             Role::Spaced => out.space(),
             _ => {}
         }
-        frames.push(Frame { node: node.id, flags, heading, role: r });
+        let boxed = r == Role::Block && parent.flags & flag::INSIDE != 0;
+        if boxed {
+            boxes.push(node.id);
+        }
+        frames.push(Frame { node: node.id, boxed, flags, heading, role: r });
     }
     out.flush();
     out.blocks
@@ -704,6 +722,59 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(by|from|written by|posted by|von|par|por|di)\s+\S").unwrap());
+
+/// The label of a section that follows the article (comments, related stories, author bio,
+/// tags...) or of an advertising slot: a whole line, never article text.
+static SECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\s\p{P}]*(
+            \d*\s*comments?|leave\ a\ (comment|reply)|post\ a\ comment|add\ (a\ )?comment|join\ the\ (conversation|discussion)
+            |related(\ (articles?|stories|story|posts?|content|news|coverage|reading|topics|links|videos?))?
+            |(you\ (may|might)\ also\ (like|enjoy)|recommended|more\ (from|on|in|stories|news|articles|to\ read)|most\ (read|popular|viewed|shared))(\s+\S+){0,3}
+            |(trending|popular|latest)(\ (now|news|stories|articles|posts))?|top\ stories|don.?t\ miss|editor.?s?\ picks?
+            |read\ (more|next|also|this\ next)|also\ read|what\ to\ read\ next|see\ also|further\ reading
+            |about\ the\ authors?|share(\ (this|the))?(\ (article|story|post|page))?(\ (on|via))?|tags?|topics|filed\ under
+            |sponsored(\ (content|stories|links))?|advertisement|advert|ad|promoted(\ stories|\ content)?
+            |newsletter|sign\ up\b.*\bnewsletters?\b.*|subscribe(\ (now|today|here))?
+        )[\s\p{P}]*$",
+    )
+    .unwrap()
+});
+
+/// Lines that sites append to every article: copyright and reprint notices, calls to follow,
+/// subscribe, sign up, download the app, send tips or letters, advertise. Only looked for at the
+/// end of the body (rule 6), where a match is not the article quoting such a sentence.
+static TRAILING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^[\s\p{P}]*(©|\(c\)|copyright\b) | ©\s*\d{4} | all\ rights\ reserved | \bcopyrighted\b
+        | \b(reprint(ed|ing)?|republish(ed|ing)?|reproduc(ed|tion))\b.{0,40}\bwithout\b.{0,20}\bpermission
+        | \b(follow|find|join|like|connect\ with|keep\ up\ with)\ (us|him|her|them|me|the\ [\w.\-]+(\ [\w.\-]+)?|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads|mastodon|bluesky|x)\b
+        | \bsubscribe\ (now|today|here|to\ (our|the))\b | \bsign(ing)?\ up\ (here|now|today|for\ (our|the|free|a)|to\ (our|the))\b
+        | \b(our|free|daily|weekly)\ ([\w.\-’']+\ ){0,2}newsletters?\b | \byour\ inbox\b | \bunsubscribe\b
+        | \b(download|get|install)\ (the|our)\ .{0,40}\bapps?\b | \bstraight\ to\ your\ (phone|inbox|device)\b
+        | \bletters?@ | \bletter\ to\ the\ editor\b | \btell\ us\ what\ you\ think\b | \bwe\ want\ to\ hear\b
+        | \bhave\ a\ (news\ )?tip\b | \bsend\ us\ (a\ |an\ |your\ )?(\w+\ )?(tips?|story|stories|message|review|photos?|videos?|news)\b
+        | \bclick\ here\b
+        | \b(contact|email|e-mail|reach)\ us\ at\b | \b(may|can)\ be\ reached\ at\b | \badvertise\ with\ (us|the)\b
+        ",
+    )
+    .unwrap()
+});
+
+/// Short notices that are never the article's text wherever they stand: an advertiser
+/// disclosure, a "requires JavaScript" placeholder, a leftover `[shortcode]...[/shortcode]`.
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(contains|may\ contain|includes?)\ (affiliate\ links|references\ to\ products)
+        | \bwe\ may\ (receive|earn)\ (compensation|a\ commission)\b
+        | \b(requires|enable|turn\ on|activate)\ javascript\b | \bjavascript\ (is\ )?(required|disabled)\b
+        | ^\[\w+[^\]]*\].*\[/\w+\]$
+        ",
+    )
+    .unwrap()
+});
 
 /// A sentence or a paragraph: long enough, or ending like one.
 fn is_prose(b: &Block) -> bool {
@@ -760,6 +831,9 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
         if !b.text.chars().any(char::is_alphabetic) {
             *k = Boilerplate;
         }
+        if b.words() <= 60 && NOTICE.is_match(&b.text) {
+            *k = Boilerplate;
+        }
     }
     // 2. Short lines that announce a dropped list ("You may also like...", "DON'T MISS") go too.
     for i in 0..blocks.len().saturating_sub(1) {
@@ -810,10 +884,54 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             }
         }
     }
+    // 5. Section labels ("Comments", "Related stories", "Advertisement") are not body; a label
+    // that opens a box inside the article (the box's first line: a newsletter box, a comment
+    // section) takes the rest of the box with it, unless the box holds most of the body.
+    let body_total: u32 = blocks.iter().zip(&kinds).filter(|(_, k)| **k == Body).map(|(b, _)| b.chars).sum();
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if kinds[i] != Body || b.words() > 10 || !SECTION_LABEL.is_match(&b.text) {
+            continue;
+        }
+        kinds[i] = Boilerplate;
+        let end = label_box_end(blocks, i);
+        let boxed: u32 = (i + 1..end).filter(|&j| kinds[j] == Body).map(|j| blocks[j].chars).sum();
+        if boxed * 3 <= body_total {
+            for k in &mut kinds[i + 1..end] {
+                if *k == Body {
+                    *k = Boilerplate;
+                }
+            }
+        }
+    }
+    // 6. Trailing notices: walking back from the end of the body, copyright lines and calls to
+    // follow, subscribe or write in go, until a line that is none of these.
+    for i in (0..blocks.len()).rev() {
+        if kinds[i] != Body {
+            continue;
+        }
+        let b = &blocks[i];
+        if b.words() > 60 || !TRAILING_NOTICE.is_match(&b.text) {
+            break;
+        }
+        kinds[i] = Boilerplate;
+        // A label right before the notices ("Comments", "Newsletter") goes with them.
+    }
     if let Some(i) = title {
         kinds[i] = Title;
     }
     kinds
+}
+
+/// The end (exclusive) of the box that line `i` opens: the outermost block element on its path
+/// that no earlier line is in, and the lines after `i` that are in it. `i + 1` when the line opens
+/// no box.
+fn label_box_end(blocks: &[Block], i: usize) -> usize {
+    let path = &blocks[i].path;
+    let before = i.checked_sub(1).map(|p| blocks[p].path.as_slice()).unwrap_or_default();
+    let shared = path.iter().zip(before).take_while(|(a, b)| a == b).count();
+    let Some(&outer) = path.get(shared) else { return i + 1 };
+    (i + 1..blocks.len()).find(|&j| !blocks[j].path.contains(&outer)).unwrap_or(blocks.len())
 }
 
 fn tokens(s: &str) -> Vec<String> {
