@@ -80,6 +80,7 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
         Some(r) => {
             let mut kinds = classify(&blocks, r);
             fall_back_to_zoner(&blocks, &mut kinds);
+            clean_body(&blocks, &mut kinds);
             layout(&blocks, &kinds, r)
         }
         None => plain_layout(&blocks),
@@ -743,7 +744,7 @@ static SECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines that sites append to every article: copyright and reprint notices, calls to follow,
 /// subscribe, sign up, download the app, send tips or letters, advertise. Only looked for at the
-/// end of the body (rule 6), where a match is not the article quoting such a sentence.
+/// end of the body (see [`clean_body`]), where a match is not the article quoting such a sentence.
 static TRAILING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
@@ -831,9 +832,6 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
         if !b.text.chars().any(char::is_alphabetic) {
             *k = Boilerplate;
         }
-        if b.words() <= 60 && NOTICE.is_match(&b.text) {
-            *k = Boilerplate;
-        }
     }
     // 2. Short lines that announce a dropped list ("You may also like...", "DON'T MISS") go too.
     for i in 0..blocks.len().saturating_sub(1) {
@@ -884,10 +882,21 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             }
         }
     }
-    // 5. Section labels ("Comments", "Related stories", "Advertisement") are not body; a label
+    if let Some(i) = title {
+        kinds[i] = Title;
+    }
+    kinds
+}
+
+/// Rules on the text of the lines, run on the body whichever way it was found (readability or
+/// the plain-text zoner): what sites put around every article is not the article.
+fn clean_body(blocks: &[Block], kinds: &mut [ZoneKind]) {
+    use ZoneKind::{Body, Boilerplate};
+    // 1. Section labels ("Comments", "Related stories", "Advertisement") are not body; a label
     // that opens a box inside the article (the box's first line: a newsletter box, a comment
     // section) takes the rest of the box with it, unless the box holds most of the body.
-    let body_total: u32 = blocks.iter().zip(&kinds).filter(|(_, k)| **k == Body).map(|(b, _)| b.chars).sum();
+    let body_total: u32 =
+        blocks.iter().zip(kinds.iter()).filter(|(_, k)| **k == Body).map(|(b, _)| b.chars).sum();
     for i in 0..blocks.len() {
         let b = &blocks[i];
         if kinds[i] != Body || b.words() > 10 || !SECTION_LABEL.is_match(&b.text) {
@@ -904,7 +913,13 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             }
         }
     }
-    // 6. Trailing notices: walking back from the end of the body, copyright lines and calls to
+    // 2. Disclosures and placeholders, wherever they stand.
+    for (b, k) in blocks.iter().zip(kinds.iter_mut()) {
+        if *k == Body && b.words() <= 60 && NOTICE.is_match(&b.text) {
+            *k = Boilerplate;
+        }
+    }
+    // 3. Trailing notices: walking back from the end of the body, copyright lines and calls to
     // follow, subscribe or write in go, until a line that is none of these.
     for i in (0..blocks.len()).rev() {
         if kinds[i] != Body {
@@ -915,12 +930,7 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             break;
         }
         kinds[i] = Boilerplate;
-        // A label right before the notices ("Comments", "Newsletter") goes with them.
     }
-    if let Some(i) = title {
-        kinds[i] = Title;
-    }
-    kinds
 }
 
 /// The end (exclusive) of the box that line `i` opens: the outermost block element on its path
