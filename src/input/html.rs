@@ -777,6 +777,10 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "By" on a line of its own, the author's name on the next (both are the byline).
+static BY_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(by|written by|words by|posted by|author|authors)\s*:?$").unwrap());
+
 /// A sentence or a paragraph: long enough, or ending like one.
 fn is_prose(b: &Block) -> bool {
     let words = b.words();
@@ -793,6 +797,7 @@ fn bylinish(b: &Block) -> bool {
         && b.link_share() < 0.9
         && (b.has(flag::BYLINE | flag::DATE | flag::TIME)
             || BY_LINE.is_match(&b.text)
+            || BY_ALONE.is_match(&b.text)
             || DATE_LINE.is_match(&b.text))
 }
 
@@ -855,7 +860,9 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
                 if Some(i) == title {
                     continue;
                 }
-                if bylinish(&blocks[i]) {
+                if bylinish(&blocks[i])
+                    || i > 0 && BY_ALONE.is_match(&blocks[i - 1].text) && blocks[i].words() <= 6
+                {
                     kinds[i] = Byline;
                 } else if kinds[i] == Body {
                     kinds[i] = Boilerplate;
