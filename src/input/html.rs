@@ -86,6 +86,9 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
         None => plain_layout(&blocks),
     };
     if extracted.text.trim().is_empty() {
+        if let Some(frames) = frame_sources(&page) {
+            return Err(format!("a frameset page: its text is in the framed pages ({frames})"));
+        }
         return Err("the page has no visible text".to_string());
     }
     if let Some(r) = readability {
@@ -99,6 +102,18 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
         extracted.title = meta.title;
     }
     Ok(extracted)
+}
+
+/// The `src` of a frameset's frames, comma-separated (at most 5), or `None` without frames.
+fn frame_sources(doc: &Document) -> Option<String> {
+    let frames = doc.select("frame[src]");
+    let sources: Vec<String> =
+        frames.nodes().iter().filter_map(|n| n.attr("src")).map(|s| s.to_string()).collect();
+    if sources.is_empty() {
+        return None;
+    }
+    let shown = sources.iter().take(5).map(String::as_str).collect::<Vec<_>>().join(", ");
+    Some(if sources.len() > 5 { format!("{shown}, ...") } else { shown })
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -401,6 +416,8 @@ mod flag {
     pub const PROMO: u32 = 1 << 19;
     /// class/id words: author-box, author-bio, about-the-author, bio.
     pub const BIO: u32 = 1 << 20;
+    /// A link inside the page (`#section`, a toggle), also counted as LINK.
+    pub const ANCHOR: u32 = 1 << 21;
 }
 
 /// One line of visible text.
@@ -451,9 +468,10 @@ enum Role {
 
 fn role(name: &str) -> Role {
     match name {
+        // `noframes` is raw text to the parser (markup, not prose); `frame` has no content.
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "head" | "iframe" | "object"
-        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "option"
-        | "datalist" | "map" | "dialog" => Role::Skip,
+        | "noframes" | "frame" | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input"
+        | "option" | "datalist" | "map" | "dialog" => Role::Skip,
         "br" | "hr" => Role::Break,
         "td" | "th" => Role::Spaced,
         "p" | "div" | "section" | "article" | "main" | "aside" | "header" | "footer" | "nav" | "h1"
@@ -507,7 +525,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
         (r"date|time|publish|posted|updated|timestamp", flag::DATE),
         (r"(^|[-_ ])ads?([-_ ]|$)|advert|sponsor|banner|dfp", flag::AD),
         (
-            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics",
+            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics|table-?of-?contents",
             flag::FURNITURE,
         ),
         (r"caption|credit", flag::CAPTION),
@@ -531,6 +549,17 @@ fn attribute_flags(node: &NodeRef) -> u32 {
     }
     let words = words.to_ascii_lowercase();
     CLASS_CUES.iter().filter(|(re, _)| re.is_match(&words)).fold(0, |acc, (_, f)| acc | f)
+}
+
+/// A link to another page: not an in-page anchor (`#section`, a table of contents, an FAQ
+/// toggle), a script action or a named anchor without `href`.
+fn leads_away(node: &NodeRef) -> bool {
+    node.attr("href").is_some_and(|h| {
+        let h = h.trim();
+        !(h.is_empty()
+            || h.starts_with('#')
+            || h.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")))
+    })
 }
 
 /// Hidden by attribute, inline style or a screen-reader-only class.
@@ -686,7 +715,10 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
             "h6" => 6,
             _ => parent.heading,
         };
-        let own = element_flags(&name) | attribute_flags(&node);
+        let mut own = element_flags(&name) | attribute_flags(&node);
+        if &*name == "a" && !leads_away(&node) {
+            own |= flag::ANCHOR;
+        }
         let flags =
             if Some(node.id) == article { flag::INSIDE | element_flags(&name) } else { parent.flags | own };
         match r {
@@ -832,6 +864,11 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             *k = Boilerplate;
         }
         if b.link_share() >= 0.6 && b.heading == 0 {
+            *k = Boilerplate;
+        }
+        // A heading that is all link to another page is a teaser (home and section pages); one
+        // that links inside the page is a permalink or an FAQ toggle.
+        if b.link_share() >= 0.9 && b.heading > 0 && !b.has(flag::ANCHOR) {
             *k = Boilerplate;
         }
         if !b.text.chars().any(char::is_alphabetic) {
