@@ -594,6 +594,8 @@ struct Frame {
     node: NodeId,
     /// Below the article container, a block element (its id is then on the line's path).
     boxed: bool,
+    /// Lines finished before the element started.
+    lines_before: usize,
     flags: u32,
     heading: u8,
     role: Role,
@@ -666,7 +668,8 @@ impl LineBuilder {
 /// Walks the visible page text into blocks.
 fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>) -> Vec<Block> {
     let mut out = LineBuilder { blocks: Vec::new(), current: Block::default(), pending_space: false };
-    let top = Frame { node: doc.root().id, boxed: false, flags: 0, heading: 0, role: Role::Block };
+    let top =
+        Frame { node: doc.root().id, boxed: false, lines_before: 0, flags: 0, heading: 0, role: Role::Block };
     // The ids of the frames that are boxes, outermost first.
     let mut boxes: Vec<NodeId> = Vec::new();
     let mut frames: Vec<Frame> = vec![top];
@@ -730,7 +733,7 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
         if boxed {
             boxes.push(node.id);
         }
-        frames.push(Frame { node: node.id, boxed, flags, heading, role: r });
+        frames.push(Frame { node: node.id, boxed, lines_before: out.blocks.len(), flags, heading, role: r });
     }
     out.flush();
     out.blocks
@@ -740,6 +743,9 @@ fn leave(frames: &mut Vec<Frame>, out: &mut LineBuilder) {
     if let Some(frame) = frames.pop() {
         match frame.role {
             Role::Block | Role::Break => out.flush(),
+            // A cell that holds several lines is a layout column (old table-based pages), not
+            // a data cell: the next cell starts a line of its own.
+            Role::Spaced if out.blocks.len() > frame.lines_before => out.flush(),
             Role::Spaced => out.space(),
             _ => {}
         }
@@ -1325,6 +1331,157 @@ mod tests {
             let ex = extract(page);
             assert!(!ex.text.is_empty());
         }
+    }
+
+    /// A page around `inner` (inside the article element) with enough prose for readability.
+    fn article_page(inner: &str) -> String {
+        format!(
+            "<html><head><title>Council approves the river bridge</title></head><body>\
+             <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <article><h1>Council approves the river bridge</h1>{inner}</article>\
+             <footer><a href=\"/privacy\">Privacy</a></footer></body></html>"
+        )
+    }
+
+    const P1: &str = "<p>The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that has lasted for more than ten years and divided the town.</p>";
+    const P2: &str = "<p>Construction is expected to start next spring and to take about three years, the mayor told reporters after the vote, adding that the old ferry would keep running until then.</p>";
+    const P3: &str = "<p>Some residents welcomed the decision, saying the bridge would cut their commute by half, while others argued that the money would be better spent on schools and roads.</p>";
+
+    #[test]
+    fn notices_labels_and_promo_boxes_leave_the_body() {
+        let page = article_page(&format!(
+            "<p>This post contains affiliate links; we may earn a commission.</p>{P1}\
+             <div class=\"factbox\"><h3>Sign up for our newsletter</h3>\
+             <p>Never miss the latest news: pop your email into the box and get a roundup every single morning.</p>\
+             <p>Every day we will send you the best stories of the day, and you can leave whenever you like.</p></div>\
+             {P2}<p>Advertisement</p>{P3}\
+             <h3>Comments</h3>\
+             <p>Follow us on Twitter and Facebook for the latest updates from the city.</p>\
+             <p>© 2024 The Riverside Courier. All rights reserved.</p>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        for kept in ["The city council voted", "Construction is expected", "Some residents welcomed"] {
+            assert!(body.contains(kept), "body lacks {kept:?}:\n{body}");
+        }
+        let boilerplate = zone_text(&ex, ZoneKind::Boilerplate);
+        for gone in [
+            "affiliate links",
+            "Sign up for our newsletter",
+            "Never miss the latest news",
+            "Every day we will send you",
+            "Advertisement",
+            "Comments",
+            "Follow us on Twitter",
+            "All rights reserved",
+        ] {
+            assert!(!body.contains(gone), "body has {gone:?}:\n{body}");
+            assert!(boilerplate.contains(gone), "boilerplate lacks {gone:?}");
+        }
+    }
+
+    #[test]
+    fn comment_and_author_bio_boxes_are_not_body_but_commentary_is() {
+        let page = article_page(&format!(
+            "<div class=\"commentary-body\">{P1}{P2}{P3}</div>\
+             <div class=\"author-bio\"><p>Jane Roe has covered city hall for the Courier since 2015 and writes about transport and housing.</p></div>\
+             <div id=\"comments\"><p>I think this bridge is a terrible waste of money and nobody asked the people who live by the river.</p></div>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(
+            body.contains("The city council voted") && body.contains("Some residents welcomed"),
+            "{body}"
+        );
+        assert!(!body.contains("has covered city hall"), "{body}");
+        assert!(!body.contains("terrible waste of money"), "{body}");
+    }
+
+    #[test]
+    fn pages_without_an_article_have_little_or_no_body() {
+        let teaser = |n: usize| {
+            format!(
+                "<article><h3><a href=\"/story/{n}\">Headline number {n} about the town</a></h3><p>A short summary.</p></article>"
+            )
+        };
+        let home = format!(
+            "<html><head><title>The Courier - News</title></head><body><nav><a href=/>Home</a></nav>\
+             <main>{}</main><footer>© 2024 The Courier</footer></body></html>",
+            (0..8).map(teaser).collect::<String>()
+        );
+        let ex = extract(home.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(!body.contains("Headline number"), "teasers in the body:\n{body}");
+        let nav =
+            b"<html><head><title>Site map</title></head><body><nav><ul><li><a href=/a>About us</a></li>\
+            <li><a href=/b>Contact</a></li><li><a href=/c>Careers</a></li></ul></nav>\
+            <footer><a href=/d>Cookie settings</a></footer></body></html>";
+        let ex = extract(nav);
+        assert!(zone_text(&ex, ZoneKind::Body).trim().is_empty(), "{:?}", ex.zones);
+        assert!(zone_text(&ex, ZoneKind::Boilerplate).contains("Cookie settings"));
+        let error = b"<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>\
+            <p>The requested URL was not found on this server.</p></body></html>";
+        let ex = extract(error);
+        assert!(ex.text.contains("The requested URL was not found"));
+    }
+
+    #[test]
+    fn framesets_are_refused_naming_their_frames() {
+        let page = b"<html><head><title>Frames</title></head><frameset cols=\"20%,80%\">\
+            <frame src=\"menu.html\"><frame src=\"main.html\"><noframes><body><p>Your browser does not \
+            support frames.</p></body></noframes></frameset></html>";
+        let err = extract_html(page).unwrap_err();
+        assert!(err.contains("frameset") && err.contains("main.html"), "{err}");
+        // A frameset inside a page with text of its own is just a page.
+        let ex = extract(
+            b"<body><p>Some text of the page itself.</p><frameset><frame src=a.html></frameset></body>",
+        );
+        assert!(ex.text.contains("Some text of the page itself."));
+    }
+
+    #[test]
+    fn legacy_charsets_declared_in_meta() {
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode(
+            "<html><head><meta charset=\"koi8-r\"><title>Новости</title></head><body><p>Городской совет одобрил мост.</p></body></html>",
+        );
+        assert!(extract(&koi8).text.contains("Городской совет одобрил мост."));
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>市議会が新しい橋を承認した。</p></body></html>",
+        );
+        assert!(extract(&sjis).text.contains("市議会が新しい橋を承認した。"));
+        let (latin2, _, _) = encoding_rs::ISO_8859_2
+            .encode("<meta charset=iso-8859-2><p>Rada miejska zatwierdziła budowę mostu.</p>");
+        assert!(extract(&latin2).text.contains("Rada miejska zatwierdziła budowę mostu."));
+    }
+
+    #[test]
+    fn br_separated_text_in_a_layout_table() {
+        let page = "<html><head><title>Old style article</title></head><body><table><tr>\
+            <td><a href=/>Home</a><br><a href=/x>Archive</a></td><td><b>Old style article</b><br><br>"
+            .to_string()
+            + &[P1, P2, P3].map(|p| p.trim_start_matches("<p>").trim_end_matches("</p>")).join("<br><br>")
+            + "<br><br><a href=/>Back to the home page</a></td></tr></table></body></html>";
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        let paragraphs: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(paragraphs.len(), 3, "{body}");
+        assert!(paragraphs[0].starts_with("The city council voted"));
+        // The navigation column is a line of its own, not glued to the article's first line.
+        assert!(ex.text.lines().any(|l| l == "Archive"), "{}", ex.text);
+    }
+
+    #[test]
+    fn huge_pages_skip_readability_but_are_zoned() {
+        let mut page = String::from("<html><body><nav><a href=/>Home</a></nav>");
+        for i in 0..MAX_READABILITY_ELEMENTS / 2 + 1000 {
+            page.push_str(&format!(
+                "<div><p>Paragraph {i} of a very long page, with enough words to be prose.</p></div>"
+            ));
+        }
+        page.push_str("</body></html>");
+        let ex = extract(page.as_bytes());
+        assert!(ex.text.contains("Paragraph 0 of a very long page"));
+        assert!(ex.zones.iter().any(|z| z.kind == ZoneKind::Body));
     }
 
     #[test]
