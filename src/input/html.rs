@@ -848,9 +848,9 @@ const WIDGET: u32 = flag::SOCIAL
     | flag::PROMO
     | flag::BIO;
 /// Widgets whose prose is not the article either: comments, newsletter and donation boxes,
-/// author bios. (Other widget words also name wrappers of the article text, e.g. a "paywall"
+/// author bios, related stories with their summaries. (Other widget words also name wrappers of the article text, e.g. a "paywall"
 /// or "widget" container, so their prose stays.)
-const PROSE_WIDGET: u32 = flag::COMMENT | flag::PROMO | flag::BIO;
+const PROSE_WIDGET: u32 = flag::COMMENT | flag::PROMO | flag::BIO | flag::RELATED;
 
 fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
     use ZoneKind::{Body, Boilerplate, Byline, Title};
