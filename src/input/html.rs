@@ -400,13 +400,13 @@ mod flag {
     pub const LANDMARK: u32 = 1 << 8;
     /// class/id words: share, social, ...
     pub const SOCIAL: u32 = 1 << 9;
-    /// class/id words: related, recommended, newsletter, promo, ...
+    /// class/id words: related, recommended, more-from, next-post, promo, ...
     pub const RELATED: u32 = 1 << 10;
     pub const COMMENT: u32 = 1 << 11;
     pub const BYLINE: u32 = 1 << 12;
     pub const DATE: u32 = 1 << 13;
     pub const AD: u32 = 1 << 14;
-    /// class/id words: nav, menu, breadcrumb, footer, cookie, subscribe, ...
+    /// class/id words: nav, menu, breadcrumb, footer, cookie, widget, read-more, ...
     pub const FURNITURE: u32 = 1 << 15;
     pub const ARTICLE: u32 = 1 << 16;
     /// Inside the article's container (the flags above then only come from inside it).
@@ -504,7 +504,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
     [
         (r"share|sharing|social", flag::SOCIAL),
         (
-            r"related|recommend|more-?stories|read-?more|readmore|also-?read|trending|popular|promo|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|widget|teaser|news-?list|more-?from|also-?like|recirc",
+            r"related|recommend|more-?stories|also-?read|trending|popular|promo|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|teaser|news-?list|more-?from|also-?like|recirc",
             flag::RELATED,
         ),
         // Not "subscriber" (paywalled article text is often wrapped in "subscriber-content").
@@ -525,7 +525,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
         (r"date|time|publish|posted|updated|timestamp", flag::DATE),
         (r"(^|[-_ ])ads?([-_ ]|$)|advert|sponsor|banner|dfp", flag::AD),
         (
-            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics|table-?of-?contents",
+            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics|table-?of-?contents|widget|read-?more|readmore",
             flag::FURNITURE,
         ),
         (r"caption|credit", flag::CAPTION),
@@ -848,8 +848,9 @@ const WIDGET: u32 = flag::SOCIAL
     | flag::PROMO
     | flag::BIO;
 /// Widgets whose prose is not the article either: comments, newsletter and donation boxes,
-/// author bios, related stories with their summaries. (Other widget words also name wrappers of the article text, e.g. a "paywall"
-/// or "widget" container, so their prose stays.)
+/// author bios, related stories with their summaries. (Other widget words also name wrappers
+/// of the article text, e.g. a "paywall", "widget" or "read-more" container, so their prose
+/// stays.)
 const PROSE_WIDGET: u32 = flag::COMMENT | flag::PROMO | flag::BIO | flag::RELATED;
 
 fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
