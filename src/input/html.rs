@@ -992,7 +992,8 @@ fn label_box_end(blocks: &[Block], i: usize) -> usize {
     let before = i.checked_sub(1).map(|p| blocks[p].path.as_slice()).unwrap_or_default();
     let shared = path.iter().zip(before).take_while(|(a, b)| a == b).count();
     let Some(&outer) = path.get(shared) else { return i + 1 };
-    (i + 1..blocks.len()).find(|&j| !blocks[j].path.contains(&outer)).unwrap_or(blocks.len())
+    // A line inside the box has it at the same depth of its path.
+    (i + 1..blocks.len()).find(|&j| blocks[j].path.get(shared) != Some(&outer)).unwrap_or(blocks.len())
 }
 
 fn tokens(s: &str) -> Vec<String> {
