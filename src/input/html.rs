@@ -780,6 +780,12 @@ static SECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Section labels that could also be an article's own subheading ("More on the vote", "Latest"):
+/// they leave the body, but do not take their box with them.
+static WEAK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\p{P}]*(more|latest|trending|popular|top stories|don.?t miss|editor.?s?)\b").unwrap()
+});
+
 /// Lines that sites append to every article: copyright and reprint notices, calls to follow,
 /// subscribe, sign up, download the app, send tips or letters, advertise. Only looked for at the
 /// end of the body (see [`clean_body`]), where a match is not the article quoting such a sentence.
@@ -954,6 +960,9 @@ fn clean_body(blocks: &[Block], kinds: &mut [ZoneKind]) {
             continue;
         }
         kinds[i] = Boilerplate;
+        if WEAK_LABEL.is_match(&b.text) {
+            continue;
+        }
         let end = label_box_end(blocks, i);
         let boxed: u32 = (i + 1..end).filter(|&j| kinds[j] == Body).map(|j| blocks[j].chars).sum();
         if boxed * 3 <= body_total {
@@ -1380,6 +1389,17 @@ mod tests {
             assert!(!body.contains(gone), "body has {gone:?}:\n{body}");
             assert!(boilerplate.contains(gone), "boilerplate lacks {gone:?}");
         }
+    }
+
+    #[test]
+    fn a_subheading_like_a_label_keeps_its_section() {
+        let page = article_page(&format!(
+            "<section>{P1}{P2}{P3}</section><section><h2>More on the vote</h2>\
+             <p>The vote was close, seven to five, and two members abstained after a long night.</p></section>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(body.contains("Some residents welcomed") && body.contains("seven to five"), "{body}");
     }
 
     #[test]
