@@ -165,3 +165,39 @@ fn compressed_and_csv_datasets() {
     assert!(stderr.contains("bad.jsonl.gz"), "{stderr}");
     assert!(stderr.contains("no-text.csv:1: no `text` column"), "{stderr}");
 }
+
+#[test]
+fn html_pages_are_zoned_and_framesets_skipped() {
+    let article = "<html><head><title>Council approves the river bridge</title></head><body>\
+        <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>\
+        <h1>Council approves the river bridge</h1>\
+        <p>The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that has lasted for more than ten years.</p>\
+        <p>Construction is expected to start next spring and to take about three years, the mayor told reporters after the vote on Tuesday evening.</p>\
+        <p>Some residents welcomed the decision, saying the bridge would cut their commute by half, while others said the money should go to schools.</p>\
+        <h3>Comments</h3><p>Follow us on Twitter for the latest news from the city.</p>\
+        <p>© 2024 The Riverside Courier. All rights reserved.</p></article></body></html>";
+    let frameset = "<html><head><title>Frames</title></head><frameset cols=\"20%,80%\">\
+        <frame src=\"menu.html\"><frame src=\"main.html\"></frameset></html>";
+    let dir = folder(&[("article.html", article.as_bytes()), ("frames.html", frameset.as_bytes())]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "the frameset is skipped");
+    assert!(stderr.contains("frames.html") && stderr.contains("frameset"), "{stderr}");
+    assert_eq!(ids(&json), ["article.html"]);
+    let article = &json["articles"][0];
+    assert_eq!(article["title"], "Council approves the river bridge");
+    let text = article["text"].as_str().unwrap();
+    let zone_text = |kind: &str| -> String {
+        let zones = article["zones"].as_array().unwrap();
+        zones
+            .iter()
+            .filter(|z| z["zone"] == kind)
+            .map(|z| &text[z["start"].as_u64().unwrap() as usize..z["end"].as_u64().unwrap() as usize])
+            .collect()
+    };
+    let body = zone_text("body");
+    assert!(body.contains("The city council voted") && body.contains("Some residents welcomed"), "{body}");
+    let boilerplate = zone_text("boilerplate");
+    for furniture in ["Home", "Comments", "Follow us on Twitter", "All rights reserved"] {
+        assert!(boilerplate.contains(furniture) && !body.contains(furniture), "{furniture}: {body}");
+    }
+}

@@ -5,6 +5,8 @@
 //! - `html_eval IN_DIR OUT_DIR`          body zones only
 //! - `html_eval --whole IN_DIR OUT_DIR`  the whole extracted text (no boilerplate removal)
 //! - `html_eval --debug FILE`            prints every zone of one page with its kind
+//! - `html_eval --meta IN_DIR OUT.json`  per page: the Title and Byline zones' text and the
+//!   title, byline and published metadata, for `scripts/html/meta.py`
 //!
 //! It is compiled in a scratch crate whose root declares
 //! `#[path = ".../src/zones.rs"] mod zones;` and `#[path = ".../src/input/html.rs"] mod html;`
@@ -22,10 +24,11 @@ fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.as_slice() {
         [flag, file] if flag == "--debug" => debug(Path::new(file)),
+        [flag, input, output] if flag == "--meta" => meta(Path::new(input), Path::new(output)),
         [input, output] => evaluate(Path::new(input), Path::new(output), false),
         [flag, input, output] if flag == "--whole" => evaluate(Path::new(input), Path::new(output), true),
         _ => {
-            eprintln!("usage: html_eval [--whole] IN_DIR OUT_DIR | html_eval --debug FILE");
+            eprintln!("usage: html_eval [--whole] IN_DIR OUT_DIR | html_eval --debug FILE | html_eval --meta IN_DIR OUT.json");
             process::exit(2);
         }
     }
@@ -48,8 +51,7 @@ fn stem(path: &Path) -> String {
     name.strip_suffix(".html").or_else(|| name.strip_suffix(".htm")).unwrap_or(name).to_string()
 }
 
-fn evaluate(input: &Path, output: &Path, whole: bool) {
-    fs::create_dir_all(output).expect("create output directory");
+fn pages(input: &Path) -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = fs::read_dir(input)
         .expect("read input directory")
         .map(|e| e.expect("directory entry").path())
@@ -59,6 +61,40 @@ fn evaluate(input: &Path, output: &Path, whole: bool) {
         })
         .collect();
     paths.sort();
+    paths
+}
+
+fn meta(input: &Path, output: &Path) {
+    let mut all = serde_json::Map::new();
+    for path in pages(input) {
+        let Ok(ex) = extract_html(&read_page(&path)) else { continue };
+        let zone = |kind: ZoneKind| {
+            let text: Vec<&str> = ex
+                .zones
+                .iter()
+                .filter(|z| z.kind == kind)
+                .flat_map(|z| ex.text[z.start..z.end].lines())
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            text.join("\n")
+        };
+        all.insert(
+            stem(&path),
+            serde_json::json!({
+                "title_zone": zone(ZoneKind::Title),
+                "byline_zone": zone(ZoneKind::Byline),
+                "title": ex.title,
+                "byline": ex.byline,
+                "published": ex.published,
+            }),
+        );
+    }
+    fs::write(output, serde_json::to_string_pretty(&all).unwrap()).expect("write json");
+}
+
+fn evaluate(input: &Path, output: &Path, whole: bool) {
+    fs::create_dir_all(output).expect("create output directory");
+    let paths = pages(input);
     let (mut bytes, mut elapsed, mut failed) = (0usize, Duration::ZERO, 0);
     for path in &paths {
         let page = read_page(path);

@@ -80,11 +80,15 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
         Some(r) => {
             let mut kinds = classify(&blocks, r);
             fall_back_to_zoner(&blocks, &mut kinds);
+            clean_body(&blocks, &mut kinds);
             layout(&blocks, &kinds, r)
         }
         None => plain_layout(&blocks),
     };
     if extracted.text.trim().is_empty() {
+        if let Some(frames) = frame_sources(&page) {
+            return Err(format!("a frameset page: its text is in the framed pages ({frames})"));
+        }
         return Err("the page has no visible text".to_string());
     }
     if let Some(r) = readability {
@@ -98,6 +102,18 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
         extracted.title = meta.title;
     }
     Ok(extracted)
+}
+
+/// The `src` of a frameset's frames, comma-separated (at most 5), or `None` without frames.
+fn frame_sources(doc: &Document) -> Option<String> {
+    let frames = doc.select("frame[src]");
+    let sources: Vec<String> =
+        frames.nodes().iter().filter_map(|n| n.attr("src")).map(|s| s.to_string()).collect();
+    if sources.is_empty() {
+        return None;
+    }
+    let shown = sources.iter().take(5).map(String::as_str).collect::<Vec<_>>().join(", ");
+    Some(if sources.len() > 5 { format!("{shown}, ...") } else { shown })
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -290,34 +306,78 @@ fn article_root(doc: &Document, body: &HashSet<NodeId>) -> Option<NodeId> {
     a.iter().zip(&b).take_while(|(x, y)| x == y).last().map(|(x, _)| *x)
 }
 
-/// The number of elements and the depth of the deepest node, walked iteratively.
-fn shape(doc: &Document) -> (usize, usize) {
-    let root = doc.root();
-    let (mut elements, mut depth, mut max_depth) = (0, 0, 0);
-    let mut next = root.first_child();
-    while let Some(node) = next {
-        if node.is_element() {
-            elements += 1;
-        }
-        if let Some(child) = node.first_child() {
-            depth += 1;
-            max_depth = max_depth.max(depth);
-            next = Some(child);
-            continue;
-        }
-        let mut cur = node;
-        next = loop {
-            if let Some(sibling) = cur.next_sibling() {
-                break Some(sibling);
+/// One step of a [`TreeWalk`].
+#[derive(Clone, Copy)]
+enum Visit<'a> {
+    Enter(NodeRef<'a>),
+    Exit(NodeRef<'a>),
+}
+
+/// Depth-first walk over the descendants of a node without recursion (a page of thousands of
+/// nested elements would overflow the stack): each node is entered, its children are walked
+/// unless [`TreeWalk::skip_children`] is called right after entering it, then it is exited.
+/// Both tree walks of this module ([`shape`], [`walk`]) use it.
+struct TreeWalk<'a> {
+    root: NodeId,
+    /// The node of the last step, and whether that step exited it.
+    at: Option<(NodeRef<'a>, bool)>,
+    skip: bool,
+}
+
+impl<'a> TreeWalk<'a> {
+    /// Walks the descendants of `root` (not `root` itself).
+    fn new(root: NodeRef<'a>) -> Self {
+        TreeWalk { root: root.id, at: Some((root, false)), skip: false }
+    }
+
+    /// Do not walk the children of the node just entered.
+    fn skip_children(&mut self) {
+        self.skip = true;
+    }
+}
+
+impl<'a> Iterator for TreeWalk<'a> {
+    type Item = Visit<'a>;
+
+    fn next(&mut self) -> Option<Visit<'a>> {
+        let (node, exited) = self.at.take()?;
+        let skip = std::mem::take(&mut self.skip);
+        let step = if !exited {
+            // Just entered: the first child is next, else the node is exited.
+            match node.first_child().filter(|_| !skip) {
+                Some(child) => Visit::Enter(child),
+                None if node.id == self.root => return None,
+                None => Visit::Exit(node),
             }
-            match cur.parent() {
-                Some(parent) if parent.id != root.id => {
-                    depth -= 1;
-                    cur = parent;
-                }
-                _ => break None,
+        } else if let Some(sibling) = node.next_sibling() {
+            Visit::Enter(sibling)
+        } else {
+            // The last child was exited: its parent is exited next.
+            match node.parent() {
+                Some(parent) if parent.id != self.root => Visit::Exit(parent),
+                _ => return None,
             }
         };
+        self.at = Some(match step {
+            Visit::Enter(n) => (n, false),
+            Visit::Exit(n) => (n, true),
+        });
+        Some(step)
+    }
+}
+
+/// The number of elements and the depth of the deepest node.
+fn shape(doc: &Document) -> (usize, usize) {
+    let (mut elements, mut depth, mut max_depth) = (0, 0, 0);
+    for visit in TreeWalk::new(doc.root()) {
+        match visit {
+            Visit::Enter(node) => {
+                elements += usize::from(node.is_element());
+                depth += 1;
+                max_depth = max_depth.max(depth);
+            }
+            Visit::Exit(_) => depth -= 1,
+        }
     }
     (elements, max_depth)
 }
@@ -340,18 +400,24 @@ mod flag {
     pub const LANDMARK: u32 = 1 << 8;
     /// class/id words: share, social, ...
     pub const SOCIAL: u32 = 1 << 9;
-    /// class/id words: related, recommended, newsletter, promo, ...
+    /// class/id words: related, recommended, more-from, next-post, promo, ...
     pub const RELATED: u32 = 1 << 10;
     pub const COMMENT: u32 = 1 << 11;
     pub const BYLINE: u32 = 1 << 12;
     pub const DATE: u32 = 1 << 13;
     pub const AD: u32 = 1 << 14;
-    /// class/id words: nav, menu, breadcrumb, footer, cookie, subscribe, ...
+    /// class/id words: nav, menu, breadcrumb, footer, cookie, widget, read-more, ...
     pub const FURNITURE: u32 = 1 << 15;
     pub const ARTICLE: u32 = 1 << 16;
     /// Inside the article's container (the flags above then only come from inside it).
     pub const INSIDE: u32 = 1 << 17;
     pub const FIGURE: u32 = 1 << 18;
+    /// class/id words: newsletter, subscribe, sign-up, donate, cta (calls to action).
+    pub const PROMO: u32 = 1 << 19;
+    /// class/id words: author-box, author-bio, about-the-author, bio.
+    pub const BIO: u32 = 1 << 20;
+    /// A link inside the page (`#section`, a toggle), also counted as LINK.
+    pub const ANCHOR: u32 = 1 << 21;
 }
 
 /// One line of visible text.
@@ -365,6 +431,10 @@ struct Block {
     flags: u32,
     /// Heading level 1-6, 0 when not a heading.
     heading: u8,
+    /// The block elements (div, section, p, ...) below the article container this line starts
+    /// in, outermost first: lines of one box (a newsletter box, a comment section) share a
+    /// prefix. Empty outside the article.
+    path: Vec<NodeId>,
 }
 
 impl Block {
@@ -398,9 +468,10 @@ enum Role {
 
 fn role(name: &str) -> Role {
     match name {
+        // `noframes` is raw text to the parser (markup, not prose); `frame` has no content.
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "head" | "iframe" | "object"
-        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "option"
-        | "datalist" | "map" | "dialog" => Role::Skip,
+        | "noframes" | "frame" | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input"
+        | "option" | "datalist" | "map" | "dialog" => Role::Skip,
         "br" | "hr" => Role::Break,
         "td" | "th" => Role::Spaced,
         "p" | "div" | "section" | "article" | "main" | "aside" | "header" | "footer" | "nav" | "h1"
@@ -433,15 +504,28 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
     [
         (r"share|sharing|social", flag::SOCIAL),
         (
-            r"related|recommend|more-?stories|read-?more|readmore|also-?read|trending|popular|newsletter|promo|outbrain|taboola|signup|sign-up|subscribe|most-?read|next-?article|widget|teaser",
+            r"related|recommend|more-?stories|also-?read|trending|popular|promo|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|teaser|news-?list|more-?from|also-?like|recirc",
             flag::RELATED,
         ),
-        (r"comment|disqus|respond|reply|discussion", flag::COMMENT),
+        // Not "subscriber" (paywalled article text is often wrapped in "subscriber-content").
+        (
+            r"newsletter|sign-?up|subscribe([-_ ]|$)|subscribe-?(box|form|cta|widget|block|banner|promo)|(^|[-_ ])cta([-_ ]|$)|donat(e|ion)|membership-?(cta|box|promo|appeal)|app-?(promo|banner|download)",
+            flag::PROMO,
+        ),
+        (
+            r"author-?(box|bio|info|card|profile|about|description|details|block)|about-?(the-?)?author|(^|[-_ ])bio([-_ ]|$)|biography",
+            flag::BIO,
+        ),
+        // Not "commentary" (opinion pieces) nor "responsive" (layout).
+        (
+            r"comments?([-_ ]|$)|commentlist|comment-?(list|area|section|form|thread|wrap|respond|body|content|count)|disqus|(^|[-_ ])respond([-_ ]|$)|(^|[-_ ])(reply|replies)([-_ ]|$)|discussion",
+            flag::COMMENT,
+        ),
         (r"byline|author|dateline|writer|contributor|reporter", flag::BYLINE),
         (r"date|time|publish|posted|updated|timestamp", flag::DATE),
         (r"(^|[-_ ])ads?([-_ ]|$)|advert|sponsor|banner|dfp", flag::AD),
         (
-            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics",
+            r"(^|[-_ ])nav|(^|[-_ ])rail|menu|breadcrumb|footer|masthead|sidebar|cookie|consent|gdpr|login|paywall|skip|toolbar|tags?([-_ ]|$)|keywords|topics|table-?of-?contents|widget|read-?more|readmore",
             flag::FURNITURE,
         ),
         (r"caption|credit", flag::CAPTION),
@@ -465,6 +549,17 @@ fn attribute_flags(node: &NodeRef) -> u32 {
     }
     let words = words.to_ascii_lowercase();
     CLASS_CUES.iter().filter(|(re, _)| re.is_match(&words)).fold(0, |acc, (_, f)| acc | f)
+}
+
+/// A link to another page: not an in-page anchor (`#section`, a table of contents, an FAQ
+/// toggle), a script action or a named anchor without `href`.
+fn leads_away(node: &NodeRef) -> bool {
+    node.attr("href").is_some_and(|h| {
+        let h = h.trim();
+        !(h.is_empty()
+            || h.starts_with('#')
+            || h.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")))
+    })
 }
 
 /// Hidden by attribute, inline style or a screen-reader-only class.
@@ -495,6 +590,12 @@ fn is_hidden(node: &NodeRef) -> bool {
 
 #[derive(Clone, Copy)]
 struct Frame {
+    /// The element this frame was pushed for.
+    node: NodeId,
+    /// Below the article container, a block element (its id is then on the line's path).
+    boxed: bool,
+    /// Lines finished before the element started.
+    lines_before: usize,
     flags: u32,
     heading: u8,
     role: Role,
@@ -522,7 +623,7 @@ impl LineBuilder {
         self.pending_space = true;
     }
 
-    fn push_text(&mut self, text: &str, frame: Frame, body: bool) {
+    fn push_text(&mut self, text: &str, frame: Frame, boxes: &[NodeId], body: bool) {
         let pre = frame.flags & flag::PRE != 0;
         for (i, piece) in text.split('\n').enumerate() {
             if i > 0 {
@@ -540,6 +641,9 @@ impl LineBuilder {
                     continue;
                 }
                 let block = &mut self.current;
+                if block.text.is_empty() {
+                    block.path = boxes.to_vec();
+                }
                 if self.pending_space && !block.text.is_empty() {
                     block.text.push(' ');
                 }
@@ -561,74 +665,75 @@ impl LineBuilder {
     }
 }
 
-/// Walks the visible page text into blocks, iteratively (first child, next sibling, parent).
+/// Walks the visible page text into blocks.
 fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>) -> Vec<Block> {
     let mut out = LineBuilder { blocks: Vec::new(), current: Block::default(), pending_space: false };
-    let root = doc.root();
-    let mut frames: Vec<Frame> = vec![Frame { flags: 0, heading: 0, role: Role::Block }];
-    let mut next = root.first_child();
-    while let Some(node) = next {
-        let mut descend = false;
+    let top =
+        Frame { node: doc.root().id, boxed: false, lines_before: 0, flags: 0, heading: 0, role: Role::Block };
+    // The ids of the frames that are boxes, outermost first.
+    let mut boxes: Vec<NodeId> = Vec::new();
+    let mut frames: Vec<Frame> = vec![top];
+    let mut tree = TreeWalk::new(doc.root());
+    while let Some(visit) = tree.next() {
+        let node = match visit {
+            Visit::Enter(node) => node,
+            Visit::Exit(node) => {
+                if frames.len() > 1 && frames.last().is_some_and(|f| f.node == node.id) {
+                    if frames.last().is_some_and(|f| f.boxed) {
+                        boxes.pop();
+                    }
+                    leave(&mut frames, &mut out);
+                }
+                continue;
+            }
+        };
+        let parent = *frames.last().unwrap_or(&top);
         if node.is_text() {
-            let frame = *frames.last().unwrap_or(&Frame { flags: 0, heading: 0, role: Role::Block });
             let in_body = body.is_some_and(|b| b.contains(&node.id));
             if let Some(contents) = node.query(|n| match &n.data {
                 dom_query::NodeData::Text { contents } => Some(contents.to_string()),
                 _ => None,
             }) && let Some(text) = contents
             {
-                out.push_text(&text, frame, in_body);
+                out.push_text(&text, parent, &boxes, in_body);
             }
-        } else if node.is_element() {
-            let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
-            let r = role(&name);
-            if r != Role::Skip && !is_hidden(&node) {
-                let parent = *frames.last().unwrap_or(&Frame { flags: 0, heading: 0, role: Role::Block });
-                let heading = match name.as_str() {
-                    "h1" => 1,
-                    "h2" => 2,
-                    "h3" => 3,
-                    "h4" => 4,
-                    "h5" => 5,
-                    "h6" => 6,
-                    _ => parent.heading,
-                };
-                let own = element_flags(&name) | attribute_flags(&node);
-                let flags = if Some(node.id) == article {
-                    flag::INSIDE | element_flags(&name)
-                } else {
-                    parent.flags | own
-                };
-                match r {
-                    Role::Block | Role::Break => out.flush(),
-                    Role::Spaced => out.space(),
-                    _ => {}
-                }
-                frames.push(Frame { flags, heading, role: r });
-                descend = true;
-            }
-        }
-        if descend && let Some(child) = node.first_child() {
-            next = Some(child);
             continue;
         }
-        if descend {
-            leave(&mut frames, &mut out);
+        if !node.is_element() {
+            tree.skip_children();
+            continue;
         }
-        // Next sibling, else climb until an ancestor has one.
-        let mut cur = node;
-        next = loop {
-            if let Some(sibling) = cur.next_sibling() {
-                break Some(sibling);
-            }
-            match cur.parent() {
-                Some(parent) if parent.id != root.id => {
-                    leave(&mut frames, &mut out);
-                    cur = parent;
-                }
-                _ => break None,
-            }
+        let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
+        let r = role(&name);
+        if r == Role::Skip || is_hidden(&node) {
+            tree.skip_children();
+            continue;
+        }
+        let heading = match name.as_str() {
+            "h1" => 1,
+            "h2" => 2,
+            "h3" => 3,
+            "h4" => 4,
+            "h5" => 5,
+            "h6" => 6,
+            _ => parent.heading,
         };
+        let mut own = element_flags(&name) | attribute_flags(&node);
+        if &*name == "a" && !leads_away(&node) {
+            own |= flag::ANCHOR;
+        }
+        let flags =
+            if Some(node.id) == article { flag::INSIDE | element_flags(&name) } else { parent.flags | own };
+        match r {
+            Role::Block | Role::Break => out.flush(),
+            Role::Spaced => out.space(),
+            _ => {}
+        }
+        let boxed = r == Role::Block && parent.flags & flag::INSIDE != 0;
+        if boxed {
+            boxes.push(node.id);
+        }
+        frames.push(Frame { node: node.id, boxed, lines_before: out.blocks.len(), flags, heading, role: r });
     }
     out.flush();
     out.blocks
@@ -638,6 +743,9 @@ fn leave(frames: &mut Vec<Frame>, out: &mut LineBuilder) {
     if let Some(frame) = frames.pop() {
         match frame.role {
             Role::Block | Role::Break => out.flush(),
+            // A cell that holds several lines is a layout column (old table-based pages), not
+            // a data cell: the next cell starts a line of its own.
+            Role::Spaced if out.blocks.len() > frame.lines_before => out.flush(),
             Role::Spaced => out.space(),
             _ => {}
         }
@@ -653,6 +761,69 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(by|from|written by|posted by|von|par|por|di)\s+\S").unwrap());
+
+/// The label of a section that follows the article (comments, related stories, author bio,
+/// tags...) or of an advertising slot: a whole line, never article text.
+static SECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\s\p{P}]*(
+            \d*\s*comments?|leave\ a\ (comment|reply)|post\ a\ comment|add\ (a\ )?comment|join\ the\ (conversation|discussion)
+            |related(\ (articles?|stories|story|posts?|content|news|coverage|reading|topics|links|videos?))?
+            |(you\ (may|might)\ also\ (like|enjoy)|recommended|more\ (from|on|in|stories|news|articles|to\ read)|most\ (read|popular|viewed|shared))(\s+\S+){0,3}
+            |(trending|popular|latest)(\ (now|news|stories|articles|posts))?|top\ stories|don.?t\ miss|editor.?s?\ picks?
+            |read\ (more|next|also|this\ next)|also\ read|what\ to\ read\ next|see\ also|further\ reading
+            |about\ the\ authors?|share(\ (this|the))?(\ (article|story|post|page))?(\ (on|via))?|tags?|topics|filed\ under
+            |sponsored(\ (content|stories|links))?|advertisement|advert|ad|promoted(\ stories|\ content)?
+            |newsletter|sign\ up\b.*\bnewsletters?\b.*|subscribe(\ (now|today|here))?
+        )[\s\p{P}]*$",
+    )
+    .unwrap()
+});
+
+/// Section labels that could also be an article's own subheading ("More on the vote", "Latest"):
+/// they leave the body, but do not take their box with them.
+static WEAK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\p{P}]*(more|latest|trending|popular|top stories|don.?t miss|editor.?s?)\b").unwrap()
+});
+
+/// Lines that sites append to every article: copyright and reprint notices, calls to follow,
+/// subscribe, sign up, download the app, send tips or letters, advertise. Only looked for at the
+/// end of the body (see [`clean_body`]), where a match is not the article quoting such a sentence.
+static TRAILING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^[\s\p{P}]*(©|\(c\)|copyright\b) | ©\s*\d{4} | all\ rights\ reserved | \bcopyrighted\b
+        | \b(reprint(ed|ing)?|republish(ed|ing)?|reproduc(ed|tion))\b.{0,40}\bwithout\b.{0,20}\bpermission
+        | \b(follow|find|join|like|connect\ with|keep\ up\ with)\ (us|him|her|them|me|the\ [\w.\-]+(\ [\w.\-]+)?|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads|mastodon|bluesky|x)\b
+        | \bsubscribe\ (now|today|here|to\ (our|the))\b | \bsign(ing)?\ up\ (here|now|today|for\ (our|the|free|a)|to\ (our|the))\b
+        | \b(our|free|daily|weekly)\ ([\w.\-’']+\ ){0,2}newsletters?\b | \byour\ inbox\b | \bunsubscribe\b
+        | \b(download|get|install)\ (the|our)\ .{0,40}\bapps?\b | \bstraight\ to\ your\ (phone|inbox|device)\b
+        | \bletters?@ | \bletter\ to\ the\ editor\b | \btell\ us\ what\ you\ think\b | \bwe\ want\ to\ hear\b
+        | \bhave\ a\ (news\ )?tip\b | \bsend\ us\ (a\ |an\ |your\ )?(\w+\ )?(tips?|story|stories|message|review|photos?|videos?|news)\b
+        | \bclick\ here\b
+        | \b(contact|email|e-mail|reach)\ us\ at\b | \b(may|can)\ be\ reached\ at\b | \badvertise\ with\ (us|the)\b
+        ",
+    )
+    .unwrap()
+});
+
+/// Short notices that are never the article's text wherever they stand: an advertiser
+/// disclosure, a "requires JavaScript" placeholder, a leftover `[shortcode]...[/shortcode]`.
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(contains|may\ contain|includes?)\ (affiliate\ links|references\ to\ products)
+        | \bwe\ may\ (receive|earn)\ (compensation|a\ commission)\b
+        | \b(requires|enable|turn\ on|activate)\ javascript\b | \bjavascript\ (is\ )?(required|disabled)\b
+        | ^\[\w+[^\]]*\].*\[/\w+\]$
+        ",
+    )
+    .unwrap()
+});
+
+/// "By" on a line of its own, the author's name on the next (both are the byline).
+static BY_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(by|written by|words by|posted by|author|authors)\s*:?$").unwrap());
 
 /// A sentence or a paragraph: long enough, or ending like one.
 fn is_prose(b: &Block) -> bool {
@@ -670,10 +841,23 @@ fn bylinish(b: &Block) -> bool {
         && b.link_share() < 0.9
         && (b.has(flag::BYLINE | flag::DATE | flag::TIME)
             || BY_LINE.is_match(&b.text)
+            || BY_ALONE.is_match(&b.text)
             || DATE_LINE.is_match(&b.text))
 }
 
-const WIDGET: u32 = flag::SOCIAL | flag::RELATED | flag::COMMENT | flag::AD | flag::FURNITURE | flag::FORM;
+const WIDGET: u32 = flag::SOCIAL
+    | flag::RELATED
+    | flag::COMMENT
+    | flag::AD
+    | flag::FURNITURE
+    | flag::FORM
+    | flag::PROMO
+    | flag::BIO;
+/// Widgets whose prose is not the article either: comments, newsletter and donation boxes,
+/// author bios, related stories with their summaries. (Other widget words also name wrappers
+/// of the article text, e.g. a "paywall", "widget" or "read-more" container, so their prose
+/// stays.)
+const PROSE_WIDGET: u32 = flag::COMMENT | flag::PROMO | flag::BIO | flag::RELATED;
 
 fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
     use ZoneKind::{Body, Boilerplate, Byline, Title};
@@ -686,13 +870,18 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
             continue;
         }
         let inside = b.has(flag::INSIDE);
-        if inside && b.has(WIDGET) && !is_prose(b) {
+        if inside && (b.has(PROSE_WIDGET) || b.has(WIDGET) && !is_prose(b)) {
             *k = Boilerplate;
         }
         if b.has(flag::CAPTION | flag::FIGURE) {
             *k = Boilerplate;
         }
         if b.link_share() >= 0.6 && b.heading == 0 {
+            *k = Boilerplate;
+        }
+        // A heading that is all link to another page is a teaser (home and section pages); one
+        // that links inside the page is a permalink or an FAQ toggle.
+        if b.link_share() >= 0.9 && b.heading > 0 && !b.has(flag::ANCHOR) {
             *k = Boilerplate;
         }
         if !b.text.chars().any(char::is_alphabetic) {
@@ -721,7 +910,9 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
                 if Some(i) == title {
                     continue;
                 }
-                if bylinish(&blocks[i]) {
+                if bylinish(&blocks[i])
+                    || i > 0 && BY_ALONE.is_match(&blocks[i - 1].text) && blocks[i].words() <= 6
+                {
                     kinds[i] = Byline;
                 } else if kinds[i] == Body {
                     kinds[i] = Boilerplate;
@@ -752,6 +943,66 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
         kinds[i] = Title;
     }
     kinds
+}
+
+/// Rules on the text of the lines, run on the body whichever way it was found (readability or
+/// the plain-text zoner): what sites put around every article is not the article.
+fn clean_body(blocks: &[Block], kinds: &mut [ZoneKind]) {
+    use ZoneKind::{Body, Boilerplate};
+    // 1. Section labels ("Comments", "Related stories", "Advertisement") are not body; a label
+    // that opens a box inside the article (the box's first line: a newsletter box, a comment
+    // section) takes the rest of the box with it, unless the box holds most of the body.
+    let body_total: u32 =
+        blocks.iter().zip(kinds.iter()).filter(|(_, k)| **k == Body).map(|(b, _)| b.chars).sum();
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if kinds[i] != Body || b.words() > 10 || !SECTION_LABEL.is_match(&b.text) {
+            continue;
+        }
+        kinds[i] = Boilerplate;
+        if WEAK_LABEL.is_match(&b.text) {
+            continue;
+        }
+        let end = label_box_end(blocks, i);
+        let boxed: u32 = (i + 1..end).filter(|&j| kinds[j] == Body).map(|j| blocks[j].chars).sum();
+        if boxed * 3 <= body_total {
+            for k in &mut kinds[i + 1..end] {
+                if *k == Body {
+                    *k = Boilerplate;
+                }
+            }
+        }
+    }
+    // 2. Disclosures and placeholders, wherever they stand.
+    for (b, k) in blocks.iter().zip(kinds.iter_mut()) {
+        if *k == Body && b.words() <= 60 && NOTICE.is_match(&b.text) {
+            *k = Boilerplate;
+        }
+    }
+    // 3. Trailing notices: walking back from the end of the body, copyright lines and calls to
+    // follow, subscribe or write in go, until a line that is none of these.
+    for i in (0..blocks.len()).rev() {
+        if kinds[i] != Body {
+            continue;
+        }
+        let b = &blocks[i];
+        if b.words() > 60 || !TRAILING_NOTICE.is_match(&b.text) {
+            break;
+        }
+        kinds[i] = Boilerplate;
+    }
+}
+
+/// The end (exclusive) of the box that line `i` opens: the outermost block element on its path
+/// that no earlier line is in, and the lines after `i` that are in it. `i + 1` when the line opens
+/// no box.
+fn label_box_end(blocks: &[Block], i: usize) -> usize {
+    let path = &blocks[i].path;
+    let before = i.checked_sub(1).map(|p| blocks[p].path.as_slice()).unwrap_or_default();
+    let shared = path.iter().zip(before).take_while(|(a, b)| a == b).count();
+    let Some(&outer) = path.get(shared) else { return i + 1 };
+    // A line inside the box has it at the same depth of its path.
+    (i + 1..blocks.len()).find(|&j| blocks[j].path.get(shared) != Some(&outer)).unwrap_or(blocks.len())
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -1091,6 +1342,168 @@ mod tests {
             let ex = extract(page);
             assert!(!ex.text.is_empty());
         }
+    }
+
+    /// A page around `inner` (inside the article element) with enough prose for readability.
+    fn article_page(inner: &str) -> String {
+        format!(
+            "<html><head><title>Council approves the river bridge</title></head><body>\
+             <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <article><h1>Council approves the river bridge</h1>{inner}</article>\
+             <footer><a href=\"/privacy\">Privacy</a></footer></body></html>"
+        )
+    }
+
+    const P1: &str = "<p>The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that has lasted for more than ten years and divided the town.</p>";
+    const P2: &str = "<p>Construction is expected to start next spring and to take about three years, the mayor told reporters after the vote, adding that the old ferry would keep running until then.</p>";
+    const P3: &str = "<p>Some residents welcomed the decision, saying the bridge would cut their commute by half, while others argued that the money would be better spent on schools and roads.</p>";
+
+    #[test]
+    fn notices_labels_and_promo_boxes_leave_the_body() {
+        let page = article_page(&format!(
+            "<p>This post contains affiliate links; we may earn a commission.</p>{P1}\
+             <div class=\"factbox\"><h3>Sign up for our newsletter</h3>\
+             <p>Never miss the latest news: pop your email into the box and get a roundup every single morning.</p>\
+             <p>Every day we will send you the best stories of the day, and you can leave whenever you like.</p></div>\
+             {P2}<p>Advertisement</p>{P3}\
+             <h3>Comments</h3>\
+             <p>Follow us on Twitter and Facebook for the latest updates from the city.</p>\
+             <p>© 2024 The Riverside Courier. All rights reserved.</p>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        for kept in ["The city council voted", "Construction is expected", "Some residents welcomed"] {
+            assert!(body.contains(kept), "body lacks {kept:?}:\n{body}");
+        }
+        let boilerplate = zone_text(&ex, ZoneKind::Boilerplate);
+        for gone in [
+            "affiliate links",
+            "Sign up for our newsletter",
+            "Never miss the latest news",
+            "Every day we will send you",
+            "Advertisement",
+            "Comments",
+            "Follow us on Twitter",
+            "All rights reserved",
+        ] {
+            assert!(!body.contains(gone), "body has {gone:?}:\n{body}");
+            assert!(boilerplate.contains(gone), "boilerplate lacks {gone:?}");
+        }
+    }
+
+    #[test]
+    fn a_subheading_like_a_label_keeps_its_section() {
+        let page = article_page(&format!(
+            "<section>{P1}{P2}{P3}</section><section><h2>More on the vote</h2>\
+             <p>The vote was close, seven to five, and two members abstained after a long night.</p></section>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(body.contains("Some residents welcomed") && body.contains("seven to five"), "{body}");
+    }
+
+    #[test]
+    fn comment_and_author_bio_boxes_are_not_body_but_commentary_is() {
+        let page = article_page(&format!(
+            "<div class=\"commentary-body\">{P1}{P2}{P3}</div>\
+             <div class=\"author-bio\"><p>Jane Roe has covered city hall for the Courier since 2015 and writes about transport and housing.</p></div>\
+             <div id=\"comments\"><p>I think this bridge is a terrible waste of money and nobody asked the people who live by the river.</p></div>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(
+            body.contains("The city council voted") && body.contains("Some residents welcomed"),
+            "{body}"
+        );
+        assert!(!body.contains("has covered city hall"), "{body}");
+        assert!(!body.contains("terrible waste of money"), "{body}");
+    }
+
+    #[test]
+    fn pages_without_an_article_have_little_or_no_body() {
+        let teaser = |n: usize| {
+            format!(
+                "<article><h3><a href=\"/story/{n}\">Headline number {n} about the town</a></h3><p>A short summary.</p></article>"
+            )
+        };
+        let home = format!(
+            "<html><head><title>The Courier - News</title></head><body><nav><a href=/>Home</a></nav>\
+             <main>{}</main><footer>© 2024 The Courier</footer></body></html>",
+            (0..8).map(teaser).collect::<String>()
+        );
+        let ex = extract(home.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(!body.contains("Headline number"), "teasers in the body:\n{body}");
+        let nav =
+            b"<html><head><title>Site map</title></head><body><nav><ul><li><a href=/a>About us</a></li>\
+            <li><a href=/b>Contact</a></li><li><a href=/c>Careers</a></li></ul></nav>\
+            <footer><a href=/d>Cookie settings</a></footer></body></html>";
+        let ex = extract(nav);
+        assert!(zone_text(&ex, ZoneKind::Body).trim().is_empty(), "{:?}", ex.zones);
+        assert!(zone_text(&ex, ZoneKind::Boilerplate).contains("Cookie settings"));
+        let error = b"<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>\
+            <p>The requested URL was not found on this server.</p></body></html>";
+        let ex = extract(error);
+        assert!(ex.text.contains("The requested URL was not found"));
+    }
+
+    #[test]
+    fn framesets_are_refused_naming_their_frames() {
+        let page = b"<html><head><title>Frames</title></head><frameset cols=\"20%,80%\">\
+            <frame src=\"menu.html\"><frame src=\"main.html\"><noframes><body><p>Your browser does not \
+            support frames.</p></body></noframes></frameset></html>";
+        let err = extract_html(page).unwrap_err();
+        assert!(err.contains("frameset") && err.contains("main.html"), "{err}");
+        // A frameset inside a page with text of its own is just a page.
+        let ex = extract(
+            b"<body><p>Some text of the page itself.</p><frameset><frame src=a.html></frameset></body>",
+        );
+        assert!(ex.text.contains("Some text of the page itself."));
+    }
+
+    #[test]
+    fn legacy_charsets_declared_in_meta() {
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode(
+            "<html><head><meta charset=\"koi8-r\"><title>Новости</title></head><body><p>Городской совет одобрил мост.</p></body></html>",
+        );
+        assert!(extract(&koi8).text.contains("Городской совет одобрил мост."));
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>市議会が新しい橋を承認した。</p></body></html>",
+        );
+        assert!(extract(&sjis).text.contains("市議会が新しい橋を承認した。"));
+        let (latin2, _, _) = encoding_rs::ISO_8859_2
+            .encode("<meta charset=iso-8859-2><p>Rada miejska zatwierdziła budowę mostu.</p>");
+        assert!(extract(&latin2).text.contains("Rada miejska zatwierdziła budowę mostu."));
+    }
+
+    #[test]
+    fn br_separated_text_in_a_layout_table() {
+        let page = "<html><head><title>Old style article</title></head><body><table><tr>\
+            <td><a href=/>Home</a><br><a href=/x>Archive</a></td><td><b>Old style article</b><br><br>"
+            .to_string()
+            + &[P1, P2, P3].map(|p| p.trim_start_matches("<p>").trim_end_matches("</p>")).join("<br><br>")
+            + "<br><br><a href=/>Back to the home page</a></td></tr></table></body></html>";
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        let paragraphs: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(paragraphs.len(), 3, "{body}");
+        assert!(paragraphs[0].starts_with("The city council voted"));
+        // The navigation column is a line of its own, not glued to the article's first line.
+        assert!(ex.text.lines().any(|l| l == "Archive"), "{}", ex.text);
+    }
+
+    #[test]
+    fn huge_pages_skip_readability_but_are_zoned() {
+        let mut page = String::from("<html><body><nav><a href=/>Home</a></nav>");
+        for i in 0..MAX_READABILITY_ELEMENTS / 2 + 1000 {
+            page.push_str(&format!(
+                "<div><p>Paragraph {i} of a very long page, with enough words to be prose.</p></div>"
+            ));
+        }
+        page.push_str("</body></html>");
+        let ex = extract(page.as_bytes());
+        assert!(ex.text.contains("Paragraph 0 of a very long page"));
+        assert!(ex.zones.iter().any(|z| z.kind == ZoneKind::Body));
     }
 
     #[test]
