@@ -123,37 +123,45 @@ pub fn run(
     std::thread::scope(|scope| {
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(Vec<Done>, u64)>(0);
         let stop = &stop;
-        scope.spawn(move || {
-            use std::sync::mpsc::RecvTimeoutError;
-            loop {
-                let (events, bytes) = match batch_rx.recv_timeout(std::time::Duration::from_millis(50)) {
-                    Ok(batch) => batch,
-                    Err(RecvTimeoutError::Timeout) if !stop.load(std::sync::atomic::Ordering::Relaxed) => {
-                        continue;
-                    }
-                    Err(_) => return,
-                };
-                let done = pool.install(|| {
-                    use rayon::prelude::*;
-                    events
-                        .into_par_iter()
-                        .map(|event| match event {
-                            Event::Article { article, warning } => {
-                                Done::Article { analysis: Box::new(engine.analyze(*article)), warning }
-                            }
-                            Event::Skipped(skipped) => Done::Skipped(skipped),
-                        })
-                        .collect()
-                });
-                if done_tx.send((done, bytes)).is_err() {
-                    return; // the printer stopped: stop analysing
-                }
-            }
-        });
+        scope.spawn(move || analyse_batches(batch_rx, done_tx, engine, pool, stop));
         let printed = print_results(done_rx, engine, reporter, out, hooks, options);
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         printed
     })
+}
+
+/// The analysing stage: each batch's articles in parallel on `pool`, in input order. Ends when
+/// the reader is done, the printer has gone, or `stop` is set while no batch is coming.
+fn analyse_batches(
+    batches: std::sync::mpsc::Receiver<(Vec<Event>, u64)>,
+    done: std::sync::mpsc::SyncSender<(Vec<Done>, u64)>,
+    engine: &Engine,
+    pool: &rayon::ThreadPool,
+    stop: &std::sync::atomic::AtomicBool,
+) {
+    use std::sync::mpsc::RecvTimeoutError;
+    loop {
+        let (events, bytes) = match batches.recv_timeout(std::time::Duration::from_millis(50)) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) if !stop.load(std::sync::atomic::Ordering::Relaxed) => continue,
+            Err(_) => return,
+        };
+        let analysed = pool.install(|| {
+            use rayon::prelude::*;
+            events
+                .into_par_iter()
+                .map(|event| match event {
+                    Event::Article { article, warning } => {
+                        Done::Article { analysis: Box::new(engine.analyze(*article)), warning }
+                    }
+                    Event::Skipped(skipped) => Done::Skipped(skipped),
+                })
+                .collect()
+        });
+        if done.send((analysed, bytes)).is_err() {
+            return; // the printer stopped: stop analysing
+        }
+    }
 }
 
 /// Groups input events into batches of at most [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`]
