@@ -150,16 +150,18 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
         node = &capture.sub;
     }
     if let HirKind::Concat(children) = node.kind() {
-        // An element right after a word boundary (`\b(?:By|Written by)`) starts at a word start.
-        let after_boundary = |i: usize| {
-            i > 0
-                && matches!(children[i - 1].kind(), HirKind::Look(look) if starts_a_word_looks.contains(look))
+        // An element whose every match follows a non-word byte, a word boundary or a line start
+        // (`\b(?:By|Written by)`, `(?:a|the) (?:new )?(?:study|report)`) starts where a walk
+        // starts; if what comes before it can be empty, only when the whole match does.
+        let follows_non_word = |i: usize| {
+            let before = tail_of(&children[..i], &starts_a_word_looks);
+            i > 0 && !before.word && (!before.empty || starts_a_word)
         };
         candidates.extend(
             children
                 .iter()
                 .enumerate()
-                .map(|(i, child)| (extract(ExtractKind::Prefix, child), after_boundary(i))),
+                .map(|(i, child)| (extract(ExtractKind::Prefix, child), follows_non_word(i))),
         );
     }
     candidates
@@ -197,6 +199,61 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
                 })
                 .collect()
         })
+}
+
+/// What the last byte of a match of a sequence of HIRs can be.
+#[derive(Clone, Copy)]
+struct Tail {
+    /// It can be an ASCII word byte (a boundary look counts as a non-word byte).
+    word: bool,
+    /// The match can be empty (then what comes before the sequence decides).
+    empty: bool,
+}
+
+/// The [`Tail`] of `seq` matched one after another; `boundaries` are the looks that ensure a
+/// non-word byte (or the line's start) just before the position they match at.
+fn tail_of(seq: &[regex_syntax::hir::Hir], boundaries: &[regex_syntax::hir::Look]) -> Tail {
+    let mut tail = Tail { word: false, empty: true };
+    for hir in seq.iter().rev() {
+        if !tail.empty {
+            break;
+        }
+        let last = tail_of_one(hir, boundaries);
+        tail = Tail { word: tail.word || last.word, empty: last.empty };
+    }
+    tail
+}
+
+fn tail_of_one(hir: &regex_syntax::hir::Hir, boundaries: &[regex_syntax::hir::Look]) -> Tail {
+    use regex_syntax::hir::{Class, HirKind};
+    let ascii_word = |low: u32, high: u32| (low..=high.min(0x7f)).any(|b| is_ascii_word_byte(b as u8));
+    match hir.kind() {
+        HirKind::Empty => Tail { word: false, empty: true },
+        HirKind::Literal(literal) => Tail {
+            word: literal.0.last().is_some_and(|&b| is_ascii_word_byte(b)),
+            empty: literal.0.is_empty(),
+        },
+        HirKind::Class(Class::Unicode(class)) => Tail {
+            word: class.ranges().iter().any(|r| ascii_word(r.start() as u32, r.end() as u32)),
+            empty: false,
+        },
+        HirKind::Class(Class::Bytes(class)) => Tail {
+            word: class.ranges().iter().any(|r| ascii_word(u32::from(r.start()), u32::from(r.end()))),
+            empty: false,
+        },
+        HirKind::Look(look) if boundaries.contains(look) => Tail { word: false, empty: false },
+        HirKind::Look(_) => Tail { word: false, empty: true },
+        HirKind::Repetition(repetition) => {
+            let sub = tail_of_one(&repetition.sub, boundaries);
+            Tail { word: sub.word, empty: sub.empty || repetition.min == 0 }
+        }
+        HirKind::Capture(capture) => tail_of_one(&capture.sub, boundaries),
+        HirKind::Concat(subs) => tail_of(subs, boundaries),
+        HirKind::Alternation(subs) => subs.iter().map(|sub| tail_of_one(sub, boundaries)).fold(
+            Tail { word: false, empty: false },
+            |a, b| Tail { word: a.word || b.word, empty: a.empty || b.empty },
+        ),
+    }
 }
 
 fn is_ascii_word_byte(byte: u8) -> bool {
@@ -552,9 +609,12 @@ mod tests {
             literals_of(r"(?-u:\b)(?:we|they) are either with").unwrap(),
             ["we are either with", "they are either with"]
         );
-        // Neither a prefix nor a suffix literal, but every match contains one of these; not
-        // "reasons" or "things", which the walk would not look for inside a word ("12reasons").
-        assert_eq!(literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(), ["why "]);
+        // Neither a prefix nor a suffix literal, but every match contains one of these, and
+        // always after a space, where a walk starts.
+        assert_eq!(
+            literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(),
+            ["reasons", "things"]
+        );
         // A suffix literal that starts with a letter could start inside a word.
         assert_eq!(literals_of(r"[a-z]+ness"), None);
         assert_eq!(
@@ -563,6 +623,14 @@ mod tests {
             "found as words: the space before them is where a walk starts"
         );
         assert_eq!(literals_of(r"!+"), None, "too short");
+        // After a space, even one behind an optional word, a literal may start with a letter.
+        assert_eq!(
+            literals_of(r"\b(?:a|the) (?:[0-9]{4} |new )?(?:study|report) by").unwrap(),
+            ["study", "report"]
+        );
+        // Not when it may follow a letter ("thestudy"), nor after a class with letters in it.
+        assert_eq!(literals_of(r"[a-z]+(?:study|report)"), None);
+        assert_eq!(literals_of(r"[0-9a-z]+ ?(?:studies|reports)"), None);
         // After a word boundary, a literal may start with a letter.
         assert_eq!(literals_of(r"^.{0,9}?\b(?:By|Written by) [A-Z]").unwrap(), ["by", "written by"]);
     }
