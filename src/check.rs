@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 
 use crate::analyze::{Analysis, Engine};
 use crate::input::{Event, Skipped, host_of};
@@ -115,17 +117,17 @@ pub fn run(
     hooks: Hooks<'_>,
     options: &RunOptions,
 ) -> io::Result<Summary> {
-    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<(Vec<Event>, u64)>(0);
+    let (batch_tx, batch_rx) = sync_channel::<(Vec<Event>, u64)>(0);
     // Not joined: after a write error (a closed pipe) the run ends at once even if the reader
     // is waiting for more of a standard input that never comes; it stops at its next send.
     std::thread::spawn(move || read_batches(inputs, batch_tx));
-    let stop = std::sync::atomic::AtomicBool::new(false);
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(Vec<Done>, u64)>(0);
+        let (done_tx, done_rx) = sync_channel::<(Vec<Done>, u64)>(0);
         let stop = &stop;
         scope.spawn(move || analyse_batches(batch_rx, done_tx, engine, pool, stop));
         let printed = print_results(done_rx, engine, reporter, out, hooks, options);
-        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        stop.store(true, Ordering::Relaxed);
         printed
     })
 }
@@ -133,17 +135,16 @@ pub fn run(
 /// The analysing stage: each batch's articles in parallel on `pool`, in input order. Ends when
 /// the reader is done, the printer has gone, or `stop` is set while no batch is coming.
 fn analyse_batches(
-    batches: std::sync::mpsc::Receiver<(Vec<Event>, u64)>,
-    done: std::sync::mpsc::SyncSender<(Vec<Done>, u64)>,
+    batches: Receiver<(Vec<Event>, u64)>,
+    done: SyncSender<(Vec<Done>, u64)>,
     engine: &Engine,
     pool: &rayon::ThreadPool,
-    stop: &std::sync::atomic::AtomicBool,
+    stop: &AtomicBool,
 ) {
-    use std::sync::mpsc::RecvTimeoutError;
     loop {
         let (events, bytes) = match batches.recv_timeout(std::time::Duration::from_millis(50)) {
             Ok(batch) => batch,
-            Err(RecvTimeoutError::Timeout) if !stop.load(std::sync::atomic::Ordering::Relaxed) => continue,
+            Err(RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => continue,
             Err(_) => return,
         };
         let analysed = pool.install(|| {
@@ -166,10 +167,7 @@ fn analyse_batches(
 
 /// Groups input events into batches of at most [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`]
 /// bytes of text, each sent with its byte count.
-fn read_batches(
-    inputs: impl Iterator<Item = Event>,
-    batches: std::sync::mpsc::SyncSender<(Vec<Event>, u64)>,
-) {
+fn read_batches(inputs: impl Iterator<Item = Event>, batches: SyncSender<(Vec<Event>, u64)>) {
     let mut batch = Vec::new();
     let (mut articles, mut bytes) = (0, 0);
     for event in inputs {
@@ -193,7 +191,7 @@ fn read_batches(
 /// The printing stage: diagnostics and articles in input order, the summary, the closing
 /// output.
 fn print_results(
-    done: std::sync::mpsc::Receiver<(Vec<Done>, u64)>,
+    done: Receiver<(Vec<Done>, u64)>,
     engine: &Engine,
     reporter: &mut dyn Reporter,
     out: &mut dyn Write,

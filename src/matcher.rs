@@ -15,9 +15,10 @@
 //!   those that start with a non-word byte (which is then trimmed: " said" is looked for as
 //!   the word "said"), and those that start at a word boundary or line start of the pattern.
 //!   Each pattern then runs only on the lines where one of its literals occurs (and that lie
-//!   in its rule's zones); a pattern without usable literals runs on every line. (A `RegexSet` was measured as a prefilter first: its lazy DFA
-//!   thrashed on ~95 overlapping patterns, 6.5 s on 2.3 MB where the patterns one by one took
-//!   0.17 s; a second, unanchored automaton for the literals cost as much as the phrase walk.)
+//!   in its rule's zones); a pattern without usable literals runs on every line. (A `RegexSet`
+//!   was measured as a prefilter first: its lazy DFA thrashed on ~95 overlapping patterns,
+//!   6.5 s on 2.3 MB where the patterns one by one took 0.17 s; a second, unanchored automaton
+//!   for the literals cost as much as the phrase walk.)
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
@@ -28,7 +29,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
 
 use crate::rules::{Rule, Scope};
-use crate::text::{char_at, is_word_char};
+use crate::text::{char_at, char_before, is_ascii_word_byte, is_word_char};
 use crate::zones::{Zone, ZoneKind};
 
 /// The largest compiled size of one pattern (the regex crate's default).
@@ -256,10 +257,6 @@ fn tail_of_one(hir: &regex_syntax::hir::Hir, boundaries: &[regex_syntax::hir::Lo
     }
 }
 
-fn is_ascii_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
-}
-
 impl Matcher {
     /// Compiles the rules: the trie and every pattern, built in parallel (start-up time is most
     /// of a small run).
@@ -335,7 +332,7 @@ impl Matcher {
 /// A phrase key found at `start..end` as the rule's match, if it stands at word boundaries
 /// (a `Prefix` phrase runs on to the end of its word instead).
 fn phrase_hit(text: &str, start: usize, end: usize, rule: usize, usage: Use) -> Option<RawMatch> {
-    if text[..start].chars().next_back().is_some_and(is_word_char) {
+    if char_before(text, start).is_some_and(is_word_char) {
         return None;
     }
     let end = match usage {
@@ -396,7 +393,7 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
         rules.iter().enumerate().flat_map(|(i, rule)| rule.patterns.iter().map(move |p| (i, p))).collect();
     let config = meta::Config::new()
         .which_captures(WhichCaptures::Implicit)
-        // The trigger automaton already picked the lines worth searching; a prefilter per
+        // The trie's literals already picked the lines worth searching; a prefilter per
         // pattern cost more to build (literal extraction, Teddy) than it saved on short lines.
         .auto_prefilter(false)
         .nfa_size_limit(Some(PATTERN_SIZE_LIMIT));
@@ -411,15 +408,13 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
                     let zones = scope_zones(&rule.scope);
                     Ok(CompiledPattern { regex, rule: rule_index, zones, at_line_start })
                 }
-                Err(e) if e.size_limit().is_some() => Err(CompileError(format!(
-                    "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {}-byte limit); split it or simplify it",
-                    rule.source,
-                    pattern.line,
-                    pattern.column,
-                    rule.id,
-                    e.size_limit().unwrap_or(PATTERN_SIZE_LIMIT)
-                ))),
-                Err(e) => Err(CompileError(format!("{}: rule `{}`: {e}", rule.source, rule.id))),
+                Err(e) => Err(CompileError(match e.size_limit() {
+                    Some(limit) => format!(
+                        "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {limit}-byte limit); split it or simplify it",
+                        rule.source, pattern.line, pattern.column, rule.id
+                    ),
+                    None => format!("{}: rule `{}`: {e}", rule.source, rule.id),
+                })),
             }
         })
         .collect()
@@ -450,11 +445,11 @@ fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize
     let mut after_word = false;
     for (at, &first) in bytes.iter().enumerate() {
         let in_word = is_ascii_word_byte(first);
-        if after_word && in_word {
-            after_word = true;
+        let inside_word = after_word && in_word;
+        after_word = in_word;
+        if inside_word {
             continue;
         }
-        after_word = in_word;
         let mut state = start_state;
         for (i, &byte) in bytes[at..].iter().enumerate() {
             state = trie.next_state(aho_corasick::Anchored::Yes, state, byte);
@@ -486,11 +481,15 @@ fn zone_bit(kind: ZoneKind) -> u8 {
 }
 
 fn scope_zones(scope: &Scope) -> u8 {
-    [(scope.title, ZoneKind::Title), (scope.byline, ZoneKind::Byline), (scope.body, ZoneKind::Body)]
-        .into_iter()
-        .chain([(scope.boilerplate, ZoneKind::Boilerplate)])
-        .filter(|(yes, _)| *yes)
-        .fold(0, |bits, (_, kind)| bits | zone_bit(kind))
+    [
+        (scope.title, ZoneKind::Title),
+        (scope.byline, ZoneKind::Byline),
+        (scope.body, ZoneKind::Body),
+        (scope.boilerplate, ZoneKind::Boilerplate),
+    ]
+    .into_iter()
+    .filter(|(yes, _)| *yes)
+    .fold(0, |bits, (_, kind)| bits | zone_bit(kind))
 }
 
 /// For each line, the zones it overlaps (its newline included), as [`zone_bit`]s; every zone

@@ -6,6 +6,11 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// A byte of an ASCII word character (what `\w` matches in the rule dialect).
+pub fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
 /// The character that ends just before byte `at`, if any.
 pub fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
@@ -35,7 +40,7 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         while at < bytes.len() {
             // ASCII is most text: classify it without decoding.
             let (word, apostrophe, len) = match bytes[at] {
-                b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_', b == b'\'', 1),
+                b if b < 0x80 => (is_ascii_word_byte(b), b == b'\'', 1),
                 _ => {
                     let c = text[at..].chars().next().expect("`at` is a character boundary");
                     (is_word_char(c), c == '’', c.len_utf8())

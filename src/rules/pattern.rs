@@ -18,13 +18,6 @@ pub fn translate(pattern: &str) -> Result<Ast, Box<ast::Error>> {
     Ok(ast)
 }
 
-/// The translated pattern written out in the regex crate's own syntax (what `translate` means).
-pub fn to_regex_syntax(ast: &Ast) -> String {
-    let mut out = String::new();
-    ast::print::Printer::new().print(ast, &mut out).expect("printing into a String cannot fail");
-    out
-}
-
 fn ascii_class(perl: &ClassPerl) -> ClassAscii {
     let kind = match perl.kind {
         ClassPerlKind::Digit => ClassAsciiKind::Digit,
@@ -113,10 +106,13 @@ fn ascii_boundary(assertion: &Assertion) -> Ast {
 
 #[cfg(test)]
 mod tests {
-    use super::{to_regex_syntax, translate};
+    use super::translate;
 
+    /// The translated pattern written out in the regex crate's own syntax.
     fn translated(pattern: &str) -> String {
-        to_regex_syntax(&translate(pattern).unwrap())
+        let mut out = String::new();
+        regex_syntax::ast::print::Printer::new().print(&translate(pattern).unwrap(), &mut out).unwrap();
+        out
     }
 
     #[test]
