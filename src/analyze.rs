@@ -12,7 +12,7 @@ use crate::matcher::{CompileError, Matcher, RawMatch, Scan};
 use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
-use crate::text::{LineIndex, count_words};
+use crate::text::{LineCursor, count_words};
 use crate::zones::{Zone, ZoneKind, detect_zones};
 
 /// The result for one article.
@@ -111,9 +111,10 @@ impl Engine {
         let text = article.text.as_str();
         let mut findings = self.conditioned_findings(text, &zones);
         dedupe(&mut findings, self.rules.categories.len());
-        let lines = LineIndex::new(text);
+        // `dedupe` sorted the findings by start.
+        let mut cursor = LineCursor::new(text);
         for f in &mut findings {
-            (f.line, f.column) = lines.line_column(text, f.start);
+            (f.line, f.column) = cursor.advance_to(f.start);
         }
         let baselined = self.apply_baseline(text, &mut findings);
         let words = zones

@@ -23,7 +23,25 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Number of words (runs of word characters, apostrophes inside words included once).
 pub fn count_words(text: &str) -> usize {
-    word_starts(text).count()
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() {
+        // Runs of ASCII (most text) without decoding or branching on the class.
+        let ascii = bytes[at..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| at + i);
+        for &b in &bytes[at..ascii] {
+            let word = is_ascii_word_byte(b);
+            words += usize::from(word && !in_word);
+            in_word = word || (in_word && b == b'\'');
+        }
+        at = ascii;
+        if let Some(c) = text[at..].chars().next() {
+            let word = is_word_char(c);
+            words += usize::from(word && !in_word);
+            in_word = word || (in_word && c == '’');
+            at += c.len_utf8();
+        }
+    }
+    words
 }
 
 /// Whether `text` has at least `n` words (stops counting there).
@@ -87,6 +105,40 @@ pub fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// 1-based line and column (in characters) of offsets visited in ascending order: each byte of
+/// the text is read once, however many offsets there are (an article's findings, by start).
+pub struct LineCursor<'t> {
+    text: &'t str,
+    /// The byte reached, and its line and column.
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'t> LineCursor<'t> {
+    pub fn new(text: &'t str) -> Self {
+        LineCursor { text, at: 0, line: 1, column: 1 }
+    }
+
+    /// Line and column of `offset` (at or after the previous offset; an earlier one, or one
+    /// inside a character, is taken as the previous one).
+    pub fn advance_to(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        if offset > self.at {
+            let gap = &self.text.as_bytes()[self.at..offset];
+            match memchr::memrchr(b'\n', gap) {
+                Some(last) => {
+                    self.line += memchr::memchr_iter(b'\n', gap).count();
+                    self.column = count_char_starts(&gap[last + 1..]) + 1;
+                }
+                None => self.column += count_char_starts(gap),
+            }
+            self.at = offset;
+        }
+        (self.line, self.column)
+    }
 }
 
 /// Bytes between two character-count checkpoints of a [`LineIndex`].
@@ -163,6 +215,44 @@ mod tests {
             ["naïve café—über_x 3’s", "Ünïcode’s déjà-vu", "日本語 テキスト", "a ' b ’ c", "x\u{a0}y\ty"]
         {
             assert_eq!(count_words(text), by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_cursor_gives_the_line_and_column_of_each_offset_in_turn() {
+        let text = "é1\n\nab€c\r\n“x”\n";
+        let mut cursor = LineCursor::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &offset in &offsets {
+            assert_eq!(cursor.advance_to(offset), line_column(text, offset), "at {offset}");
+            assert_eq!(cursor.advance_to(offset), line_column(text, offset), "again at {offset}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_counts_agree_with_the_definitions(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "Z9", "_", " ", "\n", "'", "’", "é", "日本", "—", "\u{a0}", "x'", "."]),
+                0..40,
+            ),
+            picks in proptest::collection::vec(0usize..200, 0..8),
+        ) {
+            let text: String = parts.concat();
+            let (mut words, mut in_word) = (0, false);
+            for c in text.chars() {
+                let word = is_word_char(c);
+                words += usize::from(word && !in_word);
+                in_word = word || (in_word && matches!(c, '\'' | '’'));
+            }
+            proptest::prop_assert_eq!(count_words(&text), words);
+            proptest::prop_assert_eq!(count_words(&text), word_starts(&text).count());
+            let mut offsets: Vec<usize> = picks.iter().map(|&p| p.min(text.len())).collect();
+            offsets.sort_unstable();
+            let mut cursor = LineCursor::new(&text);
+            for offset in offsets {
+                proptest::prop_assert_eq!(cursor.advance_to(offset), line_column(&text, offset));
+            }
         }
     }
 
