@@ -7,7 +7,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// A byte of an ASCII word character (what `\w` matches in the rule dialect).
-pub fn is_ascii_word_byte(byte: u8) -> bool {
+pub const fn is_ascii_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
@@ -21,6 +21,23 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
+const WORD: u8 = 1;
+const APOSTROPHE: u8 = 2;
+/// For each ASCII byte: [`WORD`] or [`APOSTROPHE`] (which continues a word), else 0.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if is_ascii_word_byte(b as u8) {
+            table[b] = WORD;
+        } else if b == b'\'' as usize {
+            table[b] = APOSTROPHE;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Number of words (runs of word characters, apostrophes inside words included once).
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -28,11 +45,14 @@ pub fn count_words(text: &str) -> usize {
     while at < bytes.len() {
         // Runs of ASCII (most text) without decoding or branching on the class.
         let ascii = bytes[at..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| at + i);
+        let (mut count, mut inside) = (0usize, u8::from(in_word));
         for &b in &bytes[at..ascii] {
-            let word = is_ascii_word_byte(b);
-            words += usize::from(word && !in_word);
-            in_word = word || (in_word && b == b'\'');
+            let class = ASCII_CLASS[usize::from(b)];
+            let word = class & WORD;
+            count += usize::from(word & !inside & 1);
+            inside = word | (inside & (class >> 1));
         }
+        (words, in_word) = (words + count, inside != 0);
         at = ascii;
         if let Some(c) = text[at..].chars().next() {
             let word = is_word_char(c);

@@ -274,22 +274,43 @@ const fn pack_word(word: &[u8]) -> u64 {
     key
 }
 
-const STOP_WORD_KEYS: [u64; STOP_WORDS.len()] = {
-    let mut keys = [0u64; STOP_WORDS.len()];
-    let mut i = 0;
-    while i < STOP_WORDS.len() {
-        keys[i] = pack_word(STOP_WORDS[i]);
-        i += 1;
+/// The stop words in a perfect hash table: [`STOP_WORD_SLOTS`] slots of packed words
+/// ([`pack_word`]), each word in slot `stop_word_slot(key, multiplier)`, empty slots
+/// `u64::MAX` (never a packed word). The multiplier is searched for at compile time.
+const STOP_WORD_SLOT_BITS: u32 = 8;
+const STOP_WORD_SLOTS: usize = 1 << STOP_WORD_SLOT_BITS;
+
+const fn stop_word_slot(key: u64, multiplier: u64) -> usize {
+    (key.wrapping_mul(multiplier) >> (64 - STOP_WORD_SLOT_BITS)) as usize
+}
+
+const STOP_WORD_TABLE: (u64, [u64; STOP_WORD_SLOTS]) = {
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    loop {
+        let mut table = [u64::MAX; STOP_WORD_SLOTS];
+        let mut i = 0;
+        while i < STOP_WORDS.len() {
+            let key = pack_word(STOP_WORDS[i]);
+            let slot = stop_word_slot(key, multiplier);
+            if table[slot] != u64::MAX {
+                break;
+            }
+            table[slot] = key;
+            i += 1;
+        }
+        if i == STOP_WORDS.len() {
+            break (multiplier, table);
+        }
+        multiplier = multiplier.wrapping_add(0x2_0000_0002);
     }
-    keys
 };
 
 /// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word. Every word
-/// of the text is looked up, so the lookup compares integers, all of them without branching
-/// (the compiler vectorises it), instead of slices.
+/// of the text is looked up: one multiplication and one comparison.
 fn is_stop_word(lower: &[u8]) -> bool {
     let key = pack_word(lower);
-    STOP_WORD_KEYS.iter().fold(false, |found, &k| found | (k == key))
+    let (multiplier, table) = &STOP_WORD_TABLE;
+    table[stop_word_slot(key, *multiplier)] == key
 }
 
 /// Month names, for date lines. A word of three letters or more that begins one ("Jun", "Sept",
@@ -310,6 +331,27 @@ const MONTHS: &[&[u8]] = &[
 ];
 
 /// Words that start a dateline or an author line.
+/// Whether `lower` (lowercase, three bytes or more) begins a month name. Every month has its
+/// own first three letters, so only that month needs comparing.
+fn begins_a_month(lower: &[u8]) -> bool {
+    let month = match lower.first_chunk::<3>() {
+        Some(b"jan") => 0,
+        Some(b"feb") => 1,
+        Some(b"mar") => 2,
+        Some(b"apr") => 3,
+        Some(b"may") => 4,
+        Some(b"jun") => 5,
+        Some(b"jul") => 6,
+        Some(b"aug") => 7,
+        Some(b"sep") => 8,
+        Some(b"oct") => 9,
+        Some(b"nov") => 10,
+        Some(b"dec") => 11,
+        _ => return false,
+    };
+    MONTHS[month].starts_with(lower)
+}
+
 const BYLINE_STARTS: &[&[u8]] = &[b"by", b"published", b"updated", b"posted", b"modified", b"written"];
 /// "Last updated", "Last modified": "last" starts a dateline only before one of these ("last
 /// month" starts the rest of a sentence).
@@ -530,7 +572,7 @@ impl LineFeatures {
                     _ => {}
                 }
                 by_inside |= index > 0 && lower == b"by";
-                has_month |= lower.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(lower));
+                has_month |= begins_a_month(lower);
                 has_digit |= first.is_some_and(|c| c.is_ascii_digit());
             }
             if index < NOTICE_MAX_WORDS as usize {
@@ -1550,10 +1592,16 @@ mod tests {
         for w in STOP_WORDS {
             assert!(is_stop_word(w));
         }
-        for w in [&b"th"[..], b"them\0", b"thee", b"x", b"abou"] {
+        for w in [&b""[..], b"th", b"them\0", b"thee", b"x", b"abou"] {
             assert!(!is_stop_word(w), "{w:?}");
         }
         assert!(NOTICE_WORDS.iter().all(|w| w.len() >= 6));
+        let by_definition = |w: &[u8]| w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w));
+        for w in
+            [&b"jan"[..], b"sept", b"june", b"julys", b"ma", b"mayor", b"decem", b"december", b"xyz", b""]
+        {
+            assert_eq!(begins_a_month(w), by_definition(w), "{w:?}");
+        }
     }
 
     #[test]
