@@ -197,10 +197,15 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
             memchr::memchr(b'\n', &text.as_bytes()[line_start..]).map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         let mut open: Option<(usize, Mark)> = None;
-        let mut prev: Option<char> = None;
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        // Every quote mark is `"` or starts with byte 0xE2 (“ ” ‘ ’) or 0xC2 (« »): jump from
+        // one such byte to the next instead of decoding every character.
+        let mut from = 0;
+        while let Some(offset) = memchr::memchr3(b'"', 0xE2, 0xC2, &line.as_bytes()[from..]) {
+            let i = from + offset;
+            let c = crate::text::char_at(line, i).expect("a lead byte starts a character");
+            from = i + c.len_utf8();
+            let prev = || crate::text::char_before(line, i);
+            let next = || crate::text::char_at(line, from);
             let at = line_start + i;
             let close_at = at + c.len_utf8();
             match (c, open) {
@@ -219,14 +224,13 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
                     spans.push(s..close_at);
                     open = None;
                 }
-                ('‘', None) if !prev.is_some_and(is_word_char) => open = Some((at, Mark::Single)),
-                ('’', Some((s, Mark::Single))) if !next.is_some_and(is_word_char) => {
+                ('‘', None) if !prev().is_some_and(is_word_char) => open = Some((at, Mark::Single)),
+                ('’', Some((s, Mark::Single))) if !next().is_some_and(is_word_char) => {
                     spans.push(s..close_at);
                     open = None;
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         // A quotation left open runs to the end of its paragraph, except a lone ‘ (often an
         // apostrophe typed the wrong way round).
