@@ -73,20 +73,37 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
-/// The byte offset of the first terminator in `line` at or after `from` (a character
-/// boundary), found by bytes: no character is decoded on the way.
-fn next_terminator(line: &str, from: usize) -> Option<usize> {
-    const ELLIPSIS: &[u8] = "…".as_bytes();
-    let bytes = line.as_bytes();
-    let mut at = from;
-    while let Some(offset) = bytes[at..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
-        at += offset;
-        if bytes[at] != 0xE2 || bytes[at..].starts_with(ELLIPSIS) {
-            return Some(at);
-        }
-        at += 1;
+/// Finds the terminators of one line in order, by bytes: no character is decoded on the way.
+struct Terminators<'a> {
+    line: &'a [u8],
+    /// Where the next `…` is at or after the last position asked for, once looked up (`None`:
+    /// there is none): each part of the line is searched once, however many sentences it has.
+    ellipsis: Option<Option<usize>>,
+}
+
+impl<'a> Terminators<'a> {
+    fn new(line: &'a str) -> Self {
+        Terminators { line: line.as_bytes(), ellipsis: None }
     }
-    None
+
+    /// The byte offset of the first terminator at or after `from` (a character boundary).
+    fn next(&mut self, from: usize) -> Option<usize> {
+        const ELLIPSIS: &[u8] = "…".as_bytes();
+        let rest = self.line.get(from..)?;
+        let ellipsis = match self.ellipsis {
+            Some(Some(at)) if at >= from => Some(at),
+            Some(None) => None,
+            _ => {
+                let found = memchr::memmem::find(rest, ELLIPSIS).map(|i| from + i);
+                self.ellipsis = Some(found);
+                found
+            }
+        };
+        // Only search as far as the ellipsis, if there is one.
+        let ascii_end = ellipsis.unwrap_or(self.line.len());
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &self.line[from..ascii_end]).map(|i| from + i);
+        ascii.or(ellipsis)
+    }
 }
 
 /// The word just before byte `dot` (a ".") is an abbreviation or an initial.
@@ -131,7 +148,8 @@ fn split_sentences(text: &str) -> Vec<Range<usize>> {
         } else {
             start.get_or_insert(line_start);
             let mut from = 0;
-            while let Some(i) = next_terminator(line, from) {
+            let mut terminators = Terminators::new(line);
+            while let Some(i) = terminators.next(from) {
                 let c = line[i..].chars().next().expect("a terminator starts a character");
                 // Swallow further terminators and closing marks: `?!`, `..."`, `.)`.
                 let mut end = i + c.len_utf8();
