@@ -4,7 +4,11 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // At run time, not `env!` at the build script's compile time: cargo reuses a compiled
+    // build script across checkouts that share a target folder, and `env!` would keep pointing
+    // at the checkout that compiled it.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest_dir).join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("rules/ folder")
