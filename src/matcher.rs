@@ -66,8 +66,9 @@ enum Use {
 enum Target {
     /// A phrase or exception of `rule`.
     Phrase { rule: usize, usage: Use },
-    /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`).
-    Trigger { pattern: usize },
+    /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`); with
+    /// `starts_matches`, every match of the pattern starts where one of its literals does.
+    Trigger { pattern: usize, starts_matches: bool },
 }
 
 /// What one scan of a text found: every rule's raw matches, and where each rule's exception
@@ -145,7 +146,20 @@ pub struct CompileError(String);
 /// the ones that one element of the pattern's top-level sequence must start with
 /// (`\b(?:we|they) are either with` must contain " are either with"), whichever has the
 /// longest shortest literal. `None` when no set is worth searching for.
+#[cfg(test)]
 fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    trigger_set(hir).map(|set| set.literals)
+}
+
+/// Literals for the trie, as [`trigger_literals`] chooses them.
+struct TriggerSet {
+    literals: Vec<String>,
+    /// Every match starts where one of the literals does (they are the match's prefixes and
+    /// none lost leading punctuation): the pattern can be searched anchored there.
+    starts_matches: bool,
+}
+
+fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
     use regex_syntax::hir::{HirKind, Look};
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
@@ -186,9 +200,10 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
                 .map(|(i, child)| (extract(ExtractKind::Prefix, child), follows_non_word(i))),
         );
     }
-    candidates
+    let chosen = candidates
         .iter()
-        .filter_map(|(seq, may_start_with_letter)| {
+        .enumerate()
+        .filter_map(|(index, (seq, may_start_with_letter))| {
             let literals = seq.literals()?;
             let usable = !literals.is_empty()
                 && literals.iter().all(|l| {
@@ -201,26 +216,31 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
                         && (*may_start_with_letter || !is_ascii_word_byte(bytes[0]))
                         && literal.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
                 });
-            usable.then_some(literals)
+            usable.then_some((index, literals))
         })
-        .max_by_key(|literals| (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len())))
-        .map(|literals| {
-            literals
-                .iter()
-                .map(|l| {
-                    let literal = String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase();
-                    // " said" and ", said" as "said": the word starts right after a non-word
-                    // byte, where a walk starts anyway, and no walk has to start at every space.
-                    let word =
-                        literal.trim_start_matches(|c: char| c.is_ascii() && !is_ascii_word_byte(c as u8));
-                    if word.len() >= MIN_TRIGGER_LEN && is_ascii_word_byte(word.as_bytes()[0]) {
-                        word.to_string()
-                    } else {
-                        literal
-                    }
-                })
-                .collect()
+        // On a tie, the prefixes (candidate 0): they let the pattern start at them.
+        .max_by_key(|(index, literals)| {
+            (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len()), *index == 0)
+        })?;
+    let (index, literals) = chosen;
+    let mut trimmed = false;
+    let literals = literals
+        .iter()
+        .map(|l| {
+            let literal = String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase();
+            // " said" and ", said" as "said": the word starts right after a non-word byte,
+            // where a walk starts anyway, and no walk has to start at every space.
+            let word = literal.trim_start_matches(|c: char| c.is_ascii() && !is_ascii_word_byte(c as u8));
+            if word.len() >= MIN_TRIGGER_LEN && is_ascii_word_byte(word.as_bytes()[0]) {
+                trimmed |= word.len() < literal.len();
+                word.to_string()
+            } else {
+                literal
+            }
         })
+        .collect();
+    // Candidate 0 is the set of prefixes.
+    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed })
 }
 
 /// What the last byte of a match of a sequence of HIRs can be.
@@ -300,17 +320,23 @@ impl Matcher {
         let mut scan = Scan::default();
         let lines = line_ranges(text);
         let mut wanted: Vec<(usize, usize)> = Vec::new(); // (pattern, line)
+        // (pattern, byte, line): where patterns whose matches start at their literals may start.
+        let mut starts: Vec<(usize, usize, usize)> = Vec::new();
         self.untriggered.pick_lines(text, &lines, &mut wanted);
         if let Some(trie) = &self.trie {
             let mut line = 0;
             for_each_key(trie, text, |key, start, end| {
                 for target in &self.targets[key] {
                     match *target {
-                        Target::Trigger { pattern } => {
+                        Target::Trigger { pattern, starts_matches } => {
                             while lines[line].end < start {
                                 line += 1;
                             }
-                            wanted.push((pattern, line));
+                            if starts_matches {
+                                starts.push((pattern, start, line));
+                            } else {
+                                wanted.push((pattern, line));
+                            }
                         }
                         Target::Phrase { rule, usage } => {
                             if let Some(m) = phrase_hit(text, start, end, rule, usage) {
@@ -342,6 +368,32 @@ impl Matcher {
                         rule: pattern.rule,
                     });
                 }
+            }
+        }
+        // Patterns whose matches start at their literals: searched anchored at each literal
+        // that is not inside the previous match, in order, as `find_iter` would find them
+        // (but without scanning from the line's start, nor backwards for the match's start).
+        starts.sort_unstable();
+        starts.dedup();
+        let mut previous: Option<(usize, usize)> = None; // (pattern, end of its last match)
+        for (index, start, line) in starts {
+            let pattern = &self.patterns[index];
+            if pattern.zones & line_zones[line] == 0
+                || previous.is_some_and(|(p, end)| p == index && start < end)
+            {
+                continue;
+            }
+            let range = lines[line].clone();
+            let input = Input::new(&text[range.clone()]).range(start - range.start..).anchored(Anchored::Yes);
+            if let Some(m) = pattern.regex.search(&input)
+                && !m.is_empty()
+            {
+                scan.matches.push(RawMatch {
+                    start: range.start + m.start(),
+                    end: range.start + m.end(),
+                    rule: pattern.rule,
+                });
+                previous = Some((index, range.start + m.end()));
             }
         }
         scan
@@ -395,8 +447,10 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
     }
     let mut untriggered = Vec::new();
     for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
-        match trigger_literals(&pattern.bare) {
-            Some(literals) => literals.into_iter().for_each(|l| add(l, Target::Trigger { pattern: index })),
+        match trigger_set(&pattern.bare) {
+            Some(TriggerSet { literals, starts_matches }) => {
+                literals.into_iter().for_each(|l| add(l, Target::Trigger { pattern: index, starts_matches }))
+            }
             None => untriggered.push((index, &pattern.bare)),
         }
     }
@@ -769,6 +823,19 @@ mod tests {
         assert_eq!(literals_of(r"[0-9a-z]+ ?(?:studies|reports)"), None);
         // After a word boundary, a literal may start with a letter.
         assert_eq!(literals_of(r"^.{0,9}?\b(?:By|Written by) [A-Z]").unwrap(), ["by", "written by"]);
+    }
+
+    #[test]
+    fn patterns_that_start_at_their_literals_are_searched_from_there() {
+        let starts = |pattern: &str| {
+            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).map(|t| t.starts_matches)
+        };
+        assert_eq!(starts(r"\b(?:really|even)\b[^?]{0,150}\?"), Some(true));
+        assert_eq!(starts(r"(?-u:\b)(?:Court|police) said"), Some(true));
+        // "said" stands for " said": the match starts one byte before the literal.
+        assert_eq!(starts(r"[A-Z][a-z]+ (?:said|told)"), Some(false));
+        assert_eq!(starts(r" (?:said|told) it"), Some(false));
+        assert_eq!(starts(r"[[:digit:]]+ (?:reasons|things) why"), Some(false));
     }
 }
 
