@@ -136,11 +136,12 @@ pub struct JsonReporter<'a> {
     rules: &'a RuleSet,
     options: ReportOptions,
     first: bool,
+    buffer: Vec<u8>,
 }
 
 impl<'a> JsonReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
-        JsonReporter { rules, options, first: true }
+        JsonReporter { rules, options, first: true, buffer: Vec::new() }
     }
 }
 
@@ -157,8 +158,11 @@ impl Reporter for JsonReporter<'_> {
         }
         self.first = false;
         out.write_all(b"\n")?;
-        serde_json::to_writer(&mut *out, &ArticleJson::new(analysis, self.rules, self.options.include_text))?;
-        Ok(())
+        write_article(
+            out,
+            &mut self.buffer,
+            &ArticleJson::new(analysis, self.rules, self.options.include_text),
+        )
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -168,21 +172,34 @@ impl Reporter for JsonReporter<'_> {
     }
 }
 
+/// Serialises `article` into `buffer` first, then writes it with one call: serde_json writes
+/// in many small pieces, which cost a dynamic call each when made to `out` directly.
+fn write_article(out: &mut dyn Write, buffer: &mut Vec<u8>, article: &ArticleJson<'_>) -> io::Result<()> {
+    buffer.clear();
+    serde_json::to_writer(&mut *buffer, article)?;
+    out.write_all(buffer)
+}
+
 /// One ARTICLE object per line.
 pub struct JsonlReporter<'a> {
     rules: &'a RuleSet,
     options: ReportOptions,
+    buffer: Vec<u8>,
 }
 
 impl<'a> JsonlReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
-        JsonlReporter { rules, options }
+        JsonlReporter { rules, options, buffer: Vec::new() }
     }
 }
 
 impl Reporter for JsonlReporter<'_> {
     fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &ArticleJson::new(analysis, self.rules, self.options.include_text))?;
+        write_article(
+            out,
+            &mut self.buffer,
+            &ArticleJson::new(analysis, self.rules, self.options.include_text),
+        )?;
         out.write_all(b"\n")
     }
 
