@@ -1,7 +1,7 @@
 //! Matching: every loaded rule compiled once into multi-pattern automata, then one scan of an
 //! article's text that yields raw matches (rule, byte span).
 //!
-//! - One Aho-Corasick trie (ASCII case-insensitive) holds every `phrase` and exception of every
+//! - One byte trie ([`trie`], ASCII case-insensitive) holds every `phrase` and exception of every
 //!   rule and the prefilter literals of every `pattern` (below). It is walked, anchored, from
 //!   each position that is not inside an ASCII word (after a non-word byte, or at a non-word
 //!   byte), until it dies: most walks leave the trie after a byte or two, and no position
@@ -25,8 +25,9 @@
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
+mod trie;
+
 use aho_corasick::MatchKind;
-use aho_corasick::automaton::Automaton;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
@@ -34,6 +35,7 @@ use regex_automata::{Anchored, Input};
 use crate::rules::{Rule, Scope};
 use crate::text::{char_at, char_before, is_ascii_word_byte, is_word_char};
 use crate::zones::{Zone, ZoneKind};
+use trie::Trie;
 
 /// The largest compiled size of one pattern (the regex crate's default).
 const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
@@ -89,7 +91,7 @@ impl Scan {
 /// The compiled form of a rule set.
 pub struct Matcher {
     /// Every phrase, exception and prefilter literal, for anchored walks.
-    trie: Option<Trie>,
+    trie: Trie,
     /// For each key of the trie, what it is to which rules and patterns.
     targets: Vec<Vec<Target>>,
     /// Every pattern of every rule, with its rule.
@@ -305,11 +307,11 @@ impl Matcher {
         let ((trie, targets, untriggered), patterns) = rayon::join(
             || {
                 let (keys, targets, untriggered) = key_table(rules);
-                (trie(&keys), targets, untriggered)
+                (Trie::new(&keys), targets, untriggered)
             },
             || compile_patterns(rules),
         );
-        Ok(Matcher { trie: trie?, targets, patterns: patterns?, untriggered: untriggered? })
+        Ok(Matcher { trie, targets, patterns: patterns?, untriggered: untriggered? })
     }
 
     /// Every raw match of every rule in `text` (in no particular order), and where the rules'
@@ -323,33 +325,31 @@ impl Matcher {
         // (pattern, byte, line): where patterns whose matches start at their literals may start.
         let mut starts: Vec<(usize, usize, usize)> = Vec::new();
         self.untriggered.pick_lines(text, &lines, &mut wanted);
-        if let Some(trie) = &self.trie {
-            let mut line = 0;
-            for_each_key(trie, text, |key, start, end| {
-                for target in &self.targets[key] {
-                    match *target {
-                        Target::Trigger { pattern, starts_matches } => {
-                            while lines[line].end < start {
-                                line += 1;
-                            }
-                            if starts_matches {
-                                starts.push((pattern, start, line));
-                            } else {
-                                wanted.push((pattern, line));
-                            }
+        let mut line = 0;
+        for_each_key(&self.trie, text, |key, start, end| {
+            for target in &self.targets[key] {
+                match *target {
+                    Target::Trigger { pattern, starts_matches } => {
+                        while lines[line].end < start {
+                            line += 1;
                         }
-                        Target::Phrase { rule, usage } => {
-                            if let Some(m) = phrase_hit(text, start, end, rule, usage) {
-                                match usage {
-                                    Use::Exception => scan.exceptions.push(m),
-                                    Use::Whole | Use::Prefix => scan.matches.push(m),
-                                }
+                        if starts_matches {
+                            starts.push((pattern, start, line));
+                        } else {
+                            wanted.push((pattern, line));
+                        }
+                    }
+                    Target::Phrase { rule, usage } => {
+                        if let Some(m) = phrase_hit(text, start, end, rule, usage) {
+                            match usage {
+                                Use::Exception => scan.exceptions.push(m),
+                                Use::Whole | Use::Prefix => scan.matches.push(m),
                             }
                         }
                     }
                 }
-            });
-        }
+            }
+        });
         // Patterns match within one line: each runs on the lines where its trigger occurs.
         wanted.sort_unstable();
         wanted.dedup();
@@ -591,53 +591,18 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
         .collect()
 }
 
-/// The trie: Aho-Corasick's compact NFA (a DFA's table was slower here: more cache misses),
-/// ASCII case-insensitive, only ever walked anchored.
-type Trie = aho_corasick::nfa::contiguous::NFA;
-
-fn trie(keys: &[String]) -> Result<Option<Trie>, CompileError> {
-    if keys.is_empty() {
-        return Ok(None);
-    }
-    Trie::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(keys)
-        .map(Some)
-        .map_err(|e| CompileError(e.to_string()))
-}
-
 /// Calls `hit(key, start, end)` for every occurrence of a key of `trie` in `text` that does
 /// not start inside an ASCII word (it starts at the text's start, after a non-word byte, or
 /// at a non-word byte), overlapping ones included, in order of start.
 fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize)) {
     let bytes = text.as_bytes();
-    let Ok(start_state) = trie.start_state(aho_corasick::Anchored::Yes) else { return };
     let mut after_word = false;
     for (at, &first) in bytes.iter().enumerate() {
         let in_word = is_ascii_word_byte(first);
         let inside_word = after_word && in_word;
         after_word = in_word;
-        if inside_word {
-            continue;
-        }
-        let mut state = start_state;
-        for (i, &byte) in bytes[at..].iter().enumerate() {
-            state = trie.next_state(aho_corasick::Anchored::Yes, state, byte);
-            if trie.is_dead(state) {
-                break;
-            }
-            if trie.is_match(state) {
-                let end = at + i + 1;
-                // A match state also lists the keys that end here but start later (suffixes,
-                // for unanchored search): keep those that start at `at`.
-                for k in 0..trie.match_len(state) {
-                    let key = trie.match_pattern(state, k);
-                    if trie.pattern_len(key) == end - at {
-                        hit(key.as_usize(), at, end);
-                    }
-                }
-            }
+        if !inside_word {
+            trie.walk(bytes, at, |key, end| hit(key, at, end));
         }
     }
 }
