@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
@@ -178,7 +180,7 @@ impl Engine {
     /// Applies sentence conditions and selection.
     fn apply_conditions(&self, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
         // Which categories each sentence has, from the rules without a sentence condition.
-        let mut present: HashSet<(usize, usize)> = HashSet::new();
+        let mut present: FxHashSet<(usize, usize)> = FxHashSet::default();
         for c in &candidates {
             if let Some(sentence) = c.sentence
                 && self.rules.rules[c.m.rule].sentence.is_none()
@@ -186,7 +188,7 @@ impl Engine {
                 present.insert((sentence, self.rules.rules[c.m.rule].category));
             }
         }
-        let mut reported_sentences: HashSet<(usize, usize)> = HashSet::new();
+        let mut reported_sentences: FxHashSet<(usize, usize)> = FxHashSet::default();
         let mut findings = Vec::new();
         for c in candidates {
             let rule = &self.rules.rules[c.m.rule];

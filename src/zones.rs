@@ -51,7 +51,7 @@
 //! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
 //! debugging and for the evaluation driver in `scripts/zoning/`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -673,7 +673,7 @@ fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec
     // are only hashed when another one has the same length, so a text of one huge paragraph is
     // not hashed at all.
     let copy_lengths = {
-        let mut lengths: HashMap<usize, u32> = HashMap::new();
+        let mut lengths: FxHashMap<usize, u32> = FxHashMap::default();
         for (line, f) in lines.iter().zip(&features) {
             if f.words >= ARTICLE_COPY_WORDS {
                 *lengths.entry(line.content.len()).or_insert(0) += 1;
@@ -686,7 +686,7 @@ fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec
         let copy = f.words >= ARTICLE_COPY_WORDS && copy_lengths[&line.content.len()] > 1;
         (short || copy).then(|| strip_bullet(line.content).1)
     };
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
     for (line, f) in lines.iter().zip(&features) {
         if let Some(k) = key(line, f) {
             *counts.entry(k).or_insert(0) += 1;
@@ -1222,13 +1222,17 @@ fn title_and_byline(
 
 /// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
 /// words of the body, lowercase.
-fn body_vocabulary(lines: &[Line<'_>], kinds: &[ZoneKind], span: std::ops::Range<usize>) -> HashSet<String> {
+fn body_vocabulary(
+    lines: &[Line<'_>],
+    kinds: &[ZoneKind],
+    span: std::ops::Range<usize>,
+) -> FxHashSet<String> {
     let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
     body_words.take(BODY_VOCABULARY_WORDS).filter_map(content_word).collect()
 }
 
 /// How many distinct content words of `line` occur in `vocabulary`.
-fn shared_words(line: &str, vocabulary: &HashSet<String>) -> usize {
+fn shared_words(line: &str, vocabulary: &FxHashSet<String>) -> usize {
     let mut seen: Vec<String> = Vec::new();
     for word in words(line).filter_map(content_word) {
         if vocabulary.contains(&word) && !seen.contains(&word) {
