@@ -750,7 +750,18 @@ fn alphanumeric_core(word: &str) -> &str {
     if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
         return word;
     }
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    // ASCII punctuation around a word ("said," "(it)") goes without decoding; what is left
+    // is trimmed by characters only if it still ends in a non-ASCII one.
+    let ascii_punctuation = |c: &u8| c.is_ascii() && !c.is_ascii_alphanumeric();
+    let start = b.iter().position(|c| !ascii_punctuation(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !ascii_punctuation(c)).map_or(start, |i| i + 1);
+    // Both cuts are next to ASCII bytes: character boundaries.
+    let word = &word[start..end.max(start)];
+    match (word.as_bytes().first(), word.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => word,
+        (None, _) | (_, None) => word,
+        _ => word.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 /// How many words a whitespace-separated token is worth: 1, or for Chinese and Japanese, which
@@ -1588,6 +1599,13 @@ mod tests {
         assert_eq!(kinds_of_prefix(&t, "The council said on Monday"), [ZoneKind::Boilerplate; 3]);
         assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
         assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn word_cores_are_the_words_trimmed_of_punctuation() {
+        for word in ["said,", "(it)", "“Hello,", "naïve", "…", "--", "é.", "«Non»", "x", "3.5%", "‘a’", ".’"] {
+            assert_eq!(alphanumeric_core(word), word.trim_matches(|c: char| !c.is_alphanumeric()), "{word:?}");
+        }
     }
 
     #[test]
