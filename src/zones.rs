@@ -1603,8 +1603,13 @@ mod tests {
 
     #[test]
     fn word_cores_are_the_words_trimmed_of_punctuation() {
-        for word in ["said,", "(it)", "“Hello,", "naïve", "…", "--", "é.", "«Non»", "x", "3.5%", "‘a’", ".’"] {
-            assert_eq!(alphanumeric_core(word), word.trim_matches(|c: char| !c.is_alphanumeric()), "{word:?}");
+        for word in ["said,", "(it)", "“Hello,", "naïve", "…", "--", "é.", "«Non»", "x", "3.5%", "‘a’", ".’"]
+        {
+            assert_eq!(
+                alphanumeric_core(word),
+                word.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{word:?}"
+            );
         }
     }
 
