@@ -718,16 +718,40 @@ fn ends_sentence(s: &str) -> bool {
 
 /// The words of a line: runs of bytes between ASCII whitespace and no-break spaces (U+00A0,
 /// frequent in scraped text). Scans bytes, so the hot loop decodes no chars.
-fn words(line: &str) -> impl Iterator<Item = &str> {
-    let bytes = line.as_bytes();
-    // The length of the separator at `i`, 0 if there is none.
-    let separator = move |i: usize| match bytes[i] {
-        b if b.is_ascii_whitespace() => 1,
-        0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
-        _ => 0,
-    };
-    let mut pos = 0;
-    std::iter::from_fn(move || {
+fn words(line: &str) -> Words<'_> {
+    Words { line, pos: 0 }
+}
+
+/// Bytes that may start a word separator: ASCII white space, and 0xC2 (of U+00A0).
+static MAY_SEPARATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_whitespace() || b == 0xC2;
+        b += 1;
+    }
+    table
+};
+
+/// The iterator of [`words`].
+struct Words<'a> {
+    line: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.line.as_bytes();
+        // The length of the separator at `i`, 0 if there is none.
+        let separator = |i: usize| match bytes[i] {
+            b if !MAY_SEPARATE[usize::from(b)] => 0,
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
+            0xC2 => 0,
+            _ => 1,
+        };
+        let mut pos = self.pos;
         while pos < bytes.len() {
             match separator(pos) {
                 0 => break,
@@ -738,9 +762,10 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
         while pos < bytes.len() && separator(pos) == 0 {
             pos += 1;
         }
+        self.pos = pos;
         // Both ends are at ASCII bytes, the end of the line or a no-break space: char boundaries.
-        (start < pos).then(|| &line[start..pos])
-    })
+        (start < pos).then(|| &self.line[start..pos])
+    }
 }
 
 /// The word without leading and trailing punctuation ("“Hello," -> "Hello").
