@@ -578,7 +578,9 @@ impl LineFeatures {
             if index < NOTICE_MAX_WORDS as usize {
                 notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
             }
-            f.words += word_count(word);
+            // A word that is its own lowercased core is ASCII: no need to scan it again.
+            let ascii = (!lower.is_empty() && letters.len() == word.len()) || word.is_ascii();
+            f.words += if ascii { 1 } else { word_count(word) };
             // Separators are one character; longer words skip the check.
             f.separators += u32::from(is_separator(word));
         }
