@@ -591,18 +591,33 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
         .collect()
 }
 
+/// [`is_ascii_word_byte`] as a table.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_ascii_word_byte(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Calls `hit(key, start, end)` for every occurrence of a key of `trie` in `text` that does
 /// not start inside an ASCII word (it starts at the text's start, after a non-word byte, or
 /// at a non-word byte), overlapping ones included, in order of start.
 fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize)) {
     let bytes = text.as_bytes();
-    let mut after_word = false;
-    for (at, &first) in bytes.iter().enumerate() {
-        let in_word = is_ascii_word_byte(first);
-        let inside_word = after_word && in_word;
-        after_word = in_word;
-        if !inside_word {
-            trie.walk(bytes, at, |key, end| hit(key, at, end));
+    let mut at = 0;
+    while at < bytes.len() {
+        trie.walk(bytes, at, |key, end| hit(key, at, end));
+        // The next start: the byte after a non-word byte, or the end of the word that starts here.
+        if WORD_BYTE[usize::from(bytes[at])] {
+            at += 1;
+            while at < bytes.len() && WORD_BYTE[usize::from(bytes[at])] {
+                at += 1;
+            }
+        } else {
+            at += 1;
         }
     }
 }
