@@ -44,6 +44,12 @@ const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
 /// "by" inside "nearby" (measured on PTC: 4 % less time than a minimum of three).
 const MIN_TRIGGER_LEN: usize = 2;
 
+/// Patterns searched anchored at their literals (see [`TriggerSet::starts_matches`]) are those
+/// whose matches are at most this long, in bytes ...
+const MAX_ANCHORED_MATCH_LEN: usize = 1024;
+/// ... and a line where one has more starts than this is searched whole instead.
+const MAX_ANCHORED_STARTS_PER_LINE: usize = 8;
+
 /// A rule's hit before any filtering: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RawMatch {
@@ -241,8 +247,10 @@ fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
             }
         })
         .collect();
-    // Candidate 0 is the set of prefixes.
-    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed })
+    // Candidate 0 is the set of prefixes. An anchored search may run to the end of the line
+    // when the pattern's matches have no bound ("foo[^\n]*bar"): only bounded ones qualify.
+    let bounded = hir.properties().maximum_len().is_some_and(|len| len <= MAX_ANCHORED_MATCH_LEN);
+    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed && bounded })
 }
 
 /// What the last byte of a match of a sequence of HIRs can be.
@@ -350,6 +358,19 @@ impl Matcher {
                 }
             }
         });
+        // A line with many starts of one pattern is searched whole instead, so that the
+        // anchored searches (each at most `MAX_ANCHORED_MATCH_LEN` long) add up to at most a
+        // few times the line, whatever the text.
+        starts.sort_unstable();
+        starts.dedup();
+        let mut anchored = Vec::with_capacity(starts.len());
+        for group in starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
+            if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
+                wanted.push((group[0].0, group[0].2));
+            } else {
+                anchored.extend_from_slice(group);
+            }
+        }
         // Patterns match within one line: each runs on the lines where its trigger occurs.
         wanted.sort_unstable();
         wanted.dedup();
@@ -373,10 +394,8 @@ impl Matcher {
         // Patterns whose matches start at their literals: searched anchored at each literal
         // that is not inside the previous match, in order, as `find_iter` would find them
         // (but without scanning from the line's start, nor backwards for the match's start).
-        starts.sort_unstable();
-        starts.dedup();
         let mut previous: Option<(usize, usize)> = None; // (pattern, end of its last match)
-        for (index, start, line) in starts {
+        for (index, start, line) in anchored {
             let pattern = &self.patterns[index];
             if pattern.zones & line_zones[line] == 0
                 || previous.is_some_and(|(p, end)| p == index && start < end)
@@ -806,6 +825,44 @@ mod tests {
     }
 
     #[test]
+    fn anchored_searches_find_what_a_search_of_the_whole_line_finds() {
+        let mut builder = RuleSetBuilder::new(false);
+        builder.add_source(
+            "test.toml",
+            r#"[[rule]]
+id = "question"
+category = "doubt"
+message = "m"
+explanation = "e"
+patterns = ['\b(?:really|even)\b[^?.\n]{0,30}\?']
+"#
+            .to_string(),
+        );
+        let rules = builder.build().unwrap();
+        let matcher = Matcher::new(&rules.rules).unwrap();
+        let anchored_targets = matcher.targets.iter().flatten();
+        assert!(anchored_targets.clone().all(|t| matches!(t, Target::Trigger { starts_matches: true, .. })));
+        assert_eq!(anchored_targets.count(), 2);
+        // Few starts on a line (anchored searches), and many (the whole line is searched).
+        let few = "Is it really so? Even now? really";
+        let many = "really even? ".repeat(MAX_ANCHORED_STARTS_PER_LINE + 3);
+        for text in [few.to_string(), many, format!("{few}\n{few} even really?")] {
+            let mut found: Vec<RawMatch> = matcher.scan(&text, &[]).matches;
+            found.sort();
+            let mut expected: Vec<RawMatch> = Vec::new();
+            for line in line_ranges(&text) {
+                expected.extend(matcher.patterns[0].regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                    start: line.start + m.start(),
+                    end: line.start + m.end(),
+                    rule: 0,
+                }));
+            }
+            assert!(!expected.is_empty());
+            assert_eq!(found, expected, "in {text:?}");
+        }
+    }
+
+    #[test]
     fn patterns_that_start_at_their_literals_are_searched_from_there() {
         let starts = |pattern: &str| {
             trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).map(|t| t.starts_matches)
@@ -816,6 +873,10 @@ mod tests {
         assert_eq!(starts(r"[A-Z][a-z]+ (?:said|told)"), Some(false));
         assert_eq!(starts(r" (?:said|told) it"), Some(false));
         assert_eq!(starts(r"[[:digit:]]+ (?:reasons|things) why"), Some(false));
+        // Unbounded matches: an anchored search from every "foo" of a long line could each
+        // run to its end (quadratic).
+        assert_eq!(starts(r"\bfoo\b[^\n]*bar"), Some(false));
+        assert_eq!(starts(r"\bfoo\b.{0,2000}bar"), Some(false));
     }
 }
 
