@@ -333,6 +333,9 @@ impl Matcher {
         // (pattern, byte, line): where patterns whose matches start at their literals may start.
         let mut starts: Vec<(usize, usize, usize)> = Vec::new();
         self.untriggered.pick_lines(text, &lines, &mut wanted);
+        // Per pattern: the last line its triggers were on, and how many there (one entry per
+        // line and pattern is enough, and at most one more start than a line may have).
+        let mut seen: Vec<(usize, usize)> = vec![(usize::MAX, 0); self.patterns.len()];
         let mut line = 0;
         for_each_key(&self.trie, text, |key, start, end| {
             for target in &self.targets[key] {
@@ -341,9 +344,14 @@ impl Matcher {
                         while lines[line].end < start {
                             line += 1;
                         }
-                        if starts_matches {
+                        let (last_line, count) = &mut seen[pattern];
+                        if *last_line != line {
+                            (*last_line, *count) = (line, 0);
+                        }
+                        *count += 1;
+                        if starts_matches && *count <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
                             starts.push((pattern, start, line));
-                        } else {
+                        } else if !starts_matches && *count == 1 {
                             wanted.push((pattern, line));
                         }
                     }
