@@ -44,10 +44,10 @@ const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
 /// "by" inside "nearby" (measured on PTC: 4 % less time than a minimum of three).
 const MIN_TRIGGER_LEN: usize = 2;
 
-/// Patterns searched anchored at their literals (see [`TriggerSet::starts_matches`]) are those
-/// whose matches are at most this long, in bytes ...
-const MAX_ANCHORED_MATCH_LEN: usize = 1024;
-/// ... and a line where one has more starts than this is searched whole instead.
+/// A line where a pattern that is searched anchored at its literals (see
+/// [`TriggerSet::starts_matches`]) has more starts than this is searched whole instead: an
+/// anchored search may run to the end of the line ("foo[^\n]*bar"), so a line's anchored
+/// searches then read at most this many times the line.
 const MAX_ANCHORED_STARTS_PER_LINE: usize = 8;
 
 /// A rule's hit before any filtering: `text[start..end]`.
@@ -247,10 +247,8 @@ fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
             }
         })
         .collect();
-    // Candidate 0 is the set of prefixes. An anchored search may run to the end of the line
-    // when the pattern's matches have no bound ("foo[^\n]*bar"): only bounded ones qualify.
-    let bounded = hir.properties().maximum_len().is_some_and(|len| len <= MAX_ANCHORED_MATCH_LEN);
-    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed && bounded })
+    // Candidate 0 is the set of prefixes.
+    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed })
 }
 
 /// What the last byte of a match of a sequence of HIRs can be.
@@ -366,9 +364,8 @@ impl Matcher {
                 }
             }
         });
-        // A line with many starts of one pattern is searched whole instead, so that the
-        // anchored searches (each at most `MAX_ANCHORED_MATCH_LEN` long) add up to at most a
-        // few times the line, whatever the text.
+        // A line with many starts of one pattern is searched whole instead, so that its
+        // anchored searches add up to at most a few times the line, whatever the text.
         starts.sort_unstable();
         starts.dedup();
         let mut anchored = Vec::with_capacity(starts.len());
@@ -881,10 +878,6 @@ patterns = ['\b(?:really|even)\b[^?.\n]{0,30}\?']
         assert_eq!(starts(r"[A-Z][a-z]+ (?:said|told)"), Some(false));
         assert_eq!(starts(r" (?:said|told) it"), Some(false));
         assert_eq!(starts(r"[[:digit:]]+ (?:reasons|things) why"), Some(false));
-        // Unbounded matches: an anchored search from every "foo" of a long line could each
-        // run to its end (quadratic).
-        assert_eq!(starts(r"\bfoo\b[^\n]*bar"), Some(false));
-        assert_eq!(starts(r"\bfoo\b.{0,2000}bar"), Some(false));
     }
 }
 
