@@ -15,13 +15,16 @@
 //!   those that start with a non-word byte (which is then trimmed: " said" is looked for as
 //!   the word "said"), and those that start at a word boundary or line start of the pattern.
 //!   Each pattern then runs only on the lines where one of its literals occurs (and that lie
-//!   in its rule's zones). A pattern without such literals runs on the lines that hold one of
-//!   its bytes, when all its matches contain one of a few non-letters (a digit, `*`, `!`), or
-//!   one of its literals that start inside a word (`phobe`, found by one small unanchored
-//!   search), and otherwise on every line. (A `RegexSet`
-//!   was measured as a prefilter first: its lazy DFA thrashed on ~95 overlapping patterns,
-//!   6.5 s on 2.3 MB where the patterns one by one took 0.17 s; a second, unanchored automaton
-//!   for the literals cost as much as the phrase walk.)
+//!   in its rule's zones). When every match starts where one of its literals does, it is
+//!   searched anchored at each of them instead, unless a line has more than
+//!   [`MAX_ANCHORED_STARTS_PER_LINE`] (then the line is searched whole once, which keeps
+//!   matching linear whatever the pattern).
+//! - A pattern without such literals runs on the lines that hold one of its bytes, when all its
+//!   matches contain one of a few non-letters (a digit, `*`, `!`), or one of its literals that
+//!   start inside a word (`phobe`, found by one small unanchored search), and otherwise on
+//!   every line. (A `RegexSet` was measured as a prefilter first: its lazy DFA thrashed on ~95
+//!   overlapping patterns, 6.5 s on 2.3 MB where the patterns one by one took 0.17 s; a
+//!   second, unanchored automaton for all the literals cost as much as the phrase walk.)
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
