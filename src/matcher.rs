@@ -1,7 +1,7 @@
 //! Matching: every loaded rule compiled once into multi-pattern automata, then one scan of an
 //! article's text that yields raw matches (rule, byte span).
 //!
-//! - One byte trie ([`trie`], ASCII case-insensitive) holds every `phrase` and exception of every
+//! - One byte trie (`trie.rs`, ASCII case-insensitive) holds every `phrase` and exception of every
 //!   rule and the prefilter literals of every `pattern` (below). It is walked, anchored, from
 //!   each position that is not inside an ASCII word (after a non-word byte, or at a non-word
 //!   byte), until it dies: most walks leave the trie after a byte or two, and no position
@@ -17,7 +17,7 @@
 //!   Each pattern then runs only on the lines where one of its literals occurs (and that lie
 //!   in its rule's zones). When every match starts where one of its literals does, it is
 //!   searched anchored at each of them instead, unless a line has more than
-//!   [`MAX_ANCHORED_STARTS_PER_LINE`] (then the line is searched whole once, which keeps
+//!   `MAX_ANCHORED_STARTS_PER_LINE` (then the line is searched whole once, which keeps
 //!   matching linear whatever the pattern).
 //! - A pattern without such literals runs on the lines that hold one of its bytes, when all its
 //!   matches contain one of a few non-letters (a digit, `*`, `!`), or one of its literals that
