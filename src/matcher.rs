@@ -97,6 +97,15 @@ impl Scan {
     }
 }
 
+/// Where [`Matcher::scan`] last saw a trigger literal of a pattern.
+#[derive(Clone, Copy)]
+struct LastTrigger {
+    line: usize,
+    start: usize,
+    /// Distinct starts of the pattern's literals on `line` so far.
+    starts_on_line: usize,
+}
+
 /// The compiled form of a rule set.
 pub struct Matcher {
     /// Every phrase, exception and prefilter literal, for anchored walks.
@@ -334,9 +343,10 @@ impl Matcher {
         // (pattern, byte, line): where patterns whose matches start at their literals may start.
         let mut starts: Vec<(usize, usize, usize)> = Vec::new();
         self.untriggered.pick_lines(text, &lines, &mut wanted);
-        // Per pattern: the last line its triggers were on, and how many there (one entry per
-        // line and pattern is enough, and at most one more start than a line may have).
-        let mut seen: Vec<(usize, usize)> = vec![(usize::MAX, 0); self.patterns.len()];
+        // Per pattern, its last trigger: one entry per line and pattern is enough, and at most
+        // one more start than a line may have.
+        let mut last: Vec<LastTrigger> =
+            vec![LastTrigger { line: usize::MAX, start: usize::MAX, starts_on_line: 0 }; self.patterns.len()];
         let mut line = 0;
         for_each_key(&self.trie, text, |key, start, end| {
             for target in &self.targets[key] {
@@ -345,14 +355,18 @@ impl Matcher {
                         while lines[line].end < start {
                             line += 1;
                         }
-                        let (last_line, count) = &mut seen[pattern];
-                        if *last_line != line {
-                            (*last_line, *count) = (line, 0);
+                        let last = &mut last[pattern];
+                        if last.start == start {
+                            continue; // another of its literals at the same place
                         }
-                        *count += 1;
-                        if starts_matches && *count <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
+                        if last.line != line {
+                            (last.line, last.starts_on_line) = (line, 0);
+                        }
+                        last.start = start;
+                        last.starts_on_line += 1;
+                        if starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
                             starts.push((pattern, start, line));
-                        } else if !starts_matches && *count == 1 {
+                        } else if !starts_matches && last.starts_on_line == 1 {
                             wanted.push((pattern, line));
                         }
                     }
@@ -370,7 +384,6 @@ impl Matcher {
         // A line with many starts of one pattern is searched whole instead, so that its
         // anchored searches add up to at most a few times the line, whatever the text.
         starts.sort_unstable();
-        starts.dedup();
         let mut anchored = Vec::with_capacity(starts.len());
         for group in starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
             if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
@@ -843,6 +856,13 @@ category = "doubt"
 message = "m"
 explanation = "e"
 patterns = ['\b(?:really|even)\b[^?.\n]{0,30}\?']
+
+[[rule]]
+id = "two-literals-one-start"
+category = "doubt"
+message = "m"
+explanation = "e"
+patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
 "#
             .to_string(),
         );
@@ -850,21 +870,26 @@ patterns = ['\b(?:really|even)\b[^?.\n]{0,30}\?']
         let matcher = Matcher::new(&rules.rules).unwrap();
         let anchored_targets = matcher.targets.iter().flatten();
         assert!(anchored_targets.clone().all(|t| matches!(t, Target::Trigger { starts_matches: true, .. })));
-        assert_eq!(anchored_targets.count(), 2);
-        // Few starts on a line (anchored searches), and many (the whole line is searched).
+        assert_eq!(anchored_targets.count(), 4);
+        // Few starts on a line (anchored searches), and many (the whole line is searched); two
+        // literals of one pattern at one place count as one start.
         let few = "Is it really so? Even now? really";
         let many = "really even? ".repeat(MAX_ANCHORED_STARTS_PER_LINE + 3);
-        for text in [few.to_string(), many, format!("{few}\n{few} even really?")] {
+        let doubled = "truly now? ".repeat(MAX_ANCHORED_STARTS_PER_LINE - 2);
+        for text in [few.to_string(), many, format!("{few}\n{few} even really?"), doubled] {
             let mut found: Vec<RawMatch> = matcher.scan(&text, &[]).matches;
             found.sort();
             let mut expected: Vec<RawMatch> = Vec::new();
-            for line in line_ranges(&text) {
-                expected.extend(matcher.patterns[0].regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
-                    start: line.start + m.start(),
-                    end: line.start + m.end(),
-                    rule: 0,
-                }));
+            for pattern in &matcher.patterns {
+                for line in line_ranges(&text) {
+                    expected.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                        start: line.start + m.start(),
+                        end: line.start + m.end(),
+                        rule: pattern.rule,
+                    }));
+                }
             }
+            expected.sort();
             assert!(!expected.is_empty());
             assert_eq!(found, expected, "in {text:?}");
         }
