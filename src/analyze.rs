@@ -180,7 +180,8 @@ impl Engine {
     /// Applies sentence conditions and selection.
     fn apply_conditions(&self, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
         // Which categories each sentence has, from the rules without a sentence condition.
-        let mut present: FxHashSet<(usize, usize)> = FxHashSet::default();
+        let mut present: FxHashSet<(usize, usize)> =
+            FxHashSet::with_capacity_and_hasher(candidates.len(), Default::default());
         for c in &candidates {
             if let Some(sentence) = c.sentence
                 && self.rules.rules[c.m.rule].sentence.is_none()
