@@ -688,7 +688,8 @@ fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec
         let copy = f.words >= ARTICLE_COPY_WORDS && copy_lengths[&line.content.len()] > 1;
         (short || copy).then(|| strip_bullet(line.content).1)
     };
-    let mut counts: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
+    let mut counts: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
     for (line, f) in lines.iter().zip(&features) {
         if let Some(k) = key(line, f) {
             *counts.entry(k).or_insert(0) += 1;
