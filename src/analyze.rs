@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rustc_hash::FxHashSet;
+use crate::hash::FxHashSet;
 
 use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;

@@ -51,7 +51,7 @@
 //! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
 //! debugging and for the evaluation driver in `scripts/zoning/`.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

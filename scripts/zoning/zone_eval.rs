@@ -12,6 +12,13 @@
 #[allow(dead_code)]
 mod zones;
 
+/// `zones.rs` takes its hash maps from `crate::hash` (rustc-hash in the crate); plain `rustc`
+/// links no crates, so std's maps stand in.
+mod hash {
+    pub type FxHashMap<K, V> = std::collections::HashMap<K, V>;
+    pub type FxHashSet<T> = std::collections::HashSet<T>;
+}
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 use std::{env, fs, process};
