@@ -184,74 +184,16 @@ struct TriggerSet {
 }
 
 fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
-    use regex_syntax::hir::{HirKind, Look};
-    let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
-    // A match that starts at a word boundary or a line start is never preceded by an ASCII
-    // word byte: its prefix literals start where a walk starts, even with a letter.
-    let prefix_looks = hir.properties().look_set_prefix();
-    let starts_a_word_looks = [
-        Look::Start,
-        Look::StartLF,
-        Look::StartCRLF,
-        Look::WordAscii,
-        Look::WordUnicode,
-        Look::WordStartAscii,
-        Look::WordStartUnicode,
-        Look::WordStartHalfAscii,
-        Look::WordStartHalfUnicode,
-    ];
-    let starts_a_word = starts_a_word_looks.iter().any(|&look| prefix_looks.contains(look));
-    // (the set, whether its literals may start with a letter)
-    let mut candidates: Vec<(Seq, bool)> =
-        vec![(extract(ExtractKind::Prefix, hir), starts_a_word), (extract(ExtractKind::Suffix, hir), false)];
-    let mut node = hir;
-    while let HirKind::Capture(capture) = node.kind() {
-        node = &capture.sub;
-    }
-    if let HirKind::Concat(children) = node.kind() {
-        // An element whose every match follows a non-word byte, a word boundary or a line start
-        // (`\b(?:By|Written by)`, `(?:a|the) (?:new )?(?:study|report)`) starts where a walk
-        // starts; if what comes before it can be empty, only when the whole match does.
-        let follows_non_word = |i: usize| {
-            let before = tail_of(&children[..i], &starts_a_word_looks);
-            i > 0 && !before.word && (!before.empty || starts_a_word)
-        };
-        candidates.extend(
-            children
-                .iter()
-                .enumerate()
-                .map(|(i, child)| (extract(ExtractKind::Prefix, child), follows_non_word(i))),
-        );
-    }
-    let chosen = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(index, (seq, may_start_with_letter))| {
-            let literals = seq.literals()?;
-            let usable = !literals.is_empty()
-                && literals.iter().all(|l| {
-                    let bytes = l.as_bytes();
-                    // A literal cut short inside a character can never be found. The automaton
-                    // folds ASCII case only, as `(?i)` does for ASCII letters; other letters
-                    // could match in another case.
-                    let Ok(literal) = std::str::from_utf8(bytes) else { return false };
-                    literal.len() >= MIN_TRIGGER_LEN
-                        && (*may_start_with_letter || !is_ascii_word_byte(bytes[0]))
-                        && literal.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
-                });
-            usable.then_some((index, literals))
-        })
-        // On a tie, the prefixes (candidate 0): they let the pattern start at them.
-        .max_by_key(|(index, literals)| {
-            (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len()), *index == 0)
-        })?;
+    let candidates = literal_candidates(hir);
+    let chosen = best_candidate(&candidates, |literal, at_walk_start| {
+        literal.len() >= MIN_TRIGGER_LEN && (at_walk_start || !is_ascii_word_byte(literal.as_bytes()[0]))
+    })?;
     let (index, literals) = chosen;
     let mut trimmed = false;
     let literals = literals
         .iter()
         .map(|l| {
-            let literal = String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase();
+            let literal = l.to_ascii_lowercase();
             // " said" and ", said" as "said": the word starts right after a non-word byte,
             // where a walk starts anyway, and no walk has to start at every space.
             let word = literal.trim_start_matches(|c: char| c.is_ascii() && !is_ascii_word_byte(c as u8));
@@ -573,30 +515,85 @@ impl Untriggered {
 /// starts with), whichever set has the longest shortest literal; `None` if there is none.
 /// Only ASCII case is folded when they are searched for, so a set with other letters is none.
 fn contained_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
-    use regex_syntax::hir::HirKind;
+    let candidates = literal_candidates(hir);
+    let (_, literals) = best_candidate(&candidates, |literal, _| !literal.is_empty())?;
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// Sets of literals such that every match of `hir` contains one literal of each set: the
+/// literals matches start with (candidate 0), end with (candidate 1), and the ones each element
+/// of the pattern's top-level sequence starts with. Each set comes with whether its literals
+/// start where a trie walk starts (after a non-word byte, a word boundary or a line start), so
+/// that they may start with a letter.
+fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<(regex_syntax::hir::literal::Seq, bool)> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::{HirKind, Look};
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
+    // A match that starts at a word boundary or a line start is never preceded by an ASCII
+    // word byte: its prefix literals start where a walk starts, even with a letter.
+    let prefix_looks = hir.properties().look_set_prefix();
+    let starts_a_word_looks = [
+        Look::Start,
+        Look::StartLF,
+        Look::StartCRLF,
+        Look::WordAscii,
+        Look::WordUnicode,
+        Look::WordStartAscii,
+        Look::WordStartUnicode,
+        Look::WordStartHalfAscii,
+        Look::WordStartHalfUnicode,
+    ];
+    let starts_a_word = starts_a_word_looks.iter().any(|&look| prefix_looks.contains(look));
+    let mut candidates =
+        vec![(extract(ExtractKind::Prefix, hir), starts_a_word), (extract(ExtractKind::Suffix, hir), false)];
     let mut node = hir;
     while let HirKind::Capture(capture) = node.kind() {
         node = &capture.sub;
     }
-    let elements = match node.kind() {
-        HirKind::Concat(children) => children.as_slice(),
-        _ => &[],
-    };
-    [extract(ExtractKind::Prefix, hir), extract(ExtractKind::Suffix, hir)]
-        .into_iter()
-        .chain(elements.iter().map(|child| extract(ExtractKind::Prefix, child)))
-        .filter_map(|seq| {
-            let literals: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
-            let usable = !literals.is_empty()
-                && literals.iter().all(|l| {
-                    std::str::from_utf8(l)
-                        .is_ok_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
-                });
-            usable.then_some(literals)
+    if let HirKind::Concat(children) = node.kind() {
+        // An element whose every match follows a non-word byte, a word boundary or a line start
+        // (`\b(?:By|Written by)`, `(?:a|the) (?:new )?(?:study|report)`) starts where a walk
+        // starts; if what comes before it can be empty, only when the whole match does.
+        let follows_non_word = |i: usize| {
+            let before = tail_of(&children[..i], &starts_a_word_looks);
+            i > 0 && !before.word && (!before.empty || starts_a_word)
+        };
+        candidates.extend(
+            children
+                .iter()
+                .enumerate()
+                .map(|(i, child)| (extract(ExtractKind::Prefix, child), follows_non_word(i))),
+        );
+    }
+    candidates
+}
+
+/// The candidate (its index and literals) whose literals all pass `usable(literal, starts
+/// where a walk starts)`, with the longest shortest literal, then the fewest literals, then
+/// the prefixes (candidate 0: they let a pattern be searched from them). A literal cut short
+/// inside a character, or with a non-ASCII letter, never passes: it could not be found, or
+/// could match in another case (the searches fold ASCII case only, as `(?i)` does for ASCII
+/// letters).
+fn best_candidate(
+    candidates: &[(regex_syntax::hir::literal::Seq, bool)],
+    usable: impl Fn(&str, bool) -> bool,
+) -> Option<(usize, Vec<&str>)> {
+    candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (seq, at_walk_start))| {
+            let literals: Vec<&str> = seq
+                .literals()?
+                .iter()
+                .map(|l| std::str::from_utf8(l.as_bytes()).ok())
+                .collect::<Option<_>>()?;
+            let passes =
+                |l: &&str| usable(l, *at_walk_start) && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic());
+            (!literals.is_empty() && literals.iter().all(passes)).then_some((index, literals))
         })
-        .max_by_key(|literals| (literals.iter().map(Vec::len).min(), std::cmp::Reverse(literals.len())))
+        .max_by_key(|(index, literals)| {
+            (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len()), *index == 0)
+        })
 }
 
 /// Every pattern of every rule, compiled (in parallel), with its rule. Only the whole match's
