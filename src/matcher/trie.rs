@@ -94,13 +94,15 @@ impl Trie {
             let count = u32::try_from(children[old].len()).expect("at most 256 children");
             states.push(State { first_child, key: key_at[old], children: count });
         }
+        // The pairs are the root's children and grandchildren; a key of one byte passes any
+        // second byte.
         let mut pairs = Box::new([0u64; 1024]);
-        for key in keys {
-            let folded: Vec<u8> = key.bytes().map(|b| FOLD[usize::from(b)]).collect();
-            match *folded.as_slice() {
-                [] => {}
-                [a] => (0..256).for_each(|b| set_pair(&mut pairs, a, b as u8)),
-                [a, b, ..] => set_pair(&mut pairs, a, b),
+        for &(a, child) in &children[0] {
+            if key_at[child] != NO_KEY {
+                (0..=255).for_each(|b| set_pair(&mut pairs, a, b));
+            }
+            for &(b, _) in &children[child] {
+                set_pair(&mut pairs, a, b);
             }
         }
         let mut root = Box::new([NO_STATE; 256]);
