@@ -1164,6 +1164,19 @@ mod tests {
         ex.zones.iter().filter(|z| z.kind == kind).map(|z| &ex.text[z.start..z.end]).collect()
     }
 
+    /// The body holds every one of `kept`; every one of `furniture` is boilerplate, not body.
+    fn assert_body_and_furniture(ex: &Extracted, kept: &[&str], furniture: &[&str]) {
+        let body = zone_text(ex, ZoneKind::Body);
+        for kept in kept {
+            assert!(body.contains(kept), "body lacks {kept:?}:\n{body}");
+        }
+        let boilerplate = zone_text(ex, ZoneKind::Boilerplate);
+        for furniture in furniture {
+            assert!(boilerplate.contains(furniture), "boilerplate lacks {furniture:?}");
+            assert!(!body.contains(furniture), "body has {furniture:?}:\n{body}");
+        }
+    }
+
     fn extract(bytes: &[u8]) -> Extracted {
         let ex = extract_html(bytes).expect("extracts");
         assert_invariants(&ex);
@@ -1177,32 +1190,28 @@ mod tests {
         assert_eq!(title.trim(), "City council approves new river bridge");
         assert!(ex.text.starts_with("City council approves new river bridge\n"));
         assert!(zone_text(&ex, ZoneKind::Byline).contains("Jane Roe"));
-        let body = zone_text(&ex, ZoneKind::Body);
-        for paragraph in [
-            "The city council voted on Tuesday",
-            "Construction is expected to start next spring",
-            "Some residents welcomed the decision",
-            "Others argued that the money would be better spent",
-            "The mayor said the council had listened carefully",
-            "Residents divided",
-        ] {
-            assert!(body.contains(paragraph), "body lacks {paragraph:?}:\n{body}");
-        }
-        let boilerplate = zone_text(&ex, ZoneKind::Boilerplate);
-        for furniture in [
-            "We use cookies",
-            "Accept all cookies",
-            "Sport",
-            "Weather",
-            "Share on Facebook",
-            "Old ferry to stop running in May",
-            "Subscribe",
-            "All rights reserved",
-            "Privacy policy",
-        ] {
-            assert!(boilerplate.contains(furniture), "boilerplate lacks {furniture:?}");
-            assert!(!body.contains(furniture), "body has {furniture:?}");
-        }
+        assert_body_and_furniture(
+            &ex,
+            &[
+                "The city council voted on Tuesday",
+                "Construction is expected to start next spring",
+                "Some residents welcomed the decision",
+                "Others argued that the money would be better spent",
+                "The mayor said the council had listened carefully",
+                "Residents divided",
+            ],
+            &[
+                "We use cookies",
+                "Accept all cookies",
+                "Sport",
+                "Weather",
+                "Share on Facebook",
+                "Old ferry to stop running in May",
+                "Subscribe",
+                "All rights reserved",
+                "Privacy policy",
+            ],
+        );
         for hidden in ["not text", "font-family", "Hidden promotional text", "Invisible tracking text"] {
             assert!(!ex.text.contains(hidden), "text has {hidden:?}");
         }
@@ -1371,24 +1380,20 @@ mod tests {
              <p>© 2024 The Riverside Courier. All rights reserved.</p>"
         ));
         let ex = extract(page.as_bytes());
-        let body = zone_text(&ex, ZoneKind::Body);
-        for kept in ["The city council voted", "Construction is expected", "Some residents welcomed"] {
-            assert!(body.contains(kept), "body lacks {kept:?}:\n{body}");
-        }
-        let boilerplate = zone_text(&ex, ZoneKind::Boilerplate);
-        for gone in [
-            "affiliate links",
-            "Sign up for our newsletter",
-            "Never miss the latest news",
-            "Every day we will send you",
-            "Advertisement",
-            "Comments",
-            "Follow us on Twitter",
-            "All rights reserved",
-        ] {
-            assert!(!body.contains(gone), "body has {gone:?}:\n{body}");
-            assert!(boilerplate.contains(gone), "boilerplate lacks {gone:?}");
-        }
+        assert_body_and_furniture(
+            &ex,
+            &["The city council voted", "Construction is expected", "Some residents welcomed"],
+            &[
+                "affiliate links",
+                "Sign up for our newsletter",
+                "Never miss the latest news",
+                "Every day we will send you",
+                "Advertisement",
+                "Comments",
+                "Follow us on Twitter",
+                "All rights reserved",
+            ],
+        );
     }
 
     #[test]
