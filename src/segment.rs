@@ -279,7 +279,7 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
         .collect()
 }
 
-/// Verbs that attribute words to a speaker.
+/// Verbs that attribute words to a speaker, sorted (see `is_speech_verb`).
 const SPEECH_VERBS: &[&str] = &[
     "according",
     "accused",
@@ -319,8 +319,8 @@ const SPEECH_VERBS: &[&str] = &[
     "vowed",
     "warned",
     "warns",
-    "wrote",
     "writes",
+    "wrote",
 ];
 
 /// The sentence holding the quotation (outside the quotation) has a speech verb.
@@ -335,10 +335,17 @@ fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>])
     let after_end = sentence.end.max(span.end);
     let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
     let outside = [&text[before_start..span.start], &text[span.end..after_end]];
-    outside.iter().any(|part| {
-        part.split(|c: char| !c.is_alphabetic())
-            .any(|word| word.len() <= 10 && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
-    })
+    outside.iter().any(|part| part.split(|c: char| !c.is_alphabetic()).any(is_speech_verb))
+}
+
+/// Whether `word` is one of [`SPEECH_VERBS`], in any ASCII case (a binary search: quotations
+/// are frequent and each looks at up to 400 bytes around it).
+fn is_speech_verb(word: &str) -> bool {
+    let mut buffer = [0u8; 10];
+    let Some(lower) = buffer.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    SPEECH_VERBS.binary_search_by(|verb| verb.as_bytes().cmp(lower)).is_ok()
 }
 
 #[cfg(test)]
@@ -347,6 +354,14 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         Segments::new(text).sentences.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn speech_verbs_are_sorted_lowercase_and_found_in_any_case() {
+        assert!(SPEECH_VERBS.windows(2).all(|pair| pair[0] < pair[1]), "sorted, for the binary search");
+        assert!(SPEECH_VERBS.iter().all(|v| v.len() <= 10 && *v == v.to_ascii_lowercase()));
+        assert!(SPEECH_VERBS.iter().all(|v| is_speech_verb(v) && is_speech_verb(&v.to_ascii_uppercase())));
+        assert!(!is_speech_verb("sai") && !is_speech_verb("") && !is_speech_verb("saidsaidsaid"));
     }
 
     #[test]

@@ -788,8 +788,15 @@ fn alphanumeric_core(word: &str) -> &str {
     match (word.as_bytes().first(), word.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => word,
         (None, _) | (_, None) => word,
-        _ => word.trim_matches(|c: char| !c.is_alphanumeric()),
+        _ => word.trim_matches(|c: char| !is_alphanumeric(c)),
     }
+}
+
+/// `char::is_alphanumeric`, without the Unicode table lookup for General Punctuation
+/// (U+2000–U+206F: curly quotes, dashes, ellipses), which holds no letter or digit and is most
+/// of the non-ASCII characters next to English words.
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// How many words a whitespace-separated token is worth: 1, or for Chinese and Japanese, which
@@ -1343,6 +1350,13 @@ mod tests {
             .collect();
         assert!(!found.is_empty(), "line not found: {prefix:?}");
         found
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in ('\u{1F00}'..='\u{2100}').chain(['a', 'Z', '7', 'é', '日', '“']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
