@@ -543,15 +543,24 @@ impl LineFeatures {
         for (index, word) in words(rest).enumerate() {
             last_word = word;
             let letters = alphanumeric_core(word);
-            let first = letters.chars().next();
-            if first.is_some_and(char::is_uppercase) {
+            // The case of the first letter, by its byte when it is ASCII (most words).
+            let first_byte = letters.as_bytes().first().copied().unwrap_or(0);
+            let (upper, lower_case, caseless) = match first_byte {
+                b'A'..=b'Z' => (true, false, false),
+                b'a'..=b'z' => (false, true, false),
+                0x80.. => letters.chars().next().map_or((false, false, false), |c| {
+                    (c.is_uppercase(), !c.is_uppercase() && c.is_lowercase(), c.is_alphabetic())
+                }),
+                _ => (false, false, false),
+            };
+            if upper {
                 f.capitalized += 1;
                 if previous_ends_sentence {
                     f.inner_sentences += 1;
                 }
-            } else if first.is_some_and(char::is_lowercase) {
+            } else if lower_case {
                 f.lowercase += 1;
-            } else if first.is_some_and(char::is_alphabetic) {
+            } else if caseless {
                 f.lowercase += word_count(word);
             }
             previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
@@ -573,7 +582,7 @@ impl LineFeatures {
                 }
                 by_inside |= index > 0 && lower == b"by";
                 has_month |= begins_a_month(lower);
-                has_digit |= first.is_some_and(|c| c.is_ascii_digit());
+                has_digit |= first_byte.is_ascii_digit();
             }
             if index < NOTICE_MAX_WORDS as usize {
                 notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
@@ -1350,6 +1359,30 @@ mod tests {
             .collect();
         assert!(!found.is_empty(), "line not found: {prefix:?}");
         found
+    }
+
+    #[test]
+    fn words_are_split_at_ascii_white_space_and_no_break_spaces() {
+        let reference = |line: &str| -> Vec<String> {
+            line.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        for line in [
+            "",
+            " ",
+            "\u{a0}",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\u{a0}\u{a0}c\u{a0}",
+            "©2024 Â½ ¬x\u{a0}©",
+            "tab\tand\nnewline\u{b}\u{c}\r end",
+            "“Quoted,” she said — twice…",
+            "日本語 の テキスト",
+        ] {
+            assert_eq!(words(line).collect::<Vec<_>>(), reference(line), "{line:?}");
+        }
     }
 
     #[test]
