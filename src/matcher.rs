@@ -82,8 +82,10 @@ enum Target {
     /// A phrase or exception of `rule`.
     Phrase { rule: usize, usage: Use },
     /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`); with
-    /// `starts_matches`, every match of the pattern starts where one of its literals does.
-    Trigger { pattern: usize, starts_matches: bool },
+    /// `starts_matches`, every match of the pattern starts where one of its literals does. A
+    /// match ends at most `reach` bytes after the start of one of its literals, when that is
+    /// bounded (see [`TriggerSet::reach`]).
+    Trigger { pattern: usize, starts_matches: bool, reach: Option<usize> },
 }
 
 /// What one scan of a text found: every rule's raw matches, and where each rule's exception
@@ -108,6 +110,9 @@ struct LastTrigger {
     start: usize,
     /// Distinct starts of the pattern's literals on `line` so far.
     starts_on_line: usize,
+    /// The entry of `line` in the scan's list of lines to search whole (when the pattern is
+    /// searched so).
+    wanted: usize,
 }
 
 /// The compiled form of a rule set.
@@ -152,10 +157,15 @@ struct CompiledPattern {
 }
 
 impl CompiledPattern {
-    /// Matches inside one line (`line` excludes its `\n`), as byte ranges of `line`.
-    fn find_in_line<'a>(&'a self, line: &'a str) -> impl Iterator<Item = regex_automata::Match> + 'a {
+    /// Matches inside one line (`line` excludes its `\n`) that end by byte `end` of it, as byte
+    /// ranges of `line`. The bytes after `end` still count for look-arounds (`\b`, `$`).
+    fn find_in_line<'a>(
+        &'a self,
+        line: &'a str,
+        end: usize,
+    ) -> impl Iterator<Item = regex_automata::Match> + 'a {
         let anchored = if self.at_line_start { Anchored::Yes } else { Anchored::No };
-        self.regex.find_iter(Input::new(line).anchored(anchored))
+        self.regex.find_iter(Input::new(line).range(..end.min(line.len())).anchored(anchored))
     }
 }
 
@@ -181,6 +191,10 @@ struct TriggerSet {
     /// Every match starts where one of the literals does (they are the match's prefixes and
     /// none lost leading punctuation): the pattern can be searched anchored there.
     starts_matches: bool,
+    /// Every match ends at most this many bytes after the start of one of its literals, when
+    /// that is bounded ("Jane Doe said" ends with "said"): a line needs searching only up to
+    /// its last literal plus this, not to its end.
+    reach: Option<usize>,
 }
 
 fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
@@ -189,6 +203,9 @@ fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
         literal.len() >= MIN_TRIGGER_LEN && (at_walk_start || !is_ascii_word_byte(literal.as_bytes()[0]))
     })?;
     let (index, literals) = chosen;
+    // Trimming a literal's leading punctuation moves its start later, never its end: the
+    // reach from the trimmed start is shorter still.
+    let reach = candidates[index].reach;
     let mut trimmed = false;
     let literals = literals
         .iter()
@@ -206,7 +223,7 @@ fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
         })
         .collect();
     // Candidate 0 is the set of prefixes.
-    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed })
+    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed, reach })
 }
 
 /// What the last byte of a match of a sequence of HIRs can be.
@@ -285,19 +302,23 @@ impl Matcher {
     pub fn scan(&self, text: &str, zones: &[Zone]) -> Scan {
         let mut scan = Scan::default();
         let lines = line_ranges(text);
-        let mut wanted: Vec<(usize, usize)> = Vec::new(); // (pattern, line)
+        // (pattern, line, end): lines to search whole, up to byte `end` of the text.
+        let mut wanted: Vec<(usize, usize, usize)> = Vec::new();
         // (pattern, byte, line): where patterns whose matches start at their literals may start.
         let mut starts: Vec<(usize, usize, usize)> = Vec::new();
         self.untriggered.pick_lines(text, &lines, &mut wanted);
         // Per pattern, its last trigger: one entry per line and pattern is enough, and at most
         // one more start than a line may have.
         let mut last: Vec<LastTrigger> =
-            vec![LastTrigger { line: usize::MAX, start: usize::MAX, starts_on_line: 0 }; self.patterns.len()];
+            vec![
+                LastTrigger { line: usize::MAX, start: usize::MAX, starts_on_line: 0, wanted: 0 };
+                self.patterns.len()
+            ];
         let mut line = 0;
         for_each_key(&self.trie, text, |key, start, end| {
             for target in &self.targets[key] {
                 match *target {
-                    Target::Trigger { pattern, starts_matches } => {
+                    Target::Trigger { pattern, starts_matches, reach } => {
                         while lines[line].end < start {
                             line += 1;
                         }
@@ -312,8 +333,16 @@ impl Matcher {
                         last.starts_on_line += 1;
                         if starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
                             starts.push((pattern, start, line));
-                        } else if !starts_matches && last.starts_on_line == 1 {
-                            wanted.push((pattern, line));
+                        } else if !starts_matches {
+                            // Every match ends within `reach` of one of the line's literals: the
+                            // search can stop that far past the last one.
+                            let end = reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
+                            if last.starts_on_line == 1 {
+                                last.wanted = wanted.len();
+                                wanted.push((pattern, line, end));
+                            } else {
+                                wanted[last.wanted].2 = end;
+                            }
                         }
                     }
                     Target::Phrase { rule, usage } => {
@@ -333,22 +362,26 @@ impl Matcher {
         let mut anchored = Vec::with_capacity(starts.len());
         for group in starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
             if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
-                wanted.push((group[0].0, group[0].2));
+                wanted.push((group[0].0, group[0].2, usize::MAX));
             } else {
                 anchored.extend_from_slice(group);
             }
         }
         // Patterns match within one line: each runs on the lines where its trigger occurs.
         wanted.sort_unstable();
-        wanted.dedup();
+        wanted.dedup_by(|later, kept| {
+            let same = (later.0, later.1) == (kept.0, kept.1);
+            kept.2 = if same { kept.2.max(later.2) } else { kept.2 };
+            same
+        });
         let line_zones = line_zones(&lines, zones);
-        for (index, line) in wanted {
+        for (index, line, end) in wanted {
             let pattern = &self.patterns[index];
             if pattern.zones & line_zones[line] == 0 {
                 continue;
             }
             let range = lines[line].clone();
-            for m in pattern.find_in_line(&text[range.clone()]) {
+            for m in pattern.find_in_line(&text[range.clone()], end.saturating_sub(range.start)) {
                 if !m.is_empty() {
                     scan.matches.push(RawMatch {
                         start: range.start + m.start(),
@@ -434,9 +467,9 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
     let mut untriggered = Vec::new();
     for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
         match trigger_set(&pattern.bare) {
-            Some(TriggerSet { literals, starts_matches }) => {
-                literals.into_iter().for_each(|l| add(l, Target::Trigger { pattern: index, starts_matches }))
-            }
+            Some(TriggerSet { literals, starts_matches, reach }) => literals
+                .into_iter()
+                .for_each(|l| add(l, Target::Trigger { pattern: index, starts_matches, reach })),
             None => untriggered.push((index, &pattern.bare)),
         }
     }
@@ -483,9 +516,14 @@ impl Untriggered {
     }
 
     /// Adds `(pattern, line)` for every line that each pattern must run on.
-    fn pick_lines(&self, text: &str, lines: &[std::ops::Range<usize>], wanted: &mut Vec<(usize, usize)>) {
+    fn pick_lines(
+        &self,
+        text: &str,
+        lines: &[std::ops::Range<usize>],
+        wanted: &mut Vec<(usize, usize, usize)>,
+    ) {
         for &index in &self.always {
-            wanted.extend((0..lines.len()).map(|line| (index, line)));
+            wanted.extend((0..lines.len()).map(|line| (index, line, usize::MAX)));
         }
         if let Some(bits) = &self.byte_bits {
             let bytes = text.as_bytes();
@@ -494,7 +532,7 @@ impl Untriggered {
                 if found != 0 {
                     let picked =
                         self.byte_patterns.iter().enumerate().filter(|(bit, _)| found & (1 << bit) != 0);
-                    wanted.extend(picked.map(|(_, &index)| (index, line)));
+                    wanted.extend(picked.map(|(_, &index)| (index, line, usize::MAX)));
                 }
             }
         }
@@ -504,7 +542,7 @@ impl Untriggered {
                 while lines[line].end < m.start() {
                     line += 1;
                 }
-                wanted.push((self.inner_patterns[m.pattern().as_usize()], line));
+                wanted.push((self.inner_patterns[m.pattern().as_usize()], line, usize::MAX));
             }
         }
     }
@@ -520,12 +558,20 @@ fn contained_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
+/// A set of literals such that every match of a pattern contains one of them.
+struct Candidate {
+    literals: regex_syntax::hir::literal::Seq,
+    /// They start where a trie walk starts (after a non-word byte, a word boundary or a line
+    /// start), so they may start with a letter.
+    at_walk_start: bool,
+    /// A match ends at most this many bytes after the start of its literal, if that is bounded.
+    reach: Option<usize>,
+}
+
 /// Sets of literals such that every match of `hir` contains one literal of each set: the
 /// literals matches start with (candidate 0), end with (candidate 1), and the ones each element
-/// of the pattern's top-level sequence starts with. Each set comes with whether its literals
-/// start where a trie walk starts (after a non-word byte, a word boundary or a line start), so
-/// that they may start with a letter.
-fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<(regex_syntax::hir::literal::Seq, bool)> {
+/// of the pattern's top-level sequence starts with.
+fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<Candidate> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     use regex_syntax::hir::{HirKind, Look};
     let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
@@ -544,8 +590,17 @@ fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<(regex_syntax::hir::l
         Look::WordStartHalfUnicode,
     ];
     let starts_a_word = starts_a_word_looks.iter().any(|&look| prefix_looks.contains(look));
-    let mut candidates =
-        vec![(extract(ExtractKind::Prefix, hir), starts_a_word), (extract(ExtractKind::Suffix, hir), false)];
+    let suffixes = extract(ExtractKind::Suffix, hir);
+    // A match ends with one of its suffixes: it ends at most the longest of them past its start.
+    let longest_suffix = suffixes.max_literal_len();
+    let mut candidates = vec![
+        Candidate {
+            literals: extract(ExtractKind::Prefix, hir),
+            at_walk_start: starts_a_word,
+            reach: hir.properties().maximum_len(),
+        },
+        Candidate { literals: suffixes, at_walk_start: false, reach: longest_suffix },
+    ];
     let mut node = hir;
     while let HirKind::Capture(capture) = node.kind() {
         node = &capture.sub;
@@ -558,12 +613,18 @@ fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<(regex_syntax::hir::l
             let before = tail_of(&children[..i], &starts_a_word_looks);
             i > 0 && !before.word && (!before.empty || starts_a_word)
         };
-        candidates.extend(
-            children
+        // A match ends at most the longest match of the element and all after it past the
+        // element's start.
+        let reach_from = |i: usize| {
+            children[i..]
                 .iter()
-                .enumerate()
-                .map(|(i, child)| (extract(ExtractKind::Prefix, child), follows_non_word(i))),
-        );
+                .try_fold(0usize, |sum, child| sum.checked_add(child.properties().maximum_len()?))
+        };
+        candidates.extend(children.iter().enumerate().map(|(i, child)| Candidate {
+            literals: extract(ExtractKind::Prefix, child),
+            at_walk_start: follows_non_word(i),
+            reach: reach_from(i),
+        }));
     }
     candidates
 }
@@ -575,13 +636,13 @@ fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<(regex_syntax::hir::l
 /// could match in another case (the searches fold ASCII case only, as `(?i)` does for ASCII
 /// letters).
 fn best_candidate(
-    candidates: &[(regex_syntax::hir::literal::Seq, bool)],
+    candidates: &[Candidate],
     usable: impl Fn(&str, bool) -> bool,
 ) -> Option<(usize, Vec<&str>)> {
     candidates
         .iter()
         .enumerate()
-        .filter_map(|(index, (seq, at_walk_start))| {
+        .filter_map(|(index, Candidate { literals: seq, at_walk_start, .. })| {
             let literals: Vec<&str> = seq
                 .literals()?
                 .iter()
@@ -795,7 +856,11 @@ mod tests {
         untriggered.pick_lines(text, &line_ranges(text), &mut wanted);
         wanted.sort_unstable();
         wanted.dedup();
-        assert_eq!(wanted, [(0, 0), (1, 2), (2, 0), (2, 1), (2, 2), (2, 3), (3, 3)]);
+        let whole_lines = usize::MAX;
+        assert_eq!(
+            wanted,
+            [(0, 0), (1, 2), (2, 0), (2, 1), (2, 2), (2, 3), (3, 3)].map(|(p, line)| (p, line, whole_lines))
+        );
     }
 
     fn literals_of(pattern: &str) -> Option<Vec<String>> {
@@ -892,6 +957,63 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
             }
             expected.sort();
             assert!(!expected.is_empty());
+            assert_eq!(found, expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_match_ends_within_the_reach_of_its_literals() {
+        let reach =
+            |pattern: &str| trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).unwrap().reach;
+        assert_eq!(
+            reach(r"[A-Z][a-z]+ (?:said|told)"),
+            Some(5),
+            "the match ends with its literal, \" said\""
+        );
+        assert_eq!(reach(r"\b[A-Z][a-z]+ (?:said|told)\b,? ?"), Some(5 + 2), "\" said\" and at most \", \"");
+        assert_eq!(reach(r"\b(?:really|even)\b[^?]{0,2}\?"), Some(6 + 2 * 4 + 1));
+        assert_eq!(reach(r"[A-Z][a-z]+ (?:said|told) [a-z]+"), None, "unbounded after the literal");
+    }
+
+    #[test]
+    fn searches_that_stop_after_the_last_literal_find_what_whole_lines_find() {
+        let mut builder = RuleSetBuilder::new(false);
+        builder.add_source(
+            "test.toml",
+            r#"[[rule]]
+id = "attribution"
+category = "attribution"
+message = "m"
+explanation = "e"
+case-sensitive = true
+patterns = ['\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:said|told)\b', '(?:the|its) [a-z]+ (?:board|court) (?:said|says)$']
+"#
+            .to_string(),
+        );
+        let rules = builder.build().unwrap();
+        let matcher = Matcher::new(&rules.rules).unwrap();
+        assert!(
+            matcher.targets.iter().flatten().all(|t| matches!(t, Target::Trigger { reach: Some(_), .. })),
+            "both patterns are searched up to their last literal"
+        );
+        for text in [
+            "Jane Doe said it. Then Bob told me, and the Court said so, while more was said later on",
+            "Bob saidx it, Jane said.\nnothing here said\nand the county court says",
+            "and the county court says nothing",
+        ] {
+            let mut found: Vec<RawMatch> = matcher.scan(text, &[]).matches;
+            found.sort();
+            let mut expected: Vec<RawMatch> = Vec::new();
+            for pattern in &matcher.patterns {
+                for line in line_ranges(text) {
+                    expected.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                        start: line.start + m.start(),
+                        end: line.start + m.end(),
+                        rule: pattern.rule,
+                    }));
+                }
+            }
+            expected.sort();
             assert_eq!(found, expected, "in {text:?}");
         }
     }
