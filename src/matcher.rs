@@ -18,7 +18,9 @@
 //!   in its rule's zones). When every match starts where one of its literals does, it is
 //!   searched anchored at each of them instead, unless a line has more than
 //!   `MAX_ANCHORED_STARTS_PER_LINE` (then the line is searched whole once, which keeps
-//!   matching linear whatever the pattern).
+//!   matching linear whatever the pattern). When every match ends a bounded number of bytes
+//!   after the start of one of its literals ("Jane Doe said"), the line is searched only up to
+//!   that far past its last literal.
 //! - A pattern without such literals runs on the lines that hold one of its bytes, when all its
 //!   matches contain one of a few non-letters (a digit, `*`, `!`), or one of its literals that
 //!   start inside a word (`phobe`, found by one small unanchored search), and otherwise on
