@@ -195,6 +195,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         })?,
     };
     drop(reporter);
+    // The compiled rules go with the process: freeing their thousands of allocations one by
+    // one took 5 % of a one-article run.
+    std::mem::forget(engine);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
