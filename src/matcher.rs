@@ -54,7 +54,7 @@ const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
 const MIN_TRIGGER_LEN: usize = 2;
 
 /// A line where a pattern that is searched anchored at its literals (see
-/// [`TriggerSet::starts_matches`]) has more starts than this is searched whole instead: an
+/// [`Shape::starts_matches`]) has more starts than this is searched whole instead: an
 /// anchored search may run to the end of the line ("foo[^\n]*bar"), so a line's anchored
 /// searches then read at most this many times the line.
 const MAX_ANCHORED_STARTS_PER_LINE: usize = 8;
@@ -83,11 +83,25 @@ enum Use {
 enum Target {
     /// A phrase or exception of `rule`.
     Phrase { rule: usize, usage: Use },
-    /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`); with
-    /// `starts_matches`, every match of the pattern starts where one of its literals does. A
-    /// match ends at most `reach` bytes after the start of one of its literals, when that is
-    /// bounded (see [`TriggerSet::reach`]).
-    Trigger { pattern: usize, starts_matches: bool, reach: Option<usize> },
+    /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`), and how
+    /// the pattern's matches lie around its literals.
+    Trigger { pattern: usize, shape: Shape },
+}
+
+/// How every match of a pattern lies around its trigger literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    /// Every match starts where one of the literals does (they are the match's prefixes and
+    /// none lost leading punctuation): the pattern can be searched anchored there.
+    starts_matches: bool,
+    /// Every match ends at most this many bytes after the start of one of its literals, when
+    /// that is bounded ("Jane Doe said" ends with "said"): a line needs searching only up to
+    /// its last literal plus this, not to its end.
+    reach: Option<usize>,
+    /// Every match starts at a line start and has one of its literals start at most this many
+    /// characters into the line ("^.{0,60}?\bBy", 60): a line whose first literal comes later
+    /// needs no search.
+    line_lead: Option<usize>,
 }
 
 /// What one scan of a text found: every rule's raw matches, and where each rule's exception
@@ -115,6 +129,14 @@ struct LastTrigger {
     /// The entry of `line` in the scan's list of lines to search whole (when the pattern is
     /// searched so).
     wanted: usize,
+    /// A literal on `line` started past the pattern's [`Shape::line_lead`].
+    past_lead: bool,
+}
+
+/// Whether `before` (the line up to a literal) has more than `lead` characters; reads at most
+/// `lead + 1` of them.
+fn starts_past(before: &str, lead: usize) -> bool {
+    before.len() > lead && before.chars().nth(lead).is_some()
 }
 
 /// The compiled form of a rule set.
@@ -190,13 +212,7 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
 /// Literals for the trie, as [`trigger_literals`] chooses them.
 struct TriggerSet {
     literals: Vec<String>,
-    /// Every match starts where one of the literals does (they are the match's prefixes and
-    /// none lost leading punctuation): the pattern can be searched anchored there.
-    starts_matches: bool,
-    /// Every match ends at most this many bytes after the start of one of its literals, when
-    /// that is bounded ("Jane Doe said" ends with "said"): a line needs searching only up to
-    /// its last literal plus this, not to its end.
-    reach: Option<usize>,
+    shape: Shape,
 }
 
 fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
@@ -205,10 +221,8 @@ fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
         literal.len() >= MIN_TRIGGER_LEN && (at_walk_start || !is_ascii_word_byte(literal.as_bytes()[0]))
     })?;
     let (index, literals) = chosen;
-    // Trimming a literal's leading punctuation moves its start later, never its end: the
-    // reach from the trimmed start is shorter still.
-    let reach = candidates[index].reach;
-    let mut trimmed = false;
+    let mut trimmed = 0; // the most leading punctuation taken off a literal, in bytes
+
     let literals = literals
         .iter()
         .map(|l| {
@@ -217,15 +231,47 @@ fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
             // where a walk starts anyway, and no walk has to start at every space.
             let word = literal.trim_start_matches(|c: char| c.is_ascii() && !is_ascii_word_byte(c as u8));
             if word.len() >= MIN_TRIGGER_LEN && is_ascii_word_byte(word.as_bytes()[0]) {
-                trimmed |= word.len() < literal.len();
+                trimmed = trimmed.max(literal.len() - word.len());
                 word.to_string()
             } else {
                 literal
             }
         })
         .collect();
-    // Candidate 0 is the set of prefixes.
-    Some(TriggerSet { literals, starts_matches: index == 0 && !trimmed, reach })
+    let candidate = &candidates[index];
+    use regex_syntax::hir::Look;
+    let prefix = hir.properties().look_set_prefix();
+    let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
+    let shape = Shape {
+        // Candidate 0 is the set of prefixes.
+        starts_matches: index == 0 && trimmed == 0,
+        // Trimming moves a literal's start later, never its end: the reach from the trimmed
+        // start is shorter still. The lead grows by the trimmed (ASCII) characters.
+        reach: candidate.reach,
+        line_lead: candidate.lead.filter(|_| at_line_start).and_then(|lead| lead.checked_add(trimmed)),
+    };
+    Some(TriggerSet { literals, shape })
+}
+
+/// The most characters a match of `hir` can have, if that is bounded (a class matches one
+/// character, or one byte, which is at most one character).
+fn maximum_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(literal) => Some(String::from_utf8_lossy(&literal.0).chars().count()),
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(repetition) => {
+            maximum_chars(&repetition.sub)?.checked_mul(usize::try_from(repetition.max?).ok()?)
+        }
+        HirKind::Capture(capture) => maximum_chars(&capture.sub),
+        HirKind::Concat(subs) => {
+            subs.iter().try_fold(0usize, |sum, sub| sum.checked_add(maximum_chars(sub)?))
+        }
+        HirKind::Alternation(subs) => {
+            subs.iter().try_fold(0usize, |most, sub| Some(most.max(maximum_chars(sub)?)))
+        }
+    }
 }
 
 /// What the last byte of a match of a sequence of HIRs can be.
@@ -311,16 +357,21 @@ impl Matcher {
         self.untriggered.pick_lines(text, &lines, &mut wanted);
         // Per pattern, its last trigger: one entry per line and pattern is enough, and at most
         // one more start than a line may have.
-        let mut last: Vec<LastTrigger> =
-            vec![
-                LastTrigger { line: usize::MAX, start: usize::MAX, starts_on_line: 0, wanted: 0 };
-                self.patterns.len()
-            ];
+        let mut last: Vec<LastTrigger> = vec![
+            LastTrigger {
+                line: usize::MAX,
+                start: usize::MAX,
+                starts_on_line: 0,
+                wanted: 0,
+                past_lead: false
+            };
+            self.patterns.len()
+        ];
         let mut line = 0;
         for_each_key(&self.trie, text, |key, start, end| {
             for target in &self.targets[key] {
                 match *target {
-                    Target::Trigger { pattern, starts_matches, reach } => {
+                    Target::Trigger { pattern, shape } => {
                         while lines[line].end < start {
                             line += 1;
                         }
@@ -329,16 +380,26 @@ impl Matcher {
                             continue; // another of its literals at the same place
                         }
                         if last.line != line {
-                            (last.line, last.starts_on_line) = (line, 0);
+                            (last.line, last.starts_on_line, last.past_lead) = (line, 0, false);
+                        }
+                        // Literals come in order: once one is past the lead, all later ones are.
+                        if last.past_lead {
+                            continue;
+                        }
+                        if let Some(lead) = shape.line_lead
+                            && starts_past(&text[lines[line].start..start], lead)
+                        {
+                            last.past_lead = true;
+                            continue;
                         }
                         last.start = start;
                         last.starts_on_line += 1;
-                        if starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
+                        if shape.starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
                             starts.push((pattern, start, line));
-                        } else if !starts_matches {
+                        } else if !shape.starts_matches {
                             // Every match ends within `reach` of one of the line's literals: the
                             // search can stop that far past the last one.
-                            let end = reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
+                            let end = shape.reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
                             if last.starts_on_line == 1 {
                                 last.wanted = wanted.len();
                                 wanted.push((pattern, line, end));
@@ -469,9 +530,9 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
     let mut untriggered = Vec::new();
     for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
         match trigger_set(&pattern.bare) {
-            Some(TriggerSet { literals, starts_matches, reach }) => literals
-                .into_iter()
-                .for_each(|l| add(l, Target::Trigger { pattern: index, starts_matches, reach })),
+            Some(TriggerSet { literals, shape }) => {
+                literals.into_iter().for_each(|l| add(l, Target::Trigger { pattern: index, shape }))
+            }
             None => untriggered.push((index, &pattern.bare)),
         }
     }
@@ -568,6 +629,8 @@ struct Candidate {
     at_walk_start: bool,
     /// A match ends at most this many bytes after the start of its literal, if that is bounded.
     reach: Option<usize>,
+    /// Its literal starts at most this many characters after the match does, if that is bounded.
+    lead: Option<usize>,
 }
 
 /// Sets of literals such that every match of `hir` contains one literal of each set: the
@@ -600,8 +663,9 @@ fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<Candidate> {
             literals: extract(ExtractKind::Prefix, hir),
             at_walk_start: starts_a_word,
             reach: hir.properties().maximum_len(),
+            lead: Some(0),
         },
-        Candidate { literals: suffixes, at_walk_start: false, reach: longest_suffix },
+        Candidate { literals: suffixes, at_walk_start: false, reach: longest_suffix, lead: None },
     ];
     let mut node = hir;
     while let HirKind::Capture(capture) = node.kind() {
@@ -626,6 +690,7 @@ fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<Candidate> {
             literals: extract(ExtractKind::Prefix, child),
             at_walk_start: follows_non_word(i),
             reach: reach_from(i),
+            lead: children[..i].iter().try_fold(0usize, |sum, child| sum.checked_add(maximum_chars(child)?)),
         }));
     }
     candidates
@@ -937,7 +1002,11 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
         let rules = builder.build().unwrap();
         let matcher = Matcher::new(&rules.rules).unwrap();
         let anchored_targets = matcher.targets.iter().flatten();
-        assert!(anchored_targets.clone().all(|t| matches!(t, Target::Trigger { starts_matches: true, .. })));
+        assert!(
+            anchored_targets
+                .clone()
+                .all(|t| matches!(t, Target::Trigger { shape: Shape { starts_matches: true, .. }, .. }))
+        );
         assert_eq!(anchored_targets.count(), 4);
         // Few starts on a line (anchored searches), and many (the whole line is searched); two
         // literals of one pattern at one place count as one start.
@@ -965,8 +1034,9 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
 
     #[test]
     fn a_match_ends_within_the_reach_of_its_literals() {
-        let reach =
-            |pattern: &str| trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).unwrap().reach;
+        let reach = |pattern: &str| {
+            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).unwrap().shape.reach
+        };
         assert_eq!(
             reach(r"[A-Z][a-z]+ (?:said|told)"),
             Some(5),
@@ -975,6 +1045,56 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
         assert_eq!(reach(r"\b[A-Z][a-z]+ (?:said|told)\b,? ?"), Some(5 + 2), "\" said\" and at most \", \"");
         assert_eq!(reach(r"\b(?:really|even)\b[^?]{0,2}\?"), Some(6 + 2 * 4 + 1));
         assert_eq!(reach(r"[A-Z][a-z]+ (?:said|told) [a-z]+"), None, "unbounded after the literal");
+    }
+
+    #[test]
+    fn a_line_start_pattern_has_its_literal_within_a_lead() {
+        let lead = |pattern: &str| {
+            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).unwrap().shape.line_lead
+        };
+        assert_eq!(lead(r"(?m)^[^\n]{0,60}?\b(?:By|Written by) [A-Z]"), Some(60));
+        assert_eq!(lead(r"^(?:Update|Correction):"), Some(0));
+        assert_eq!(lead(r"(?m)^\s*(?:\*+)?(?:Update|Correction):"), None, "unbounded before the literal");
+        assert_eq!(lead(r"\b(?:By|Written by) [A-Z]"), None, "not at a line start");
+        assert_eq!(maximum_chars(&regex_syntax::Parser::new().parse("é[a-z]{2}(?:ab|c)").unwrap()), Some(5));
+        assert!(
+            starts_past("ééé", 2) && !starts_past("ééé", 3) && !starts_past("", 0) && starts_past("a", 0)
+        );
+    }
+
+    #[test]
+    fn line_start_patterns_skip_lines_whose_literals_come_too_late() {
+        let mut builder = RuleSetBuilder::new(false);
+        builder.add_source(
+            "test.toml",
+            r#"[[rule]]
+id = "byline"
+category = "byline"
+message = "m"
+explanation = "e"
+case-sensitive = true
+patterns = ['(?m)^[^\n]{0,12}?\b(?:By|by) [A-Z][a-z]+']
+"#
+            .to_string(),
+        );
+        let rules = builder.build().unwrap();
+        let matcher = Matcher::new(&rules.rules).unwrap();
+        let text = "By Jane\nPhoto by Bob\néééééééééé by Ann\néééééééééééé by Ann\nit was signed by Joe, far too late\nby by by by by by by Al";
+        let mut found: Vec<RawMatch> = matcher.scan(text, &[]).matches;
+        found.sort();
+        let mut expected: Vec<RawMatch> = Vec::new();
+        for pattern in &matcher.patterns {
+            for line in line_ranges(text) {
+                expected.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                    start: line.start + m.start(),
+                    end: line.start + m.end(),
+                    rule: pattern.rule,
+                }));
+            }
+        }
+        expected.sort();
+        assert_eq!(expected.len(), 3, "the first three lines: {expected:?}");
+        assert_eq!(found, expected);
     }
 
     #[test]
@@ -995,7 +1115,11 @@ patterns = ['\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:said|told)\b', '(?:the|its) [a-z]
         let rules = builder.build().unwrap();
         let matcher = Matcher::new(&rules.rules).unwrap();
         assert!(
-            matcher.targets.iter().flatten().all(|t| matches!(t, Target::Trigger { reach: Some(_), .. })),
+            matcher
+                .targets
+                .iter()
+                .flatten()
+                .all(|t| matches!(t, Target::Trigger { shape: Shape { reach: Some(_), .. }, .. })),
             "both patterns are searched up to their last literal"
         );
         for text in [
@@ -1023,7 +1147,7 @@ patterns = ['\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:said|told)\b', '(?:the|its) [a-z]
     #[test]
     fn patterns_that_start_at_their_literals_are_searched_from_there() {
         let starts = |pattern: &str| {
-            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).map(|t| t.starts_matches)
+            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).map(|t| t.shape.starts_matches)
         };
         assert_eq!(starts(r"\b(?:really|even)\b[^?]{0,150}\?"), Some(true));
         assert_eq!(starts(r"(?-u:\b)(?:Court|police) said"), Some(true));
