@@ -20,7 +20,9 @@
 //!   `MAX_ANCHORED_STARTS_PER_LINE` (then the line is searched whole once, which keeps
 //!   matching linear whatever the pattern). When every match ends a bounded number of bytes
 //!   after the start of one of its literals ("Jane Doe said"), the line is searched only up to
-//!   that far past its last literal.
+//!   that far past its last literal; when every match starts at a line start with a literal a
+//!   bounded number of characters in (`^[^\n]{0,60}?\bBy`), only lines whose first literal
+//!   comes that early are searched.
 //! - A pattern without such literals runs on the lines that hold one of its bytes, when all its
 //!   matches contain one of a few non-letters (a digit, `*`, `!`), or one of its literals that
 //!   start inside a word (`phobe`, found by one small unanchored search), and otherwise on
