@@ -111,13 +111,33 @@ struct Shape {
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub matches: Vec<RawMatch>,
-    pub exceptions: Vec<RawMatch>,
+    /// Sorted by rule, then start, then end (see [`Scan::is_exception`]).
+    exceptions: Vec<RawMatch>,
+    /// For each exception, the furthest end of the exceptions of its rule up to it.
+    furthest_end: Vec<usize>,
 }
 
 impl Scan {
-    /// The match lies inside one of its rule's exception phrases.
+    /// The match lies inside one of its rule's exception phrases: one of them starts at or
+    /// before it and ends at or after it. A binary search, so that an article with thousands
+    /// of exception phrases stays linear.
     pub fn is_exception(&self, m: &RawMatch) -> bool {
-        self.exceptions.iter().any(|e| e.rule == m.rule && e.start <= m.start && m.end <= e.end)
+        let before = self.exceptions.partition_point(|e| (e.rule, e.start) <= (m.rule, m.start));
+        before > 0 && self.exceptions[before - 1].rule == m.rule && self.furthest_end[before - 1] >= m.end
+    }
+
+    fn index_exceptions(&mut self) {
+        self.exceptions.sort_unstable_by_key(|e| (e.rule, e.start, e.end));
+        let mut furthest = (usize::MAX, 0); // (rule, end)
+        self.furthest_end = self
+            .exceptions
+            .iter()
+            .map(|e| {
+                furthest =
+                    if furthest.0 == e.rule { (e.rule, furthest.1.max(e.end)) } else { (e.rule, e.end) };
+                furthest.1
+            })
+            .collect();
     }
 }
 
@@ -482,6 +502,7 @@ impl Matcher {
                 previous = Some((index, range.start + m.end()));
             }
         }
+        scan.index_exceptions();
         scan
     }
 }
@@ -1049,6 +1070,35 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
         assert_eq!(reach(r"\b[A-Z][a-z]+ (?:said|told)\b,? ?"), Some(5 + 2), "\" said\" and at most \", \"");
         assert_eq!(reach(r"\b(?:really|even)\b[^?]{0,2}\?"), Some(6 + 2 * 4 + 1));
         assert_eq!(reach(r"[A-Z][a-z]+ (?:said|told) [a-z]+"), None, "unbounded after the literal");
+    }
+
+    #[test]
+    fn a_match_is_an_exception_when_an_exception_of_its_rule_covers_it() {
+        // Every combination of small spans, against the definition.
+        let spans: Vec<(usize, usize)> = (0..6).flat_map(|s| (s + 1..7).map(move |e| (s, e))).collect();
+        for (i, &(s1, e1)) in spans.iter().enumerate() {
+            for &(s2, e2) in &spans[i..] {
+                let mut scan = Scan {
+                    exceptions: vec![
+                        RawMatch { start: s1, end: e1, rule: 1 },
+                        RawMatch { start: s2, end: e2, rule: 1 },
+                        RawMatch { start: 0, end: 7, rule: 0 },
+                        RawMatch { start: 2, end: 3, rule: 2 },
+                    ],
+                    ..Scan::default()
+                };
+                let definition = scan.exceptions.clone();
+                scan.index_exceptions();
+                for &(start, end) in &spans {
+                    for rule in 0..4 {
+                        let m = RawMatch { start, end, rule };
+                        let expected =
+                            definition.iter().any(|e| e.rule == rule && e.start <= start && end <= e.end);
+                        assert_eq!(scan.is_exception(&m), expected, "{m:?} in {definition:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
