@@ -547,7 +547,7 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
         });
         let exceptions = rule.exceptions.iter().map(|phrase| (phrase.as_str(), Use::Exception));
         for (stem, usage) in phrases.chain(exceptions) {
-            for variant in apostrophe_variants(stem) {
+            for variant in case_variants(stem).iter().flat_map(|v| apostrophe_variants(v)) {
                 add(variant, Target::Phrase { rule: rule_index, usage });
             }
         }
@@ -871,6 +871,30 @@ fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// `don't` also as `don’t` and "don`t", so a rule need not list every apostrophe.
+/// A phrase (written in lower case) in the cases its non-ASCII letters may appear in: lower
+/// case, upper case ("CAFÉ CRÈME") and with a capital first letter ("Élysée"). The trie folds
+/// ASCII case itself.
+fn case_variants(phrase: &str) -> Vec<String> {
+    let mut variants = vec![phrase.to_string()];
+    if !phrase.is_ascii() {
+        let upper: String = phrase
+            .chars()
+            .flat_map(|c| if c.is_ascii() { vec![c] } else { c.to_uppercase().collect() })
+            .collect();
+        let mut chars = phrase.chars();
+        let capitalized: String = match chars.next() {
+            Some(first) if !first.is_ascii() => first.to_uppercase().chain(chars).collect(),
+            _ => phrase.to_string(),
+        };
+        for variant in [upper, capitalized] {
+            if !variants.contains(&variant) {
+                variants.push(variant);
+            }
+        }
+    }
+    variants
+}
+
 fn apostrophe_variants(phrase: &str) -> Vec<String> {
     if phrase.contains('\'') {
         vec![phrase.to_string(), phrase.replace('\'', "’"), phrase.replace('\'', "`")]
@@ -1234,13 +1258,18 @@ phrases = ["attack*", "the", "é"]
 "#;
 
     /// Every match by definition: an ASCII-case-insensitive occurrence (or with `’`/`` ` ``
-    /// for `'`) between non-word characters; `stem*` runs on to the end of its word.
+    /// for `'`) between non-word characters, its other letters in lower case, upper case, or
+    /// lower case after a capital first letter; `stem*` runs on to the end of its word.
     fn reference(text: &str, rules: &[Rule]) -> Vec<RawMatch> {
         let mut found = Vec::new();
         for (rule, r) in rules.iter().enumerate() {
             for phrase in &r.phrases {
                 let (stem, prefix) = phrase.strip_suffix('*').map_or((phrase.as_str(), false), |s| (s, true));
-                for variant in apostrophe_variants(stem) {
+                let upper: String = stem.chars().flat_map(char::to_uppercase).collect();
+                let capital: String =
+                    stem.chars().take(1).flat_map(char::to_uppercase).chain(stem.chars().skip(1)).collect();
+                let cased = [stem.to_string(), upper, capital];
+                for variant in cased.iter().flat_map(|c| apostrophe_variants(c)) {
                     for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                         let end = start + variant.len();
                         let Some(piece) = text.get(start..end) else { continue };
@@ -1267,8 +1296,8 @@ phrases = ["attack*", "the", "é"]
 
     fn fragment() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
-            "attack", "Attacks", "ATTACK", " on", "on", " the ", "the", "café", "é", "x", " y", "don't",
-            "don’t", "don`t", "_", "1", " ", "\n", ",", "’", "日本",
+            "attack", "Attacks", "ATTACK", " on", "on", " the ", "the", "café", "CAFÉ", "é", "É", "x", " y",
+            "don't", "don’t", "don`t", "_", "1", " ", "\n", ",", "’", "日本",
         ])
     }
 
