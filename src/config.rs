@@ -7,7 +7,7 @@
 //! select = []                   # rule or category ids
 //! ignore = ["repetition"]
 //! fail-under = 40
-//! [weights]                     # category weight overrides
+//! [weights]                     # category weight overrides (0 switches a category's points off)
 //! loaded-language = 1.5
 //! ```
 

@@ -12,7 +12,11 @@
 //!   count (`L = 1`): each named source or checkable detail is evidence however long the article
 //!   (measured: normalising signals by length too cost 0.10 of ROC AUC on the real-vs-fake
 //!   development set, 0.822 -> 0.722, see scripts/eval/RESULTS.md);
-//! - presence categories (a byline, a donation appeal): `e = W`, however many findings.
+//! - presence categories (a byline, a donation appeal): `e` = the weight of the heaviest
+//!   counted finding's rule (`W` for rules without a weight of their own), however many.
+//!
+//! A category of weight 0 (`[weights] attribution = 0` in a project config) counts nothing,
+//! whatever the weights of its rules.
 //!
 //! Cue and technique exposures add up to `E`, signal exposures to `S`. The penalty is
 //! `BASE · (1 − exp(−E / BASE))` and the bonus `(100 − BASE) · (1 − exp(−S / (100 − BASE)))`:
@@ -124,13 +128,13 @@ pub fn score(findings: &[Finding], words: usize, rules: &RuleSet) -> Score {
     for (index, tally) in tallies.iter().enumerate() {
         let Some(tally) = tally else { continue };
         let category = &rules.categories[index];
-        let exposure = if tally.count == 0 {
+        let exposure = if tally.count == 0 || category.weight <= 0.0 {
             0.0
         } else {
             match category.counting {
                 Counting::Presence => tally.max_weight,
                 Counting::PerFinding => {
-                    let unit = if category.weight > 0.0 { category.weight } else { 1.0 };
+                    let unit = category.weight;
                     let length = if category.group == Group::Signal { 1.0 } else { length };
                     unit * (1.0 + tally.weight / unit / length).log2()
                 }

@@ -177,6 +177,27 @@ fn a_baseline_hides_known_findings_and_fails_on_new_ones() {
 }
 
 #[test]
+fn a_category_weighted_zero_in_the_config_costs_and_gives_nothing() {
+    let article =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/01-well-sourced-report.txt")).unwrap();
+    let points = |config: &[u8]| -> f64 {
+        let dir = folder(&[("newslint.toml", config), ("a.txt", &article)]);
+        let out =
+            newslint().current_dir(dir.path()).args(["check", "--format", "json", "a.txt"]).output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let breakdown = json["articles"][0]["breakdown"].as_array().unwrap().clone();
+        breakdown
+            .iter()
+            .filter(|c| c["category"] == "attribution")
+            .map(|c| c["points"].as_f64().unwrap())
+            .sum()
+    };
+    // Its rules include one with a weight of its own (attribution-pronoun, 2.0).
+    assert!(points(b"") > 0.0);
+    assert_eq!(points(b"[weights]\nattribution = 0\n"), 0.0);
+}
+
+#[test]
 fn project_config_is_found_merged_and_strict() {
     let dir = folder(&[
         ("project/newslint.toml", b"rules = [\"my-rules.toml\"]\nno-default-rules = true\nignore = [\"attribution\"]\nfail-under = 99\n[weights]\nappeal-to-fear = 10\n"),

@@ -1,7 +1,9 @@
 //! Output: one printer per format, all fed the same [`Analysis`] stream.
 //!
-//! Streaming formats (JSONL) write each article as it comes; whole-document formats (JSON,
-//! the table's closing summary) keep what they need and write it in `finish`.
+//! Most printers write each article as it comes (JSON too: its document is opened before the
+//! first article and closed in `finish`, with the summary). The HTML page and the Markdown
+//! report open with the run's summary, so they keep their article sections and write the
+//! whole document in `finish`; the table writes its summary table there.
 
 mod annotated;
 mod csv;
