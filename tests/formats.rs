@@ -55,7 +55,24 @@ fn sarif_validates_against_the_schema() {
     assert_eq!(results.len(), findings);
     let first = &results[0];
     assert_eq!(first["ruleId"], "fear-words");
-    assert_eq!(first["level"], "warning");
+    assert_eq!((&first["kind"], &first["level"]), (&"fail".into(), &"warning".into()));
+    // Signals are good news: passed checks, never alerts.
+    let signals = [
+        "attribution",
+        "byline",
+        "dateline",
+        "citation",
+        "direct-quote",
+        "correction-notice",
+        "specific-detail",
+    ];
+    for result in results {
+        let is_signal =
+            signals.iter().any(|c| result["message"]["text"].as_str().unwrap().ends_with(&format!("({c})")));
+        let expected: (serde_json::Value, bool) =
+            if is_signal { ("pass".into(), true) } else { ("fail".into(), false) };
+        assert_eq!((&result["kind"], result["level"] == "none"), (&expected.0, expected.1), "{result}");
+    }
     let region = &first["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
         (region["startLine"].as_u64(), region["startColumn"].as_u64(), region["byteLength"].as_u64()),

@@ -1,5 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One `result` per finding, with
-//! the rule's metadata (help text from its explanation) in the tool's driver.
+//! the rule's metadata (help text from its explanation) in the tool's driver: cues and
+//! techniques as failed checks at their rule's severity, signals (good news) as passed checks
+//! (`kind` "pass", `level` "none"), which dashboards do not raise as alerts.
 //!
 //! Streaming: the rules go out in `begin`, each article's results as it comes, and `finish`
 //! closes the document. Regions count columns in Unicode code points (`columnKind`). For a
@@ -13,7 +15,7 @@ use serde_json::json;
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Group, RuleSet, Severity};
 use crate::text::LineIndex;
 
 pub struct SarifReporter<'a> {
@@ -81,10 +83,17 @@ impl Reporter for SarifReporter<'_> {
             let rule = &self.rules.rules[f.rule];
             let category = &self.rules.categories[f.category];
             let (end_line, end_column) = lines.line_column(text, f.end);
+            // A signal (a byline, a named source) is good news: a passed check, not an alert.
+            let (kind, level) = if category.group == Group::Signal {
+                ("pass", "none")
+            } else {
+                ("fail", level(rule.severity))
+            };
             let result = json!({
                 "ruleId": rule.id,
                 "ruleIndex": f.rule,
-                "level": level(rule.severity),
+                "kind": kind,
+                "level": level,
                 "message": {"text": format!("{} ({})", rule.message, category.id)},
                 "locations": [{
                     "physicalLocation": {
