@@ -159,6 +159,78 @@ struct LastTrigger {
     past_lead: bool,
 }
 
+/// Where one text's patterns are to be searched, as its walk finds their trigger literals.
+#[derive(Default)]
+struct Searches {
+    /// `(pattern, line, end)`: lines to search whole, up to byte `end` of the text.
+    lines: Vec<(usize, usize, usize)>,
+    /// `(pattern, byte, line)`: where patterns whose matches start at their literals may start.
+    starts: Vec<(usize, usize, usize)>,
+}
+
+impl Searches {
+    /// Notes a trigger literal of `pattern` at byte `start` of `text`, on line `line` (its
+    /// number and byte range); `last` is where the pattern's previous literal was.
+    fn trigger(
+        &mut self,
+        pattern: usize,
+        shape: Shape,
+        last: &mut LastTrigger,
+        (line, range): (usize, &std::ops::Range<usize>),
+        start: usize,
+        text: &str,
+    ) {
+        if last.start == start {
+            return; // another of its literals at the same place
+        }
+        if last.line != line {
+            (last.line, last.starts_on_line) = (line, 0);
+            (last.counted_to, last.chars_before, last.past_lead) = (range.start, 0, false);
+        }
+        if let Some(lead) = shape.line_lead {
+            if !last.past_lead {
+                last.chars_before += text[last.counted_to..start].chars().count();
+                last.counted_to = start;
+                last.past_lead = last.chars_before > lead;
+            }
+            if last.past_lead {
+                return;
+            }
+        }
+        last.start = start;
+        last.starts_on_line += 1;
+        if shape.starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
+            self.starts.push((pattern, start, line));
+        } else if !shape.starts_matches {
+            // Every match ends within `reach` of one of the line's literals: the search can
+            // stop that far past the last one.
+            let end = shape.reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
+            if last.starts_on_line == 1 {
+                last.wanted = self.lines.len();
+                self.lines.push((pattern, line, end));
+            } else {
+                self.lines[last.wanted].2 = end;
+            }
+        }
+    }
+
+    /// The starts to search anchored, in order. A line with many starts of one pattern is
+    /// searched whole instead, so that its anchored searches add up to at most a few times
+    /// the line, whatever the text.
+    fn anchored_starts(&mut self) -> Vec<(usize, usize, usize)> {
+        self.starts.sort_unstable();
+        let mut anchored = Vec::with_capacity(self.starts.len());
+        for group in self.starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
+            if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
+                self.lines.push((group[0].0, group[0].2, usize::MAX));
+            } else {
+                anchored.extend_from_slice(group);
+            }
+        }
+        anchored
+    }
+}
+
 /// The compiled form of a rule set.
 pub struct Matcher {
     /// Every phrase, exception and prefilter literal, for anchored walks.
@@ -370,11 +442,20 @@ impl Matcher {
     pub fn scan(&self, text: &str, zones: &[Zone]) -> Scan {
         let mut scan = Scan::default();
         let lines = line_ranges(text);
-        // (pattern, line, end): lines to search whole, up to byte `end` of the text.
-        let mut wanted: Vec<(usize, usize, usize)> = Vec::new();
-        // (pattern, byte, line): where patterns whose matches start at their literals may start.
-        let mut starts: Vec<(usize, usize, usize)> = Vec::new();
-        self.untriggered.pick_lines(text, &lines, &mut wanted);
+        let mut searches = Searches::default();
+        self.untriggered.pick_lines(text, &lines, &mut searches.lines);
+        self.walk(text, &lines, &mut scan, &mut searches);
+        let anchored = searches.anchored_starts();
+        let line_zones = line_zones(&lines, zones);
+        self.search_lines(text, &lines, &line_zones, searches.lines, &mut scan.matches);
+        self.search_anchored(text, &lines, &line_zones, anchored, &mut scan.matches);
+        scan.index_exceptions();
+        scan
+    }
+
+    /// One walk of the trie over `text`: phrase and exception hits go into `scan`, trigger
+    /// literals become searches.
+    fn walk(&self, text: &str, lines: &[std::ops::Range<usize>], scan: &mut Scan, searches: &mut Searches) {
         // Per pattern, its last trigger: one entry per line and pattern is enough, and at most
         // one more start than a line may have.
         let mut last: Vec<LastTrigger> = vec![
@@ -397,40 +478,14 @@ impl Matcher {
                         while lines[line].end < start {
                             line += 1;
                         }
-                        let last = &mut last[pattern];
-                        if last.start == start {
-                            continue; // another of its literals at the same place
-                        }
-                        if last.line != line {
-                            (last.line, last.starts_on_line) = (line, 0);
-                            (last.counted_to, last.chars_before, last.past_lead) =
-                                (lines[line].start, 0, false);
-                        }
-                        if let Some(lead) = shape.line_lead {
-                            if !last.past_lead {
-                                last.chars_before += text[last.counted_to..start].chars().count();
-                                last.counted_to = start;
-                                last.past_lead = last.chars_before > lead;
-                            }
-                            if last.past_lead {
-                                continue;
-                            }
-                        }
-                        last.start = start;
-                        last.starts_on_line += 1;
-                        if shape.starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
-                            starts.push((pattern, start, line));
-                        } else if !shape.starts_matches {
-                            // Every match ends within `reach` of one of the line's literals: the
-                            // search can stop that far past the last one.
-                            let end = shape.reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
-                            if last.starts_on_line == 1 {
-                                last.wanted = wanted.len();
-                                wanted.push((pattern, line, end));
-                            } else {
-                                wanted[last.wanted].2 = end;
-                            }
-                        }
+                        searches.trigger(
+                            pattern,
+                            shape,
+                            &mut last[pattern],
+                            (line, &lines[line]),
+                            start,
+                            text,
+                        );
                     }
                     Target::Phrase { rule, usage } => {
                         if let Some(m) = phrase_hit(text, start, end, rule, usage) {
@@ -443,25 +498,24 @@ impl Matcher {
                 }
             }
         });
-        // A line with many starts of one pattern is searched whole instead, so that its
-        // anchored searches add up to at most a few times the line, whatever the text.
-        starts.sort_unstable();
-        let mut anchored = Vec::with_capacity(starts.len());
-        for group in starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
-            if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
-                wanted.push((group[0].0, group[0].2, usize::MAX));
-            } else {
-                anchored.extend_from_slice(group);
-            }
-        }
-        // Patterns match within one line: each runs on the lines where its trigger occurs.
+    }
+
+    /// Searches each `(pattern, line, end)` line whole, up to byte `end`: patterns match within
+    /// one line, and each runs on the lines where its trigger occurs.
+    fn search_lines(
+        &self,
+        text: &str,
+        lines: &[std::ops::Range<usize>],
+        line_zones: &[u8],
+        mut wanted: Vec<(usize, usize, usize)>,
+        matches: &mut Vec<RawMatch>,
+    ) {
         wanted.sort_unstable();
         wanted.dedup_by(|later, kept| {
             let same = (later.0, later.1) == (kept.0, kept.1);
             kept.2 = if same { kept.2.max(later.2) } else { kept.2 };
             same
         });
-        let line_zones = line_zones(&lines, zones);
         for (index, line, end) in wanted {
             let pattern = &self.patterns[index];
             if pattern.zones & line_zones[line] == 0 {
@@ -470,7 +524,7 @@ impl Matcher {
             let range = lines[line].clone();
             for m in pattern.find_in_line(&text[range.clone()], end.saturating_sub(range.start)) {
                 if !m.is_empty() {
-                    scan.matches.push(RawMatch {
+                    matches.push(RawMatch {
                         start: range.start + m.start(),
                         end: range.start + m.end(),
                         rule: pattern.rule,
@@ -478,9 +532,20 @@ impl Matcher {
                 }
             }
         }
-        // Patterns whose matches start at their literals: searched anchored at each literal
-        // that is not inside the previous match, in order, as `find_iter` would find them
-        // (but without scanning from the line's start, nor backwards for the match's start).
+    }
+
+    /// Patterns whose matches start at their literals: searched anchored at each `(pattern,
+    /// byte, line)` literal that is not inside the previous match, in order, as `find_iter`
+    /// would find them (but without scanning from the line's start, nor backwards for the
+    /// match's start).
+    fn search_anchored(
+        &self,
+        text: &str,
+        lines: &[std::ops::Range<usize>],
+        line_zones: &[u8],
+        anchored: Vec<(usize, usize, usize)>,
+        matches: &mut Vec<RawMatch>,
+    ) {
         let mut previous: Option<(usize, usize)> = None; // (pattern, end of its last match)
         for (index, start, line) in anchored {
             let pattern = &self.patterns[index];
@@ -494,7 +559,7 @@ impl Matcher {
             if let Some(m) = pattern.regex.search(&input)
                 && !m.is_empty()
             {
-                scan.matches.push(RawMatch {
+                matches.push(RawMatch {
                     start: range.start + m.start(),
                     end: range.start + m.end(),
                     rule: pattern.rule,
@@ -502,8 +567,6 @@ impl Matcher {
                 previous = Some((index, range.start + m.end()));
             }
         }
-        scan.index_exceptions();
-        scan
     }
 }
 
