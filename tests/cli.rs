@@ -163,23 +163,38 @@ fn table_marks_matches_and_has_no_colour_when_piped() {
 
 #[test]
 fn jobs_do_not_change_the_output() {
-    let files: Vec<(String, Vec<u8>)> = (0..40)
+    let mut files: Vec<(String, Vec<u8>)> = (0..40)
         .map(|i| (format!("{i:02}.txt"), format!("Title {i}\n\n{}", ARTICLE.repeat(i % 5 + 1)).into_bytes()))
         .collect();
+    // More records than one batch holds (256), of uneven lengths, so that batches and threads
+    // finish out of order.
+    let records: String =
+        (0..700).map(|i| format!("{{\"id\":\"r{i}\",\"text\":{:?}}}\n", ARTICLE.repeat(i % 7 + 1))).collect();
+    files.push(("records.jsonl".to_string(), records.into_bytes()));
     let files: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), c.as_slice())).collect();
     let dir = folder(&files);
-    let run = |jobs: &str| {
+    let run = |jobs: &str, format: &str| {
         newslint()
-            .args(["check", "--format", "json", "--jobs", jobs])
+            .args(["check", "--format", format, "--jobs", jobs])
             .arg(dir.path())
             .output()
             .unwrap()
             .stdout
     };
-    let one = run("1");
+    let one = run("1", "json");
     assert!(!one.is_empty());
-    assert_eq!(one, run("2"));
-    assert_eq!(one, run("4"));
+    assert_eq!(one, run("2", "json"));
+    assert_eq!(one, run("4", "json"));
+    let lines = run("3", "jsonl");
+    let ids: Vec<String> = String::from_utf8(lines.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> =
+        (0..40).map(|i| format!("{i:02}.txt")).chain((0..700).map(|i| format!("r{i}"))).collect();
+    assert_eq!(ids, expected, "every article once, in input order");
+    assert_eq!(lines, run("1", "jsonl"));
 }
 
 #[test]
