@@ -7,7 +7,7 @@ use newslint::Engine;
 use newslint::finding::Finding;
 use newslint::input::Article;
 use newslint::rules::{Group, RuleSetBuilder, Voice};
-use newslint::score::score;
+use newslint::score::{BASE, score};
 use newslint::segment::Segments;
 use newslint::zones::ZoneKind;
 use proptest::prelude::*;
@@ -116,6 +116,6 @@ fn longer_articles_need_more_cues_for_the_same_effect() {
     let ten = vec![cue; 10];
     assert!(score(&ten, 300, rules).score < score(&ten, 3000, rules).score);
     // Saturation: the fifth cue costs less than the first.
-    let cost = |n: usize| 60.0 - score(&ten[..n], 300, rules).score;
+    let cost = |n: usize| BASE - score(&ten[..n], 300, rules).score;
     assert!(cost(5) - cost(4) < cost(1) - cost(0));
 }
