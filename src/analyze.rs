@@ -24,7 +24,7 @@ pub struct Analysis {
     /// Words outside boilerplate.
     pub words: usize,
     pub zones: Vec<Zone>,
-    /// Sorted by start, then end, then rule.
+    /// Sorted by start, then longest first, then rule.
     pub findings: Vec<Finding>,
     /// Findings left out because the baseline knows them (`--baseline`).
     pub baselined: usize,
@@ -227,7 +227,9 @@ impl Engine {
 }
 
 /// One finding per stretch of text and category, so that two rules of a category cannot count
-/// the same words twice: the longest, earliest one wins. Sorts by start, then end, then rule.
+/// the same words twice: of overlapping findings the first to start wins (the longest of those
+/// that start together), and the ones it overlaps go. Sorts by start, then longest first, then
+/// rule.
 fn dedupe(findings: &mut Vec<Finding>, categories: usize) {
     findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
     let mut reach = vec![0usize; categories];
