@@ -1,7 +1,6 @@
 //! Loading rule files: strict TOML deserialisation, then validation, with every error pointing
 //! into the file (path, line, column, rule id).
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -471,9 +470,4 @@ fn is_kebab_case(id: &str) -> bool {
         && id.split('-').all(|part| {
             !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-/// Index of every rule by id, rebuilt after filtering.
-pub(super) fn index_rules(rules: &[Rule]) -> HashMap<String, usize> {
-    rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect()
 }

@@ -232,12 +232,6 @@ impl RuleSet {
         self.categories[index].weight = weight;
         Ok(())
     }
-
-    /// Keeps only the rules that `keep` accepts (categories stay: they are the taxonomy).
-    pub fn retain_rules(&mut self, mut keep: impl FnMut(&Rule) -> bool) {
-        self.rules.retain(|rule| keep(rule));
-        self.rule_index = load::index_rules(&self.rules);
-    }
 }
 
 /// The rule files built into the binary (every `rules/*.toml`), as `(path, contents)`.
