@@ -441,6 +441,10 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("photo:", Phrase::Furniture, 12),
     ("image source", Phrase::Furniture, 12),
     ("getty images", Phrase::Furniture, 6),
+    ("photograph by", Phrase::Furniture, 12),
+    ("photo by", Phrase::Furniture, 12),
+    ("photo credit", Phrase::Furniture, 12),
+    ("credit:", Phrase::Furniture, 12),
     // Headings of related-headline lists.
     ("also read", Phrase::Related, 6),
     ("read also", Phrase::Related, 6),
@@ -460,12 +464,58 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("popular posts", Phrase::Related, 4),
     ("latest news", Phrase::Related, 4),
     ("top stories", Phrase::Related, 4),
+    // The same headings in other languages (Spanish, Portuguese, French, German, Italian,
+    // Indonesian, Dutch).
+    ("lea también", Phrase::Related, 6),
+    ("lee también", Phrase::Related, 6),
+    ("lea más", Phrase::Related, 6),
+    ("te puede interesar", Phrase::Related, 6),
+    ("noticias relacionadas", Phrase::Related, 6),
+    ("leia também", Phrase::Related, 6),
+    ("veja também", Phrase::Related, 6),
+    ("à lire aussi", Phrase::Related, 6),
+    ("À lire aussi", Phrase::Related, 6),
+    ("lire aussi", Phrase::Related, 6),
+    ("voir aussi", Phrase::Related, 6),
+    ("lesen sie auch", Phrase::Related, 6),
+    ("das könnte sie auch interessieren", Phrase::Related, 6),
+    ("mehr zum thema", Phrase::Related, 6),
+    ("leggi anche", Phrase::Related, 6),
+    ("baca juga", Phrase::Related, 6),
+    ("lees ook", Phrase::Related, 6),
     // Calls to action.
     ("subscribe", Phrase::Notice, 30),
     ("newsletter", Phrase::Notice, 30),
     ("support us", Phrase::Notice, 30),
     ("donate", Phrase::Notice, 30),
 ];
+
+/// A related-headlines label with the headline after it on the same line ("Related: Alaska
+/// Airlines delays ...", "Lea también: ..."): a link to another article, furniture. Up to this
+/// many words; the label is a [`Phrase::Related`] phrase followed by a colon.
+const LINKED_HEADLINE_MAX_WORDS: u32 = 25;
+
+fn linked_headline(rest: &str) -> Option<Phrase> {
+    PHRASES.iter().find_map(|&(phrase, kind, _)| {
+        let linked = kind == Phrase::Related
+            && starts_with_ignore_ascii_case(rest, phrase)
+            && rest[phrase.len()..].trim_start().starts_with([':', '»']);
+        linked.then_some(Phrase::Furniture)
+    })
+}
+
+/// A photo caption or credit ends with the agency: "... (Credit: Getty Images)",
+/// "Bild: TebNad/Shutterstock.com". Captions are no part of the article's text. Lines up to
+/// this many words, without a final period, are checked.
+const CREDIT_MAX_WORDS: u32 = 40;
+const CREDIT_ENDS: &[&str] = &["getty images", "shutterstock", "shutterstock.com"];
+
+fn ends_with_credit(rest: &str) -> bool {
+    let end = rest.trim_end_matches([')', ']']).as_bytes();
+    CREDIT_ENDS
+        .iter()
+        .any(|c| end.len() >= c.len() && end[end.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes()))
+}
 
 /// The first bytes of [`PHRASES`]: most lines start with none of them and skip the table scan.
 const PHRASE_FIRST_BYTES: [bool; 256] = {
@@ -607,6 +657,9 @@ impl LineFeatures {
                     f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
                 })
                 .map(|&(_, kind, _)| kind);
+            if f.phrase.is_none() && f.words <= LINKED_HEADLINE_MAX_WORDS {
+                f.phrase = linked_headline(rest);
+            }
         }
         f.continues = rest
             .chars()
@@ -625,6 +678,9 @@ impl LineFeatures {
         f.read_more = f.words <= READ_MORE_MAX_WORDS
             && !f.colon
             && READ_MORE.iter().any(|p| starts_with_ignore_ascii_case(rest, p));
+        if f.phrase.is_none() && f.words <= CREDIT_MAX_WORDS && !f.terminal && ends_with_credit(rest) {
+            f.phrase = Some(Phrase::Furniture);
+        }
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -1723,6 +1779,29 @@ mod tests {
         assert!(!continues_line(&f("• one"), &f("• two")));
         assert!(!continues_line(&f("the story of"), &f("Share on Facebook")));
         assert!(!continues_line(&f("Mark Esper, left, and Ngo Xuan Lich shake"), &f("... more")));
+    }
+
+    #[test]
+    fn linked_headlines_and_photo_credits_are_furniture() {
+        for line in [
+            "Related: Alaska Airlines delays full Oneworld membership to early 2021",
+            "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense",
+            "À lire aussi » Ballonnements, lourdeurs... Quel est votre profil digestif ?",
+            "WeWork chairman Marcelo Claure (Credit: Getty Images)",
+            "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
+            "Photograph by Ed Marshall, Redonda Restoration Programme",
+        ] {
+            assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Furniture), "{line:?}");
+        }
+        for line in ["Lesen Sie auch", "Baca juga", "Leia também"] {
+            assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Related), "{line:?}");
+        }
+        for line in [
+            "Related coverage of the vote will follow on Tuesday, the council said in a statement.",
+            "The photos were taken by a photographer who works for Getty Images.",
+        ] {
+            assert_eq!(LineFeatures::of(line).phrase, None, "{line:?}");
+        }
     }
 
     #[test]
