@@ -212,6 +212,16 @@ pub struct LineFeatures {
     /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose, but
     /// for copies of the whole article (see `ARTICLE_COPY_WORDS`).
     pub repeated: bool,
+    /// The same line (bullet aside) as the line right before it, blank lines aside: one line
+    /// shown twice (a code block and its copy-to-clipboard twin, a caption for two screen
+    /// sizes). It adds nothing, so it weighs nothing and stays out of the body; it makes neither
+    /// copy `repeated`.
+    pub echo: bool,
+    /// Looks like a line of program code: a short line with code punctuation ("=", "{", "}",
+    /// "_", "();", "<-", "->") and few function words. Code blocks in tutorials and tech
+    /// articles are runs of such lines; they weigh nothing (like blank lines), so they neither
+    /// make a body nor cut one.
+    pub code: bool,
     /// A known furniture phrase, see `PHRASES`.
     pub phrase: Option<Phrase>,
     /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
@@ -517,6 +527,36 @@ fn ends_with_credit(rest: &str) -> bool {
         .any(|c| end.len() >= c.len() && end[end.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes()))
 }
 
+/// Lines up to this many words are checked for code punctuation ([`LineFeatures::code`]).
+const CODE_MAX_WORDS: u32 = 30;
+
+/// Whether a (short) line has code punctuation: "=", a brace, an identifier with an underscore
+/// ("font_size"), a final semicolon, an arrow or an empty call "()". Links ("?id=3"), leftover
+/// shortcodes ("[button link=...]") and rules ("___") are no code. One scan of its bytes.
+fn is_code(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'[') || rest.contains("://") {
+        return false;
+    }
+    let mut letter = false;
+    let mut code = b.ends_with(b";");
+    for (i, &c) in b.iter().enumerate() {
+        letter |= c.is_ascii_alphabetic();
+        code |= match c {
+            b'=' | b'{' | b'}' => true,
+            b'_' => {
+                i > 0
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            }
+            b'(' => b.get(i + 1) == Some(&b')'),
+            b'-' => b.get(i + 1) == Some(&b'>') || (i > 0 && b[i - 1] == b'<'),
+            _ => false,
+        };
+    }
+    code && letter
+}
+
 /// The first bytes of [`PHRASES`]: most lines start with none of them and skip the table scan.
 const PHRASE_FIRST_BYTES: [bool; 256] = {
     let mut set = [false; 256];
@@ -674,6 +714,10 @@ impl LineFeatures {
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
+        f.code = (1..=CODE_MAX_WORDS).contains(&f.words)
+            && f.stop_words * 4 <= f.words
+            && !f.byline
+            && is_code(rest);
         // "Read more:" with a colon introduces a list of links, inside articles too.
         f.read_more = f.words <= READ_MORE_MAX_WORDS
             && !f.colon
@@ -716,6 +760,7 @@ impl LineFeatures {
     /// furniture.
     fn is_headline_like(&self) -> bool {
         (3..=30).contains(&self.words)
+            && !self.code
             && self.inner_sentences == 0
             && self.separators < MENU_SEPARATORS
             && !self.bullet
@@ -755,13 +800,20 @@ fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec
     };
     let mut counts: FxHashMap<&str, u32> =
         FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
-    for (line, f) in lines.iter().zip(&features) {
-        if let Some(k) = key(line, f) {
+    let mut previous: Option<&str> = None;
+    for (line, f) in lines.iter().zip(features.iter_mut()) {
+        if f.words == 0 {
+            continue;
+        }
+        let k = key(line, f);
+        f.echo = k.is_some() && k == previous && f.words < ARTICLE_COPY_WORDS;
+        previous = k;
+        if let Some(k) = k.filter(|_| !f.echo) {
             *counts.entry(k).or_insert(0) += 1;
         }
     }
     for (line, f) in lines.iter().zip(features.iter_mut()) {
-        f.repeated = key(line, f).is_some_and(|k| counts[k] > 1);
+        f.repeated = !f.echo && key(line, f).is_some_and(|k| counts[k] > 1);
     }
     features
 }
@@ -1024,7 +1076,7 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
             }
             let furniture = matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments));
             let teaser = f.truncated && f.words <= TEASER_MAX_WORDS;
-            if furniture || teaser || f.repeated || (!prose && f.bullet && !f.is_sentence_like()) {
+            if furniture || teaser || f.repeated || f.echo || (!prose && f.bullet && !f.is_sentence_like()) {
                 Class::Furniture
             } else if prose {
                 Class::Prose
@@ -1090,6 +1142,7 @@ fn weight(f: &LineFeatures, class: Class) -> i64 {
     let words = i64::from(f.words);
     match class {
         Class::Blank => 0,
+        _ if f.echo || f.code => 0,
         Class::Prose if f.phrase == Some(Phrase::Notice) => -words,
         Class::Prose if !f.terminal => words / 2,
         Class::Prose => words,
@@ -1216,7 +1269,8 @@ fn smooth(
                 let mut end = i;
                 let mut count = 0;
                 while end < span.end && classes[end] != Class::Prose {
-                    let short = classes[end] != Class::Blank && !features[end].is_sentence_like();
+                    let f = &features[end];
+                    let short = classes[end] != Class::Blank && !f.is_sentence_like() && !f.code;
                     count += usize::from(short);
                     end += 1;
                 }
@@ -1226,7 +1280,7 @@ fn smooth(
                     .is_some_and(|j| features[j].colon)
                     || features[i].colon;
                 for j in i..end {
-                    let sentence = features[j].is_sentence_like();
+                    let sentence = features[j].is_sentence_like() || features[j].code;
                     if classes[j] == Class::Short && (count < SHORT_RUN || sentence || announced) {
                         kinds[j] = ZoneKind::Body;
                     }
@@ -1801,6 +1855,40 @@ mod tests {
             "The photos were taken by a photographer who works for Getty Images.",
         ] {
             assert_eq!(LineFeatures::of(line).phrase, None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn code_blocks_inside_the_article_are_body() {
+        // A tutorial: code blocks between paragraphs, each shown twice (once for the copy
+        // button).
+        let code = [
+            "my_ggp <- ggplot(data, aes(x = Groups, y = Probability))",
+            "my_ggp + theme(text = element_text(size = 20))",
+            "if (x == null) { return; }",
+            "storage._wrapped = empty",
+        ];
+        let blocks = code.map(|l| format!("{l}\n\n{l}\n\n")).concat();
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{blocks}\
+             {PARAGRAPH_2}\n\n{PARAGRAPH_1}\n"
+        );
+        for line in code {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Body, ZoneKind::Boilerplate], "{line:?}");
+        }
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+        for line in code {
+            assert!(LineFeatures::of(line).code, "{line:?}");
+        }
+        for line in [
+            "Home > News > World",
+            "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+            "___",
+            "[button link=\"http://example.com/\" type=\"big\"]",
+            "Read it at https://example.com/?id=3",
+            "E = mc2 is the most famous equation of all, and it is the one that the physicist gave us",
+        ] {
+            assert!(!LineFeatures::of(line).code, "{line:?}");
         }
     }
 
