@@ -145,6 +145,7 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
         return (lines, features, kinds);
     }
     smooth(&features, &classes, span.clone(), &mut kinds);
+    trim_trailing_notices(&lines, &features, span.clone(), &mut kinds);
     title_and_byline(&lines, &features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
     (lines, features, kinds)
@@ -1294,6 +1295,73 @@ fn smooth(
     }
 }
 
+/// A trailing notice has at most this many words.
+const TRAILING_NOTICE_MAX_WORDS: u32 = 60;
+
+/// Phrases (lowercase) of the notices sites append to every article: copyright and reprint
+/// notices, calls to follow, subscribe, sign up, download the app, write in, advertise.
+#[rustfmt::skip]
+const TRAILING_NOTICES: &[&str] = &[
+    "©", "copyright", "all rights reserved", "without permission", "written permission",
+    "without prior permission", "follow us", "follow him", "follow her", "follow them",
+    "find us on", "join us on", "like us on", "connect with us", "subscribe now",
+    "subscribe today", "subscribe here", "subscribe to our", "subscribe to the", "sign up here",
+    "sign up now", "sign up today", "sign up for our", "sign up to our", "by signing up",
+    "newsletter",
+    "your inbox", "unsubscribe", "download the", "download our", "get the app", "letters@",
+    "letter to the editor", "tell us what you think", "we want to hear", "have a tip",
+    "have a news tip", "send us your", "click here", "contact us at", "email us at",
+    "reach us at", "can be reached at", "may be reached at", "advertise with",
+];
+
+/// What an author's bio says the author is ("Jane Doe is a senior writer for ...").
+#[rustfmt::skip]
+const BIO_ROLES: &[&str] = &[
+    "writer", "reporter", "editor", "correspondent", "columnist", "journalist", "professor",
+    "author", "contributor", "founder", "director", "fellow", "analyst", "consultant",
+    "producer", "researcher", "freelance", "lecturer", "scientist", "student", "blogger",
+];
+
+/// An author's bio: a name (one to four capitalised words), "is a/an/the", and a role, in one
+/// short paragraph.
+fn is_author_bio(content: &str, lower: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let mut name = 0;
+    let verb = loop {
+        match words.next() {
+            Some(w) if name < 4 && w.starts_with(char::is_uppercase) => name += 1,
+            Some(w) if name > 0 && w == "is" => break words.next(),
+            _ => return false,
+        }
+    };
+    matches!(verb, Some("a" | "an" | "the")) && BIO_ROLES.iter().any(|r| lower.contains(r))
+}
+
+/// Walking back from the end of the body: copyright and reprint notices, calls to follow or
+/// subscribe, and the author's bio are boilerplate, up to the first line that is none of these
+/// (so an article that quotes such a sentence keeps it). Only the last lines are looked at.
+fn trim_trailing_notices(
+    lines: &[Line<'_>],
+    features: &[LineFeatures],
+    span: std::ops::Range<usize>,
+    kinds: &mut [ZoneKind],
+) {
+    for i in span.rev() {
+        if features[i].words == 0 || kinds[i] != ZoneKind::Body {
+            continue;
+        }
+        if features[i].words > TRAILING_NOTICE_MAX_WORDS {
+            break;
+        }
+        let content = lines[i].content;
+        let lower = content.to_lowercase();
+        if !TRAILING_NOTICES.iter().any(|n| lower.contains(n)) && !is_author_bio(content, &lower) {
+            break;
+        }
+        kinds[i] = ZoneKind::Boilerplate;
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 7. Title and byline
 // ---------------------------------------------------------------------------------------------
@@ -1890,6 +1958,33 @@ mod tests {
         ] {
             assert!(!LineFeatures::of(line).code, "{line:?}");
         }
+    }
+
+    #[test]
+    fn trailing_notices_and_the_authors_bio_are_not_body() {
+        let bio = "Jane Doe is a senior writer for the Example Times, where she covers the city.";
+        let quoted = "John Roe is a writer too, and he said that the schools had waited for years.";
+        let notices = [
+            "Subscribe now to our print edition for the full story.",
+            "© 2024 Example Media. All rights reserved.",
+        ];
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{quoted}\n\n\
+             {PARAGRAPH_2}\n\n{PARAGRAPH_1}\n\n{bio}\n\n{}\n\n{}\n",
+            notices[0], notices[1]
+        );
+        // The bio at the end goes; the like of it inside the article stays.
+        assert_eq!(kinds_of(&t, bio), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, quoted), [ZoneKind::Body]);
+        for line in notices {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Boilerplate], "{line:?}");
+        }
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        // An article that ends on a sentence about signing up for something keeps it.
+        let last = "If you just want the film service, you can sign up for a free trial of seven \
+                    days, and pay each month after that.";
+        let t = format!("Council approves new budget\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n{last}\n");
+        assert_eq!(kinds_of(&t, last), [ZoneKind::Body]);
     }
 
     #[test]
