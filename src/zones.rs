@@ -521,7 +521,19 @@ fn linked_headline(rest: &str) -> Option<Phrase> {
 const CREDIT_MAX_WORDS: u32 = 40;
 const CREDIT_ENDS: &[&str] = &["getty images", "shutterstock", "shutterstock.com"];
 
+/// Credit labels that stand near the end of a caption ("... the cruise phase. Credit: ESA").
+const CREDIT_LABELS: &[&str] = &["Credit:", "Credits:", "Photo:", "Photograph:", "Image:", "Bild:", "Foto:"];
+/// How near the end: the last this many bytes.
+const CREDIT_TAIL_BYTES: usize = 40;
+
 fn ends_with_credit(rest: &str) -> bool {
+    let mut tail = rest.len().saturating_sub(CREDIT_TAIL_BYTES);
+    while !rest.is_char_boundary(tail) {
+        tail += 1;
+    }
+    if CREDIT_LABELS.iter().any(|l| rest[tail..].contains(l)) {
+        return true;
+    }
     let end = rest.trim_end_matches([')', ']']).as_bytes();
     CREDIT_ENDS
         .iter()
@@ -1912,6 +1924,7 @@ mod tests {
             "WeWork chairman Marcelo Claure (Credit: Getty Images)",
             "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
             "Photograph by Ed Marshall, Redonda Restoration Programme",
+            "A cross-section through the module, showing the crew quarters. Credit: ESA",
         ] {
             assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Furniture), "{line:?}");
         }
