@@ -1349,28 +1349,63 @@ fn is_author_bio(content: &str, lower: &str) -> bool {
     matches!(verb, Some("a" | "an" | "the")) && BIO_ROLES.iter().any(|r| lower.contains(r))
 }
 
+/// An "About ..." box at the end of the body (the author, the company of a press release) has
+/// at most this many lines under its heading.
+const ABOUT_BOX_LINES: usize = 4;
+
+/// The heading of an "About" box: "About", "About Jane Doe", "About the author", "About us",
+/// "Über ...", "Sobre ...", "À propos ...": the word and then a name, not "About the study".
+fn is_about_heading(f: &LineFeatures, content: &str) -> bool {
+    if f.words > 5 || f.terminal || f.bullet {
+        return false;
+    }
+    ["About", "Über", "Sobre", "À propos", "Acerca de"].iter().any(|&word| {
+        content.strip_prefix(word).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', ':']);
+            rest.is_empty()
+                || rest.starts_with(char::is_uppercase)
+                || ["the author", "me", "us", "den autor", "mich", "uns", "l'auteur", "o autor"]
+                    .iter()
+                    .any(|n| starts_with_ignore_ascii_case(rest, n) && rest.len() <= n.len() + 1)
+        })
+    })
+}
+
 /// Walking back from the end of the body: copyright and reprint notices, calls to follow or
 /// subscribe, and the author's bio are boilerplate, up to the first line that is none of these
-/// (so an article that quotes such a sentence keeps it). Only the last lines are looked at.
+/// (so an article that quotes such a sentence keeps it); so is an "About ..." box of a few
+/// lines (see [`is_about_heading`]). Only the last lines are looked at.
 fn trim_trailing_notices(
     lines: &[Line<'_>],
     features: &[LineFeatures],
     span: std::ops::Range<usize>,
     kinds: &mut [ZoneKind],
 ) {
+    // Body lines above the trimmed end that are no notice: an "About" box, if a heading comes.
+    let mut pending: Vec<usize> = Vec::new();
     for i in span.rev() {
-        if features[i].words == 0 || kinds[i] != ZoneKind::Body {
+        let f = &features[i];
+        if f.words == 0 || kinds[i] != ZoneKind::Body {
             continue;
         }
-        if features[i].words > TRAILING_NOTICE_MAX_WORDS {
-            break;
-        }
         let content = lines[i].content;
-        let lower = content.to_lowercase();
-        if !TRAILING_NOTICES.iter().any(|n| lower.contains(n)) && !is_author_bio(content, &lower) {
+        if is_about_heading(f, content) {
+            for j in pending.drain(..).chain([i]) {
+                kinds[j] = ZoneKind::Boilerplate;
+            }
+            continue;
+        }
+        if pending.is_empty() && f.words <= TRAILING_NOTICE_MAX_WORDS {
+            let lower = content.to_lowercase();
+            if TRAILING_NOTICES.iter().any(|n| lower.contains(n)) || is_author_bio(content, &lower) {
+                kinds[i] = ZoneKind::Boilerplate;
+                continue;
+            }
+        }
+        pending.push(i);
+        if pending.len() > ABOUT_BOX_LINES {
             break;
         }
-        kinds[i] = ZoneKind::Boilerplate;
     }
 }
 
@@ -1998,6 +2033,26 @@ mod tests {
                     days, and pay each month after that.";
         let t = format!("Council approves new budget\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n{last}\n");
         assert_eq!(kinds_of(&t, last), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn an_about_box_at_the_end_is_not_body() {
+        let about = "Example Systems is a global provider of software for schools and city councils, \
+                     with offices in ten countries.";
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n\
+             {PARAGRAPH_1}\n\nAbout Example Systems\n\n{about}\n"
+        );
+        assert_eq!(kinds_of(&t, "About Example Systems"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, about), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        // A subheading about something else is the article's.
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n\
+             About the study\n\n{PARAGRAPH_1}\n"
+        );
+        assert_eq!(kinds_of(&t, "About the study"), [ZoneKind::Body]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
     }
 
     #[test]
