@@ -223,6 +223,9 @@ pub struct LineFeatures {
     /// articles are runs of such lines; they weigh nothing (like blank lines), so they neither
     /// make a body nor cut one.
     pub code: bool,
+    /// A question or answer of an interview: starts with "Q:" or "A:". Short, but the text of
+    /// the article.
+    pub interview: bool,
     /// A known furniture phrase, see `PHRASES`.
     pub phrase: Option<Phrase>,
     /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
@@ -596,6 +599,10 @@ const MENU_SEPARATORS: u32 = 2;
 const READ_MORE: &[&str] = &["read more", "continue reading", "read full", "full story", "keep reading"];
 const READ_MORE_MAX_WORDS: u32 = 4;
 
+/// An interview's question or answer ([`LineFeatures::interview`]) has at least this many
+/// words, label included ("A: Lebron James").
+const INTERVIEW_MIN_WORDS: u32 = 3;
+
 /// A label ([`LineFeatures::label`]) has at most this many words.
 const LABEL_MAX_WORDS: u32 = 3;
 
@@ -727,6 +734,7 @@ impl LineFeatures {
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
+        f.interview = f.words >= INTERVIEW_MIN_WORDS && (rest.starts_with("Q: ") || rest.starts_with("A: "));
         f.code = (1..=CODE_MAX_WORDS).contains(&f.words)
             && f.stop_words * 4 <= f.words
             && !f.byline
@@ -755,7 +763,9 @@ impl LineFeatures {
         let long_enough = self.terminal || w >= 15 || (w >= 10 && self.stop_words * 4 >= w);
         let wordy = w >= 6 && self.stop_words * 8 >= w && long_enough;
         let title_case = w < 15 && self.capitalized * 10 >= w * 7;
-        (wordy && !title_case) || (self.terminal && (w >= 20 || (w >= 10 && self.is_sentence_like())))
+        (wordy && !title_case)
+            || (self.terminal && (w >= 20 || (w >= 10 && self.is_sentence_like())))
+            || self.interview
     }
 
     /// Mostly lowercase words: a sentence rather than a menu item or a Title Case headline,
@@ -2053,6 +2063,19 @@ mod tests {
         );
         assert_eq!(kinds_of(&t, "About the study"), [ZoneKind::Body]);
         assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+    }
+
+    #[test]
+    fn interview_questions_and_answers_are_body() {
+        let qa = ["Q: Favourite childhood memory?", "A: A trip to the sea", "Q: Favourite books?", "A: Dune"];
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n{}\n\n\
+             {PARAGRAPH_1}\n",
+            qa.join("\n\n")
+        );
+        for line in &qa[..3] {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Body], "{line:?}");
+        }
     }
 
     #[test]
