@@ -275,6 +275,38 @@ const STOP_WORDS: &[&[u8]] = &[
     b"they", b"this", b"to", b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will",
     b"with", b"would", b"you",
 ];
+/// The most frequent function words of Spanish, French, German, Portuguese, Italian, Indonesian
+/// and Dutch (ASCII ones, lowercase, none a frequent English content word), so that prose in
+/// these languages is as wordy as English prose. Looked up in the same table.
+#[rustfmt::skip]
+const OTHER_STOP_WORDS: &[&[u8]] = &[
+    // Spanish
+    b"de", b"la", b"el", b"que", b"en", b"los", b"las", b"del", b"por", b"con", b"una", b"para", b"es",
+    b"se", b"lo", b"al", b"su", b"sus", b"como", b"pero", b"este", b"esta", b"muy",
+    // French
+    b"le", b"les", b"des", b"et", b"du", b"un", b"une", b"est", b"pour", b"dans", b"qui", b"pas", b"sur",
+    b"au", b"aux", b"ce", b"cette", b"sont", b"avec", b"ne", b"il", b"elle", b"nous", b"vous", b"mais",
+    // German
+    b"der", b"die", b"das", b"und", b"ist", b"nicht", b"mit", b"den", b"dem", b"ein", b"eine", b"sich",
+    b"auf", b"auch", b"zu", b"von", b"im", b"wird", b"sind", b"sie", b"dass", b"zum", b"zur", b"aus",
+    b"bei", b"nach",
+    // Portuguese
+    b"o", b"os", b"da", b"dos", b"em", b"um", b"uma", b"na", b"no", b"ao", b"foi",
+    b"seu", b"sua",
+    // Italian
+    b"di", b"che", b"per", b"non", b"della", b"delle", b"sono", b"gli", b"nel", b"alla", b"anche",
+    // Indonesian
+    b"yang", b"dan", b"ini", b"itu", b"ke", b"dari", b"untuk", b"akan", b"ada", b"pada", b"juga",
+    b"tidak", b"bisa",
+    // Dutch
+    b"het", b"een", b"op", b"te", b"voor", b"niet", b"met", b"zijn", b"ook", b"maar",
+];
+
+/// Word `i` of `STOP_WORDS` followed by `OTHER_STOP_WORDS`.
+const fn stop_word(i: usize) -> &'static [u8] {
+    if i < STOP_WORDS.len() { STOP_WORDS[i] } else { OTHER_STOP_WORDS[i - STOP_WORDS.len()] }
+}
+const ALL_STOP_WORDS: usize = STOP_WORDS.len() + OTHER_STOP_WORDS.len();
 
 /// A word of at most 7 bytes as one integer: its bytes, little-endian, and its length in the
 /// top byte (so "a" and "a\0" differ).
@@ -288,43 +320,46 @@ const fn pack_word(word: &[u8]) -> u64 {
     key
 }
 
-/// The stop words in a perfect hash table: [`STOP_WORD_SLOTS`] slots of packed words
-/// ([`pack_word`]), each word in slot `stop_word_slot(key, multiplier)`, empty slots
-/// `u64::MAX` (never a packed word). The multiplier is searched for at compile time.
-const STOP_WORD_SLOT_BITS: u32 = 8;
+/// The stop words in an open-addressing hash table: [`STOP_WORD_SLOTS`] slots of packed words
+/// ([`pack_word`]), each word in slot `stop_word_slot(key)` or the first free slot after it,
+/// empty slots `u64::MAX` (never a packed word). A fifth of the slots are used, so a lookup
+/// reads one or two slots.
+const STOP_WORD_SLOT_BITS: u32 = 10;
 const STOP_WORD_SLOTS: usize = 1 << STOP_WORD_SLOT_BITS;
+const STOP_WORD_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-const fn stop_word_slot(key: u64, multiplier: u64) -> usize {
-    (key.wrapping_mul(multiplier) >> (64 - STOP_WORD_SLOT_BITS)) as usize
+const fn stop_word_slot(key: u64) -> usize {
+    (key.wrapping_mul(STOP_WORD_MULTIPLIER) >> (64 - STOP_WORD_SLOT_BITS)) as usize
 }
 
-const STOP_WORD_TABLE: (u64, [u64; STOP_WORD_SLOTS]) = {
-    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
-    loop {
-        let mut table = [u64::MAX; STOP_WORD_SLOTS];
-        let mut i = 0;
-        while i < STOP_WORDS.len() {
-            let key = pack_word(STOP_WORDS[i]);
-            let slot = stop_word_slot(key, multiplier);
-            if table[slot] != u64::MAX {
-                break;
-            }
-            table[slot] = key;
-            i += 1;
+const STOP_WORD_TABLE: [u64; STOP_WORD_SLOTS] = {
+    let mut table = [u64::MAX; STOP_WORD_SLOTS];
+    let mut i = 0;
+    while i < ALL_STOP_WORDS {
+        let key = pack_word(stop_word(i));
+        let mut slot = stop_word_slot(key);
+        while table[slot] != u64::MAX {
+            assert!(table[slot] != key, "a stop word is listed twice");
+            slot = (slot + 1) % STOP_WORD_SLOTS;
         }
-        if i == STOP_WORDS.len() {
-            break (multiplier, table);
-        }
-        multiplier = multiplier.wrapping_add(0x2_0000_0002);
+        table[slot] = key;
+        i += 1;
     }
+    table
 };
 
 /// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word. Every word
-/// of the text is looked up: one multiplication and one comparison.
+/// of the text is looked up: one multiplication and a comparison or two.
 fn is_stop_word(lower: &[u8]) -> bool {
     let key = pack_word(lower);
-    let (multiplier, table) = &STOP_WORD_TABLE;
-    table[stop_word_slot(key, *multiplier)] == key
+    let mut slot = stop_word_slot(key);
+    loop {
+        match STOP_WORD_TABLE[slot] {
+            k if k == key => return true,
+            u64::MAX => return false,
+            _ => slot = (slot + 1) % STOP_WORD_SLOTS,
+        }
+    }
 }
 
 /// Month names, for date lines. A word of three letters or more that begins one ("Jun", "Sept",
@@ -1925,8 +1960,10 @@ mod tests {
 
     #[test]
     fn word_lists_fit_their_lookups() {
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= STOP_WORD_MAX_LEN && STOP_WORD_MAX_LEN < 8));
-        for w in STOP_WORDS {
+        let all = || STOP_WORDS.iter().chain(OTHER_STOP_WORDS);
+        assert!(all().all(|w| w.len() <= STOP_WORD_MAX_LEN && STOP_WORD_MAX_LEN < 8));
+        assert!(all().all(|w| w.iter().all(u8::is_ascii_lowercase)));
+        for w in all() {
             assert!(is_stop_word(w));
         }
         for w in [&b""[..], b"th", b"them\0", b"thee", b"x", b"abou"] {
@@ -2075,6 +2112,18 @@ mod tests {
         );
         for line in &qa[..3] {
             assert_eq!(kinds_of(&t, line), [ZoneKind::Body], "{line:?}");
+        }
+    }
+
+    #[test]
+    fn prose_in_other_languages_has_stop_words() {
+        for line in [
+            "Car oui, avec ses 200 millions de neurones, l'intestin serait notre second cerveau selon certains scientifiques",
+            "Tras una semana de acoso a la prensa, el presidente de la Asamblea exige a los periodistas que",
+            "In nicht mehr ganz zwei Wochen findet das Politcamp in Berlin statt, und wir sind auch dabei",
+        ] {
+            let f = LineFeatures::of(line);
+            assert!(f.stop_words * 8 >= f.words && f.is_prose(), "{line:?}: {f:?}");
         }
     }
 
