@@ -544,13 +544,10 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
 /// many words; the label is a [`Phrase::Related`] phrase followed by a colon.
 const LINKED_HEADLINE_MAX_WORDS: u32 = 25;
 
-fn linked_headline(rest: &str) -> Option<Phrase> {
-    PHRASES.iter().find_map(|&(phrase, kind, _)| {
-        let linked = kind == Phrase::Related
-            && starts_with_ignore_ascii_case(rest, phrase)
-            && rest[phrase.len()..].trim_start().starts_with([':', '»']);
-        linked.then_some(Phrase::Furniture)
-    })
+/// Whether `rest`, which starts with the related label `phrase`, goes on with a colon (or "»")
+/// and a headline.
+fn is_linked_headline(rest: &str, phrase: &str, words: u32) -> bool {
+    words <= LINKED_HEADLINE_MAX_WORDS && rest[phrase.len()..].trim_start().starts_with([':', '»'])
 }
 
 /// A photo caption or credit ends with the agency: "... (Credit: Getty Images)",
@@ -746,15 +743,22 @@ impl LineFeatures {
         }
         let first_byte = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
         if PHRASE_FIRST_BYTES[usize::from(first_byte)] {
-            f.phrase = PHRASES
-                .iter()
-                .find(|&&(phrase, _, max_words)| {
-                    f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
-                })
-                .map(|&(_, kind, _)| kind);
-            if f.phrase.is_none() && f.words <= LINKED_HEADLINE_MAX_WORDS {
-                f.phrase = linked_headline(rest);
+            // One scan of the table: the first phrase that fits, else a related label with its
+            // headline after it.
+            let mut linked = None;
+            for &(phrase, kind, max_words) in PHRASES {
+                if !starts_with_ignore_ascii_case(rest, phrase) {
+                    continue;
+                }
+                if f.words <= max_words {
+                    f.phrase = Some(kind);
+                    break;
+                }
+                if linked.is_none() && kind == Phrase::Related && is_linked_headline(rest, phrase, f.words) {
+                    linked = Some(Phrase::Furniture);
+                }
             }
+            f.phrase = f.phrase.or(linked);
         }
         f.continues = rest
             .chars()
