@@ -566,7 +566,9 @@ fn ends_with_credit(rest: &str) -> bool {
     while !rest.is_char_boundary(tail) {
         tail += 1;
     }
-    if CREDIT_LABELS.iter().any(|l| rest[tail..].contains(l)) {
+    // Most lines have no colon near their end and skip the label search.
+    let tail = &rest[tail..];
+    if tail.as_bytes().contains(&b':') && CREDIT_LABELS.iter().any(|l| tail.contains(l)) {
         return true;
     }
     let end = rest.trim_end_matches([')', ']']).as_bytes();
@@ -583,7 +585,7 @@ const CODE_MAX_WORDS: u32 = 30;
 /// shortcodes ("[button link=...]") and rules ("___") are no code. One scan of its bytes.
 fn is_code(rest: &str) -> bool {
     let b = rest.as_bytes();
-    if b.first() == Some(&b'[') || rest.contains("://") {
+    if b.first() == Some(&b'[') {
         return false;
     }
     let mut letter = false;
@@ -591,6 +593,7 @@ fn is_code(rest: &str) -> bool {
     for (i, &c) in b.iter().enumerate() {
         letter |= c.is_ascii_alphabetic();
         code |= match c {
+            b':' if b[i + 1..].starts_with(b"//") => return false,
             b'=' | b'{' | b'}' => true,
             b'_' => {
                 i > 0
@@ -605,15 +608,34 @@ fn is_code(rest: &str) -> bool {
     code && letter
 }
 
-/// The first bytes of [`PHRASES`]: most lines start with none of them and skip the table scan.
-const PHRASE_FIRST_BYTES: [bool; 256] = {
-    let mut set = [false; 256];
+/// [`PHRASES`] grouped by their first byte, in their order within each group: the phrases
+/// that start with byte `b` are `PHRASES[PHRASE_ORDER[k]]` for `k` in
+/// `PHRASE_STARTS[b]..PHRASE_STARTS[b + 1]`. Two phrases with different first bytes never both
+/// match a line, so each line compares only its group (most lines start with a byte no phrase
+/// starts with and compare none), and the first match is the same as in the whole table.
+const PHRASE_GROUPS: ([u8; PHRASES.len()], [u8; 257]) = {
+    assert!(PHRASES.len() <= u8::MAX as usize);
+    let mut starts = [0u8; 257];
     let mut i = 0;
     while i < PHRASES.len() {
-        set[PHRASES[i].0.as_bytes()[0] as usize] = true;
+        starts[PHRASES[i].0.as_bytes()[0] as usize + 1] += 1;
         i += 1;
     }
-    set
+    let mut b = 0;
+    while b < 256 {
+        starts[b + 1] += starts[b];
+        b += 1;
+    }
+    let mut order = [0u8; PHRASES.len()];
+    let mut next = starts;
+    let mut i = 0;
+    while i < PHRASES.len() {
+        let b = PHRASES[i].0.as_bytes()[0] as usize;
+        order[next[b] as usize] = i as u8;
+        next[b] += 1;
+        i += 1;
+    }
+    (order, starts)
 };
 
 /// Bullets that start list items.
@@ -742,11 +764,14 @@ impl LineFeatures {
             f.byline = !f.bullet && (dateline || author);
         }
         let first_byte = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        if PHRASE_FIRST_BYTES[usize::from(first_byte)] {
-            // One scan of the table: the first phrase that fits, else a related label with its
+        let (order, starts) = &PHRASE_GROUPS;
+        let group = &order
+            [usize::from(starts[usize::from(first_byte)])..usize::from(starts[usize::from(first_byte) + 1])];
+        if !group.is_empty() {
+            // One scan of the group: the first phrase that fits, else a related label with its
             // headline after it.
             let mut linked = None;
-            for &(phrase, kind, max_words) in PHRASES {
+            for &(phrase, kind, max_words) in group.iter().map(|&k| &PHRASES[usize::from(k)]) {
                 if !starts_with_ignore_ascii_case(rest, phrase) {
                     continue;
                 }
