@@ -807,7 +807,12 @@ impl LineFeatures {
         f.read_more = f.words <= READ_MORE_MAX_WORDS
             && !f.colon
             && READ_MORE.iter().any(|p| starts_with_ignore_ascii_case(rest, p));
-        if f.phrase.is_none() && f.words <= CREDIT_MAX_WORDS && !f.terminal && ends_with_credit(rest) {
+        if f.phrase.is_none()
+            && f.words <= CREDIT_MAX_WORDS
+            && !f.terminal
+            && !f.continues
+            && ends_with_credit(rest)
+        {
             f.phrase = Some(Phrase::Furniture);
         }
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
@@ -2045,6 +2050,8 @@ mod tests {
         for line in [
             "Related coverage of the vote will follow on Tuesday, the council said in a statement.",
             "The photos were taken by a photographer who works for Getty Images.",
+            // The end of a caption cut at a link: it joins the caption, which is then furniture.
+            ", may one day become an enabler of deep space travel. Credit: 20th Century Fox",
         ] {
             assert_eq!(LineFeatures::of(line).phrase, None, "{line:?}");
         }
