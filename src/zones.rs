@@ -219,7 +219,7 @@ pub struct LineFeatures {
     /// copy `repeated`.
     pub echo: bool,
     /// Looks like a line of program code: a short line with code punctuation ("=", "{", "}",
-    /// "_", "();", "<-", "->") and few function words. Code blocks in tutorials and tech
+    /// "_", "();", "<-", "->") and few function words and capitalised words. Code blocks in tutorials and tech
     /// articles are runs of such lines; they weigh nothing (like blank lines), so they neither
     /// make a body nor cut one.
     pub code: bool,
@@ -799,8 +799,11 @@ impl LineFeatures {
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
         f.interview = f.words >= INTERVIEW_MIN_WORDS && (rest.starts_with("Q: ") || rest.starts_with("A: "));
+        // Few function words, and few capitalised ones: "Introducing Jane Doe chevron_left" is a
+        // headline with an icon's name glued to it.
         f.code = (1..=CODE_MAX_WORDS).contains(&f.words)
             && f.stop_words * 4 <= f.words
+            && f.capitalized * 2 <= f.words + 1
             && !f.byline
             && is_code(rest);
         // "Read more:" with a colon introduces a list of links, inside articles too.
