@@ -15,8 +15,9 @@
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
 //!    one place, in one scan of the line's words, without allocating: length in words, stop-word
 //!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, separators
-//!    ("Home | World"), known furniture phrases, byline and date shape, and how the line starts
-//!    and ends (like the rest of a sentence, mid-sentence, as a label "Q:").
+//!    ("Home | World"), known furniture phrases, byline and date shape, code punctuation (for
+//!    short lines only), and how the line starts and ends (like the rest of a sentence,
+//!    mid-sentence, as a label "Q:").
 //! 3. **Join fragments** (`join_fragments`): a scraper that writes one text node per line cuts a
 //!    paragraph at every link. A line that continues the sentence of the line before it (it
 //!    starts lowercase or with ", . )", or the line before ends with "the", "of", a comma, a
@@ -29,7 +30,8 @@
 //!    teasers (each followed by the same "Read more", or alone after a shared dateline).
 //! 5. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
 //!    body is the densest run of prose, so each block gets a weight (+words for prose, -words and
-//!    a fixed cost for anything else, a large cost for the start of the comments) and the body
+//!    a fixed cost for anything else, nothing for code lines and a line repeated right after
+//!    itself, a large cost for the start of the comments) and the body
 //!    is the run of blocks with the maximum total weight (Kadane's algorithm). A short
 //!    interruption inside the article (an ad, a related list) costs less than the prose around
 //!    it, so the run bridges it; a list of teasers (headline, author, one paragraph) does not pay
@@ -37,8 +39,10 @@
 //!    that ends with a colon ("Tour dates:") goes on over the list after it.
 //! 6. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
 //!    prose lines (a subheading) is body, and a run of short lines (a share bar, an author box)
-//!    is boilerplate unless its lines are sentences or a colon announced them. Everything
-//!    outside the body is boilerplate.
+//!    is boilerplate unless its lines are sentences, code or a colon announced them. Everything
+//!    outside the body is boilerplate. Then, walking back from the body's end, copyright
+//!    notices, calls to subscribe or follow, the author's bio and an "About ..." box go
+//!    (`trim_trailing_notices`).
 //! 7. **Title and byline** (`title_and_byline`): the title is the headline-shaped line above
 //!    the body that shares most content words with the body's first paragraphs (a photo credit,
 //!    a dateline or a menu shares none), the nearest on a tie; byline and date lines between it
