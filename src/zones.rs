@@ -15,8 +15,9 @@
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
 //!    one place, in one scan of the line's words, without allocating: length in words, stop-word
 //!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, separators
-//!    ("Home | World"), known furniture phrases, byline and date shape, and how the line starts
-//!    and ends (like the rest of a sentence, mid-sentence, as a label "Q:").
+//!    ("Home | World"), known furniture phrases, byline and date shape, code punctuation (for
+//!    short lines only), and how the line starts and ends (like the rest of a sentence,
+//!    mid-sentence, as a label "Q:").
 //! 3. **Join fragments** (`join_fragments`): a scraper that writes one text node per line cuts a
 //!    paragraph at every link. A line that continues the sentence of the line before it (it
 //!    starts lowercase or with ", . )", or the line before ends with "the", "of", a comma, a
@@ -29,7 +30,8 @@
 //!    teasers (each followed by the same "Read more", or alone after a shared dateline).
 //! 5. **Find the body** (`body_span`): furniture clusters at the top and bottom of a page and the
 //!    body is the densest run of prose, so each block gets a weight (+words for prose, -words and
-//!    a fixed cost for anything else, a large cost for the start of the comments) and the body
+//!    a fixed cost for anything else, nothing for code lines and a line repeated right after
+//!    itself, a large cost for the start of the comments) and the body
 //!    is the run of blocks with the maximum total weight (Kadane's algorithm). A short
 //!    interruption inside the article (an ad, a related list) costs less than the prose around
 //!    it, so the run bridges it; a list of teasers (headline, author, one paragraph) does not pay
@@ -37,8 +39,10 @@
 //!    that ends with a colon ("Tour dates:") goes on over the list after it.
 //! 6. **Smooth** (`smooth`): inside the body, furniture stays boilerplate, a short line between
 //!    prose lines (a subheading) is body, and a run of short lines (a share bar, an author box)
-//!    is boilerplate unless its lines are sentences or a colon announced them. Everything
-//!    outside the body is boilerplate.
+//!    is boilerplate unless its lines are sentences, code or a colon announced them. Everything
+//!    outside the body is boilerplate. Then, walking back from the body's end, copyright
+//!    notices, calls to subscribe or follow, the author's bio and an "About ..." box go
+//!    (`trim_trailing_notices`).
 //! 7. **Title and byline** (`title_and_byline`): the title is the headline-shaped line above
 //!    the body that shares most content words with the body's first paragraphs (a photo credit,
 //!    a dateline or a menu shares none), the nearest on a tie; byline and date lines between it
@@ -145,6 +149,7 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
         return (lines, features, kinds);
     }
     smooth(&features, &classes, span.clone(), &mut kinds);
+    trim_trailing_notices(&lines, &features, span.clone(), &mut kinds);
     title_and_byline(&lines, &features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
     (lines, features, kinds)
@@ -212,6 +217,19 @@ pub struct LineFeatures {
     /// and teasers. Never set for long prose (see `LONG_PROSE_WORDS`), which stays prose, but
     /// for copies of the whole article (see `ARTICLE_COPY_WORDS`).
     pub repeated: bool,
+    /// The same line (bullet aside) as the line right before it, blank lines aside: one line
+    /// shown twice (a code block and its copy-to-clipboard twin, a caption for two screen
+    /// sizes). It adds nothing, so it weighs nothing and stays out of the body; it makes neither
+    /// copy `repeated`.
+    pub echo: bool,
+    /// Looks like a line of program code: a short line with code punctuation ("=", "{", "}",
+    /// "_", "();", "<-", "->") and few function words and capitalised words. Code blocks in tutorials and tech
+    /// articles are runs of such lines; they weigh nothing (like blank lines), so they neither
+    /// make a body nor cut one.
+    pub code: bool,
+    /// A question or answer of an interview: starts with "Q:" or "A:". Short, but the text of
+    /// the article.
+    pub interview: bool,
     /// A known furniture phrase, see `PHRASES`.
     pub phrase: Option<Phrase>,
     /// Shaped like a byline or dateline: "by Jane Doe", "June 2, 2021", "Published 3 May 2024".
@@ -261,6 +279,38 @@ const STOP_WORDS: &[&[u8]] = &[
     b"they", b"this", b"to", b"up", b"was", b"we", b"were", b"what", b"when", b"which", b"who", b"will",
     b"with", b"would", b"you",
 ];
+/// The most frequent function words of Spanish, French, German, Portuguese, Italian, Indonesian
+/// and Dutch (ASCII ones, lowercase, none a frequent English content word), so that prose in
+/// these languages is as wordy as English prose. Looked up in the same table.
+#[rustfmt::skip]
+const OTHER_STOP_WORDS: &[&[u8]] = &[
+    // Spanish
+    b"de", b"la", b"el", b"que", b"en", b"los", b"las", b"del", b"por", b"con", b"una", b"para", b"es",
+    b"se", b"lo", b"al", b"su", b"sus", b"como", b"pero", b"este", b"esta", b"muy",
+    // French
+    b"le", b"les", b"des", b"et", b"du", b"un", b"une", b"est", b"pour", b"dans", b"qui", b"pas", b"sur",
+    b"au", b"aux", b"ce", b"cette", b"sont", b"avec", b"ne", b"il", b"elle", b"nous", b"vous", b"mais",
+    // German
+    b"der", b"die", b"das", b"und", b"ist", b"nicht", b"mit", b"den", b"dem", b"ein", b"eine", b"sich",
+    b"auf", b"auch", b"zu", b"von", b"im", b"wird", b"sind", b"sie", b"dass", b"zum", b"zur", b"aus",
+    b"bei", b"nach",
+    // Portuguese
+    b"o", b"os", b"da", b"dos", b"em", b"um", b"uma", b"na", b"no", b"ao", b"foi",
+    b"seu", b"sua",
+    // Italian
+    b"di", b"che", b"per", b"non", b"della", b"delle", b"sono", b"gli", b"nel", b"alla", b"anche",
+    // Indonesian
+    b"yang", b"dan", b"ini", b"itu", b"ke", b"dari", b"untuk", b"akan", b"ada", b"pada", b"juga",
+    b"tidak", b"bisa",
+    // Dutch
+    b"het", b"een", b"op", b"te", b"voor", b"niet", b"met", b"zijn", b"ook", b"maar",
+];
+
+/// Word `i` of `STOP_WORDS` followed by `OTHER_STOP_WORDS`.
+const fn stop_word(i: usize) -> &'static [u8] {
+    if i < STOP_WORDS.len() { STOP_WORDS[i] } else { OTHER_STOP_WORDS[i - STOP_WORDS.len()] }
+}
+const ALL_STOP_WORDS: usize = STOP_WORDS.len() + OTHER_STOP_WORDS.len();
 
 /// A word of at most 7 bytes as one integer: its bytes, little-endian, and its length in the
 /// top byte (so "a" and "a\0" differ).
@@ -274,43 +324,46 @@ const fn pack_word(word: &[u8]) -> u64 {
     key
 }
 
-/// The stop words in a perfect hash table: [`STOP_WORD_SLOTS`] slots of packed words
-/// ([`pack_word`]), each word in slot `stop_word_slot(key, multiplier)`, empty slots
-/// `u64::MAX` (never a packed word). The multiplier is searched for at compile time.
-const STOP_WORD_SLOT_BITS: u32 = 8;
+/// The stop words in an open-addressing hash table: [`STOP_WORD_SLOTS`] slots of packed words
+/// ([`pack_word`]), each word in slot `stop_word_slot(key)` or the first free slot after it,
+/// empty slots `u64::MAX` (never a packed word). A fifth of the slots are used, so a lookup
+/// reads one or two slots.
+const STOP_WORD_SLOT_BITS: u32 = 10;
 const STOP_WORD_SLOTS: usize = 1 << STOP_WORD_SLOT_BITS;
+const STOP_WORD_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-const fn stop_word_slot(key: u64, multiplier: u64) -> usize {
-    (key.wrapping_mul(multiplier) >> (64 - STOP_WORD_SLOT_BITS)) as usize
+const fn stop_word_slot(key: u64) -> usize {
+    (key.wrapping_mul(STOP_WORD_MULTIPLIER) >> (64 - STOP_WORD_SLOT_BITS)) as usize
 }
 
-const STOP_WORD_TABLE: (u64, [u64; STOP_WORD_SLOTS]) = {
-    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
-    loop {
-        let mut table = [u64::MAX; STOP_WORD_SLOTS];
-        let mut i = 0;
-        while i < STOP_WORDS.len() {
-            let key = pack_word(STOP_WORDS[i]);
-            let slot = stop_word_slot(key, multiplier);
-            if table[slot] != u64::MAX {
-                break;
-            }
-            table[slot] = key;
-            i += 1;
+const STOP_WORD_TABLE: [u64; STOP_WORD_SLOTS] = {
+    let mut table = [u64::MAX; STOP_WORD_SLOTS];
+    let mut i = 0;
+    while i < ALL_STOP_WORDS {
+        let key = pack_word(stop_word(i));
+        let mut slot = stop_word_slot(key);
+        while table[slot] != u64::MAX {
+            assert!(table[slot] != key, "a stop word is listed twice");
+            slot = (slot + 1) % STOP_WORD_SLOTS;
         }
-        if i == STOP_WORDS.len() {
-            break (multiplier, table);
-        }
-        multiplier = multiplier.wrapping_add(0x2_0000_0002);
+        table[slot] = key;
+        i += 1;
     }
+    table
 };
 
 /// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word. Every word
-/// of the text is looked up: one multiplication and one comparison.
+/// of the text is looked up: one multiplication and a comparison or two.
 fn is_stop_word(lower: &[u8]) -> bool {
     let key = pack_word(lower);
-    let (multiplier, table) = &STOP_WORD_TABLE;
-    table[stop_word_slot(key, *multiplier)] == key
+    let mut slot = stop_word_slot(key);
+    loop {
+        match STOP_WORD_TABLE[slot] {
+            k if k == key => return true,
+            u64::MAX => return false,
+            _ => slot = (slot + 1) % STOP_WORD_SLOTS,
+        }
+    }
 }
 
 /// Month names, for date lines. A word of three letters or more that begins one ("Jun", "Sept",
@@ -441,6 +494,10 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("photo:", Phrase::Furniture, 12),
     ("image source", Phrase::Furniture, 12),
     ("getty images", Phrase::Furniture, 6),
+    ("photograph by", Phrase::Furniture, 12),
+    ("photo by", Phrase::Furniture, 12),
+    ("photo credit", Phrase::Furniture, 12),
+    ("credit:", Phrase::Furniture, 12),
     // Headings of related-headline lists.
     ("also read", Phrase::Related, 6),
     ("read also", Phrase::Related, 6),
@@ -460,6 +517,25 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("popular posts", Phrase::Related, 4),
     ("latest news", Phrase::Related, 4),
     ("top stories", Phrase::Related, 4),
+    // The same headings in other languages (Spanish, Portuguese, French, German, Italian,
+    // Indonesian, Dutch).
+    ("lea también", Phrase::Related, 6),
+    ("lee también", Phrase::Related, 6),
+    ("lea más", Phrase::Related, 6),
+    ("te puede interesar", Phrase::Related, 6),
+    ("noticias relacionadas", Phrase::Related, 6),
+    ("leia também", Phrase::Related, 6),
+    ("veja também", Phrase::Related, 6),
+    ("à lire aussi", Phrase::Related, 6),
+    ("À lire aussi", Phrase::Related, 6),
+    ("lire aussi", Phrase::Related, 6),
+    ("voir aussi", Phrase::Related, 6),
+    ("lesen sie auch", Phrase::Related, 6),
+    ("das könnte sie auch interessieren", Phrase::Related, 6),
+    ("mehr zum thema", Phrase::Related, 6),
+    ("leggi anche", Phrase::Related, 6),
+    ("baca juga", Phrase::Related, 6),
+    ("lees ook", Phrase::Related, 6),
     // Calls to action.
     ("subscribe", Phrase::Notice, 30),
     ("newsletter", Phrase::Notice, 30),
@@ -467,15 +543,103 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("donate", Phrase::Notice, 30),
 ];
 
-/// The first bytes of [`PHRASES`]: most lines start with none of them and skip the table scan.
-const PHRASE_FIRST_BYTES: [bool; 256] = {
-    let mut set = [false; 256];
+/// A related-headlines label with the headline after it on the same line ("Related: Alaska
+/// Airlines delays ...", "Lea también: ..."): a link to another article, furniture. Up to this
+/// many words; the label is a [`Phrase::Related`] phrase followed by a colon.
+const LINKED_HEADLINE_MAX_WORDS: u32 = 25;
+
+/// Whether `rest`, which starts with the related label `phrase`, goes on with a colon (or "»")
+/// and a headline.
+fn is_linked_headline(rest: &str, phrase: &str, words: u32) -> bool {
+    words <= LINKED_HEADLINE_MAX_WORDS && rest[phrase.len()..].trim_start().starts_with([':', '»'])
+}
+
+/// A photo caption or credit ends with the agency: "... (Credit: Getty Images)",
+/// "Bild: TebNad/Shutterstock.com". Captions are no part of the article's text. Lines up to
+/// this many words, without a final period, are checked.
+const CREDIT_MAX_WORDS: u32 = 40;
+const CREDIT_ENDS: &[&str] = &["getty images", "shutterstock", "shutterstock.com"];
+
+/// Credit labels that stand near the end of a caption ("... the cruise phase. Credit: ESA").
+const CREDIT_LABELS: &[&str] = &["Credit:", "Credits:", "Photo:", "Photograph:", "Image:", "Bild:", "Foto:"];
+/// How near the end: the last this many bytes.
+const CREDIT_TAIL_BYTES: usize = 40;
+
+fn ends_with_credit(rest: &str) -> bool {
+    let mut tail = rest.len().saturating_sub(CREDIT_TAIL_BYTES);
+    while !rest.is_char_boundary(tail) {
+        tail += 1;
+    }
+    // Most lines have no colon near their end and skip the label search.
+    let tail = &rest[tail..];
+    if tail.as_bytes().contains(&b':') && CREDIT_LABELS.iter().any(|l| tail.contains(l)) {
+        return true;
+    }
+    let end = rest.trim_end_matches([')', ']']).as_bytes();
+    CREDIT_ENDS
+        .iter()
+        .any(|c| end.len() >= c.len() && end[end.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes()))
+}
+
+/// Lines up to this many words are checked for code punctuation ([`LineFeatures::code`]).
+const CODE_MAX_WORDS: u32 = 30;
+
+/// Whether a (short) line has code punctuation: "=", a brace, an identifier with an underscore
+/// ("font_size"), a final semicolon, an arrow or an empty call "()". Links ("?id=3"), leftover
+/// shortcodes ("[button link=...]") and rules ("___") are no code. One scan of its bytes.
+fn is_code(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'[') {
+        return false;
+    }
+    let mut letter = false;
+    let mut code = b.ends_with(b";");
+    for (i, &c) in b.iter().enumerate() {
+        letter |= c.is_ascii_alphabetic();
+        code |= match c {
+            b':' if b[i + 1..].starts_with(b"//") => return false,
+            b'=' | b'{' | b'}' => true,
+            b'_' => {
+                i > 0
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            }
+            b'(' => b.get(i + 1) == Some(&b')'),
+            b'-' => b.get(i + 1) == Some(&b'>') || (i > 0 && b[i - 1] == b'<'),
+            _ => false,
+        };
+    }
+    code && letter
+}
+
+/// [`PHRASES`] grouped by their first byte, in their order within each group: the phrases
+/// that start with byte `b` are `PHRASES[PHRASE_ORDER[k]]` for `k` in
+/// `PHRASE_STARTS[b]..PHRASE_STARTS[b + 1]`. Two phrases with different first bytes never both
+/// match a line, so each line compares only its group (most lines start with a byte no phrase
+/// starts with and compare none), and the first match is the same as in the whole table.
+const PHRASE_GROUPS: ([u8; PHRASES.len()], [u8; 257]) = {
+    assert!(PHRASES.len() <= u8::MAX as usize);
+    let mut starts = [0u8; 257];
     let mut i = 0;
     while i < PHRASES.len() {
-        set[PHRASES[i].0.as_bytes()[0] as usize] = true;
+        starts[PHRASES[i].0.as_bytes()[0] as usize + 1] += 1;
         i += 1;
     }
-    set
+    let mut b = 0;
+    while b < 256 {
+        starts[b + 1] += starts[b];
+        b += 1;
+    }
+    let mut order = [0u8; PHRASES.len()];
+    let mut next = starts;
+    let mut i = 0;
+    while i < PHRASES.len() {
+        let b = PHRASES[i].0.as_bytes()[0] as usize;
+        order[next[b] as usize] = i as u8;
+        next[b] += 1;
+        i += 1;
+    }
+    (order, starts)
 };
 
 /// Bullets that start list items.
@@ -492,6 +656,10 @@ const MENU_SEPARATORS: u32 = 2;
 /// Links to the rest of an article, see [`LineFeatures::read_more`].
 const READ_MORE: &[&str] = &["read more", "continue reading", "read full", "full story", "keep reading"];
 const READ_MORE_MAX_WORDS: u32 = 4;
+
+/// An interview's question or answer ([`LineFeatures::interview`]) has at least this many
+/// words, label included ("A: Lebron James").
+const INTERVIEW_MIN_WORDS: u32 = 3;
 
 /// A label ([`LineFeatures::label`]) has at most this many words.
 const LABEL_MAX_WORDS: u32 = 3;
@@ -600,13 +768,26 @@ impl LineFeatures {
             f.byline = !f.bullet && (dateline || author);
         }
         let first_byte = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        if PHRASE_FIRST_BYTES[usize::from(first_byte)] {
-            f.phrase = PHRASES
-                .iter()
-                .find(|&&(phrase, _, max_words)| {
-                    f.words <= max_words && starts_with_ignore_ascii_case(rest, phrase)
-                })
-                .map(|&(_, kind, _)| kind);
+        let (order, starts) = &PHRASE_GROUPS;
+        let group = &order
+            [usize::from(starts[usize::from(first_byte)])..usize::from(starts[usize::from(first_byte) + 1])];
+        if !group.is_empty() {
+            // One scan of the group: the first phrase that fits, else a related label with its
+            // headline after it.
+            let mut linked = None;
+            for &(phrase, kind, max_words) in group.iter().map(|&k| &PHRASES[usize::from(k)]) {
+                if !starts_with_ignore_ascii_case(rest, phrase) {
+                    continue;
+                }
+                if f.words <= max_words {
+                    f.phrase = Some(kind);
+                    break;
+                }
+                if linked.is_none() && kind == Phrase::Related && is_linked_headline(rest, phrase, f.words) {
+                    linked = Some(Phrase::Furniture);
+                }
+            }
+            f.phrase = f.phrase.or(linked);
         }
         f.continues = rest
             .chars()
@@ -621,10 +802,26 @@ impl LineFeatures {
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
+        f.interview = f.words >= INTERVIEW_MIN_WORDS && (rest.starts_with("Q: ") || rest.starts_with("A: "));
+        // Few function words, and few capitalised ones: "Introducing Jane Doe chevron_left" is a
+        // headline with an icon's name glued to it.
+        f.code = (1..=CODE_MAX_WORDS).contains(&f.words)
+            && f.stop_words * 4 <= f.words
+            && f.capitalized * 2 <= f.words + 1
+            && !f.byline
+            && is_code(rest);
         // "Read more:" with a colon introduces a list of links, inside articles too.
         f.read_more = f.words <= READ_MORE_MAX_WORDS
             && !f.colon
             && READ_MORE.iter().any(|p| starts_with_ignore_ascii_case(rest, p));
+        if f.phrase.is_none()
+            && f.words <= CREDIT_MAX_WORDS
+            && !f.terminal
+            && !f.continues
+            && ends_with_credit(rest)
+        {
+            f.phrase = Some(Phrase::Furniture);
+        }
         let commenter = f.words <= 4 && COMMENTER_WORDS.iter().any(|w| last_word.eq_ignore_ascii_case(w));
         if (comment_count && f.words <= COMMENT_MAX_WORDS) || commenter {
             f.phrase = Some(Phrase::Comments);
@@ -642,7 +839,9 @@ impl LineFeatures {
         let long_enough = self.terminal || w >= 15 || (w >= 10 && self.stop_words * 4 >= w);
         let wordy = w >= 6 && self.stop_words * 8 >= w && long_enough;
         let title_case = w < 15 && self.capitalized * 10 >= w * 7;
-        (wordy && !title_case) || (self.terminal && (w >= 20 || (w >= 10 && self.is_sentence_like())))
+        (wordy && !title_case)
+            || (self.terminal && (w >= 20 || (w >= 10 && self.is_sentence_like())))
+            || self.interview
     }
 
     /// Mostly lowercase words: a sentence rather than a menu item or a Title Case headline,
@@ -660,6 +859,7 @@ impl LineFeatures {
     /// furniture.
     fn is_headline_like(&self) -> bool {
         (3..=30).contains(&self.words)
+            && !self.code
             && self.inner_sentences == 0
             && self.separators < MENU_SEPARATORS
             && !self.bullet
@@ -699,13 +899,20 @@ fn mark_repeated<'a>(lines: &[Line<'a>], mut features: Vec<LineFeatures>) -> Vec
     };
     let mut counts: FxHashMap<&str, u32> =
         FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
-    for (line, f) in lines.iter().zip(&features) {
-        if let Some(k) = key(line, f) {
+    let mut previous: Option<&str> = None;
+    for (line, f) in lines.iter().zip(features.iter_mut()) {
+        if f.words == 0 {
+            continue;
+        }
+        let k = key(line, f);
+        f.echo = k.is_some() && k == previous && f.words < ARTICLE_COPY_WORDS;
+        previous = k;
+        if let Some(k) = k.filter(|_| !f.echo) {
             *counts.entry(k).or_insert(0) += 1;
         }
     }
     for (line, f) in lines.iter().zip(features.iter_mut()) {
-        f.repeated = key(line, f).is_some_and(|k| counts[k] > 1);
+        f.repeated = !f.echo && key(line, f).is_some_and(|k| counts[k] > 1);
     }
     features
 }
@@ -968,7 +1175,7 @@ fn classify(features: &[LineFeatures]) -> Vec<Class> {
             }
             let furniture = matches!(f.phrase, Some(Phrase::Furniture | Phrase::Comments));
             let teaser = f.truncated && f.words <= TEASER_MAX_WORDS;
-            if furniture || teaser || f.repeated || (!prose && f.bullet && !f.is_sentence_like()) {
+            if furniture || teaser || f.repeated || f.echo || (!prose && f.bullet && !f.is_sentence_like()) {
                 Class::Furniture
             } else if prose {
                 Class::Prose
@@ -1034,6 +1241,7 @@ fn weight(f: &LineFeatures, class: Class) -> i64 {
     let words = i64::from(f.words);
     match class {
         Class::Blank => 0,
+        _ if f.echo || f.code => 0,
         Class::Prose if f.phrase == Some(Phrase::Notice) => -words,
         Class::Prose if !f.terminal => words / 2,
         Class::Prose => words,
@@ -1160,7 +1368,8 @@ fn smooth(
                 let mut end = i;
                 let mut count = 0;
                 while end < span.end && classes[end] != Class::Prose {
-                    let short = classes[end] != Class::Blank && !features[end].is_sentence_like();
+                    let f = &features[end];
+                    let short = classes[end] != Class::Blank && !f.is_sentence_like() && !f.code;
                     count += usize::from(short);
                     end += 1;
                 }
@@ -1170,7 +1379,7 @@ fn smooth(
                     .is_some_and(|j| features[j].colon)
                     || features[i].colon;
                 for j in i..end {
-                    let sentence = features[j].is_sentence_like();
+                    let sentence = features[j].is_sentence_like() || features[j].code;
                     if classes[j] == Class::Short && (count < SHORT_RUN || sentence || announced) {
                         kinds[j] = ZoneKind::Body;
                     }
@@ -1181,6 +1390,108 @@ fn smooth(
             Class::Blank => {}
         }
         i += 1;
+    }
+}
+
+/// A trailing notice has at most this many words.
+const TRAILING_NOTICE_MAX_WORDS: u32 = 60;
+
+/// Phrases (lowercase) of the notices sites append to every article: copyright and reprint
+/// notices, calls to follow, subscribe, sign up, download the app, write in, advertise.
+#[rustfmt::skip]
+const TRAILING_NOTICES: &[&str] = &[
+    "©", "copyright", "all rights reserved", "without permission", "written permission",
+    "without prior permission", "follow us", "follow him", "follow her", "follow them",
+    "find us on", "join us on", "like us on", "connect with us", "subscribe now",
+    "subscribe today", "subscribe here", "subscribe to our", "subscribe to the", "sign up here",
+    "sign up now", "sign up today", "sign up for our", "sign up to our", "by signing up",
+    "newsletter",
+    "your inbox", "unsubscribe", "download the", "download our", "get the app", "letters@",
+    "letter to the editor", "tell us what you think", "we want to hear", "have a tip",
+    "have a news tip", "send us your", "click here", "contact us at", "email us at",
+    "reach us at", "can be reached at", "may be reached at", "advertise with",
+];
+
+/// What an author's bio says the author is ("Jane Doe is a senior writer for ...").
+#[rustfmt::skip]
+const BIO_ROLES: &[&str] = &[
+    "writer", "reporter", "editor", "correspondent", "columnist", "journalist", "professor",
+    "author", "contributor", "founder", "director", "fellow", "analyst", "consultant",
+    "producer", "researcher", "freelance", "lecturer", "scientist", "student", "blogger",
+];
+
+/// An author's bio: a name (one to four capitalised words), "is a/an/the", and a role, in one
+/// short paragraph.
+fn is_author_bio(content: &str, lower: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let mut name = 0;
+    let verb = loop {
+        match words.next() {
+            Some(w) if name < 4 && w.starts_with(char::is_uppercase) => name += 1,
+            Some(w) if name > 0 && w == "is" => break words.next(),
+            _ => return false,
+        }
+    };
+    matches!(verb, Some("a" | "an" | "the")) && BIO_ROLES.iter().any(|r| lower.contains(r))
+}
+
+/// An "About ..." box at the end of the body (the author, the company of a press release) has
+/// at most this many lines under its heading.
+const ABOUT_BOX_LINES: usize = 4;
+
+/// The heading of an "About" box: "About", "About Jane Doe", "About the author", "About us",
+/// "Über ...", "Sobre ...", "À propos ...": the word and then a name, not "About the study".
+fn is_about_heading(f: &LineFeatures, content: &str) -> bool {
+    if f.words > 5 || f.terminal || f.bullet {
+        return false;
+    }
+    ["About", "Über", "Sobre", "À propos", "Acerca de"].iter().any(|&word| {
+        content.strip_prefix(word).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', ':']);
+            rest.is_empty()
+                || rest.starts_with(char::is_uppercase)
+                || ["the author", "me", "us", "den autor", "mich", "uns", "l'auteur", "o autor"]
+                    .iter()
+                    .any(|n| starts_with_ignore_ascii_case(rest, n) && rest.len() <= n.len() + 1)
+        })
+    })
+}
+
+/// Walking back from the end of the body: copyright and reprint notices, calls to follow or
+/// subscribe, and the author's bio are boilerplate, up to the first line that is none of these
+/// (so an article that quotes such a sentence keeps it); so is an "About ..." box of a few
+/// lines (see [`is_about_heading`]). Only the last lines are looked at.
+fn trim_trailing_notices(
+    lines: &[Line<'_>],
+    features: &[LineFeatures],
+    span: std::ops::Range<usize>,
+    kinds: &mut [ZoneKind],
+) {
+    // Body lines above the trimmed end that are no notice: an "About" box, if a heading comes.
+    let mut pending: Vec<usize> = Vec::new();
+    for i in span.rev() {
+        let f = &features[i];
+        if f.words == 0 || kinds[i] != ZoneKind::Body {
+            continue;
+        }
+        let content = lines[i].content;
+        if is_about_heading(f, content) {
+            for j in pending.drain(..).chain([i]) {
+                kinds[j] = ZoneKind::Boilerplate;
+            }
+            continue;
+        }
+        if pending.is_empty() && f.words <= TRAILING_NOTICE_MAX_WORDS {
+            let lower = content.to_lowercase();
+            if TRAILING_NOTICES.iter().any(|n| lower.contains(n)) || is_author_bio(content, &lower) {
+                kinds[i] = ZoneKind::Boilerplate;
+                continue;
+            }
+        }
+        pending.push(i);
+        if pending.len() > ABOUT_BOX_LINES {
+            break;
+        }
     }
 }
 
@@ -1690,8 +2001,10 @@ mod tests {
 
     #[test]
     fn word_lists_fit_their_lookups() {
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= STOP_WORD_MAX_LEN && STOP_WORD_MAX_LEN < 8));
-        for w in STOP_WORDS {
+        let all = || STOP_WORDS.iter().chain(OTHER_STOP_WORDS);
+        assert!(all().all(|w| w.len() <= STOP_WORD_MAX_LEN && STOP_WORD_MAX_LEN < 8));
+        assert!(all().all(|w| w.iter().all(u8::is_ascii_lowercase)));
+        for w in all() {
             assert!(is_stop_word(w));
         }
         for w in [&b""[..], b"th", b"them\0", b"thee", b"x", b"abou"] {
@@ -1723,6 +2036,138 @@ mod tests {
         assert!(!continues_line(&f("• one"), &f("• two")));
         assert!(!continues_line(&f("the story of"), &f("Share on Facebook")));
         assert!(!continues_line(&f("Mark Esper, left, and Ngo Xuan Lich shake"), &f("... more")));
+    }
+
+    #[test]
+    fn linked_headlines_and_photo_credits_are_furniture() {
+        for line in [
+            "Related: Alaska Airlines delays full Oneworld membership to early 2021",
+            "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense",
+            "À lire aussi » Ballonnements, lourdeurs... Quel est votre profil digestif ?",
+            "WeWork chairman Marcelo Claure (Credit: Getty Images)",
+            "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
+            "Photograph by Ed Marshall, Redonda Restoration Programme",
+            "A cross-section through the module, showing the crew quarters. Credit: ESA",
+        ] {
+            assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Furniture), "{line:?}");
+        }
+        for line in ["Lesen Sie auch", "Baca juga", "Leia também"] {
+            assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Related), "{line:?}");
+        }
+        for line in [
+            "Related coverage of the vote will follow on Tuesday, the council said in a statement.",
+            "The photos were taken by a photographer who works for Getty Images.",
+            // The end of a caption cut at a link: it joins the caption, which is then furniture.
+            ", may one day become an enabler of deep space travel. Credit: 20th Century Fox",
+        ] {
+            assert_eq!(LineFeatures::of(line).phrase, None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn code_blocks_inside_the_article_are_body() {
+        // A tutorial: code blocks between paragraphs, each shown twice (once for the copy
+        // button).
+        let code = [
+            "my_ggp <- ggplot(data, aes(x = Groups, y = Probability))",
+            "my_ggp + theme(text = element_text(size = 20))",
+            "if (x == null) { return; }",
+            "storage._wrapped = empty",
+        ];
+        let blocks = code.map(|l| format!("{l}\n\n{l}\n\n")).concat();
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{blocks}\
+             {PARAGRAPH_2}\n\n{PARAGRAPH_1}\n"
+        );
+        for line in code {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Body, ZoneKind::Boilerplate], "{line:?}");
+        }
+        assert_eq!(kinds_of(&t, PARAGRAPH_2), [ZoneKind::Body]);
+        for line in code {
+            assert!(LineFeatures::of(line).code, "{line:?}");
+        }
+        for line in [
+            "Home > News > World",
+            "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+            "___",
+            "[button link=\"http://example.com/\" type=\"big\"]",
+            "Read it at https://example.com/?id=3",
+            "E = mc2 is the most famous equation of all, and it is the one that the physicist gave us",
+        ] {
+            assert!(!LineFeatures::of(line).code, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn trailing_notices_and_the_authors_bio_are_not_body() {
+        let bio = "Jane Doe is a senior writer for the Example Times, where she covers the city.";
+        let quoted = "John Roe is a writer too, and he said that the schools had waited for years.";
+        let notices = [
+            "Subscribe now to our print edition for the full story.",
+            "© 2024 Example Media. All rights reserved.",
+        ];
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{quoted}\n\n\
+             {PARAGRAPH_2}\n\n{PARAGRAPH_1}\n\n{bio}\n\n{}\n\n{}\n",
+            notices[0], notices[1]
+        );
+        // The bio at the end goes; the like of it inside the article stays.
+        assert_eq!(kinds_of(&t, bio), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, quoted), [ZoneKind::Body]);
+        for line in notices {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Boilerplate], "{line:?}");
+        }
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        // An article that ends on a sentence about signing up for something keeps it.
+        let last = "If you just want the film service, you can sign up for a free trial of seven \
+                    days, and pay each month after that.";
+        let t = format!("Council approves new budget\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n{last}\n");
+        assert_eq!(kinds_of(&t, last), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn an_about_box_at_the_end_is_not_body() {
+        let about = "Example Systems is a global provider of software for schools and city councils, \
+                     with offices in ten countries.";
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n\
+             {PARAGRAPH_1}\n\nAbout Example Systems\n\n{about}\n"
+        );
+        assert_eq!(kinds_of(&t, "About Example Systems"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, about), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+        // A subheading about something else is the article's.
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n\
+             About the study\n\n{PARAGRAPH_1}\n"
+        );
+        assert_eq!(kinds_of(&t, "About the study"), [ZoneKind::Body]);
+        assert_eq!(kinds_of(&t, PARAGRAPH_1), [ZoneKind::Body; 2]);
+    }
+
+    #[test]
+    fn interview_questions_and_answers_are_body() {
+        let qa = ["Q: Favourite childhood memory?", "A: A trip to the sea", "Q: Favourite books?", "A: Dune"];
+        let t = format!(
+            "Council approves new budget for city schools\n\n{PARAGRAPH_1}\n\n{PARAGRAPH_2}\n\n{}\n\n\
+             {PARAGRAPH_1}\n",
+            qa.join("\n\n")
+        );
+        for line in &qa[..3] {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Body], "{line:?}");
+        }
+    }
+
+    #[test]
+    fn prose_in_other_languages_has_stop_words() {
+        for line in [
+            "Car oui, avec ses 200 millions de neurones, l'intestin serait notre second cerveau selon certains scientifiques",
+            "Tras una semana de acoso a la prensa, el presidente de la Asamblea exige a los periodistas que",
+            "In nicht mehr ganz zwei Wochen findet das Politcamp in Berlin statt, und wir sind auch dabei",
+        ] {
+            let f = LineFeatures::of(line);
+            assert!(f.stop_words * 8 >= f.words && f.is_prose(), "{line:?}: {f:?}");
+        }
     }
 
     #[test]
