@@ -20,6 +20,8 @@ use crate::score::Band;
 const BATCH_ARTICLES: usize = 256;
 /// ...or this many bytes of text.
 const BATCH_BYTES: usize = 4 * 1024 * 1024;
+/// A pause of the input this long sends the articles read so far on (see [`read_batches`]).
+const IDLE: std::time::Duration = std::time::Duration::from_millis(100);
 /// Categories named per source in the `--group-by source` table.
 const SOURCE_TOP_CATEGORIES: usize = 3;
 
@@ -166,11 +168,39 @@ fn analyse_batches(
 }
 
 /// Groups input events into batches of at most [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`]
-/// bytes of text, each sent with its byte count.
-fn read_batches(inputs: impl Iterator<Item = Event>, batches: SyncSender<(Vec<Event>, u64)>) {
+/// bytes of text, each sent with its byte count. When the input pauses (a stream on standard
+/// input) for [`IDLE`], the articles read so far go as a batch of their own, so that they are
+/// printed without waiting for the rest.
+fn read_batches(
+    inputs: impl Iterator<Item = Event> + Send + 'static,
+    batches: SyncSender<(Vec<Event>, u64)>,
+) {
+    // A few articles in flight between the two threads, whatever their size.
+    let (event_tx, events) = sync_channel::<Event>(4);
+    // Not joined either: it may wait on standard input for good.
+    std::thread::spawn(move || {
+        for event in inputs {
+            if event_tx.send(event).is_err() {
+                return;
+            }
+        }
+    });
     let mut batch = Vec::new();
     let (mut articles, mut bytes) = (0, 0);
-    for event in inputs {
+    loop {
+        let event = match events.recv_timeout(IDLE) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => {
+                if !batch.is_empty() {
+                    if batches.send((std::mem::take(&mut batch), bytes as u64)).is_err() {
+                        return;
+                    }
+                    (articles, bytes) = (0, 0);
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         if let Event::Article { article, .. } = &event {
             articles += 1;
             bytes += article.text.len();
@@ -243,6 +273,10 @@ fn print_results(
         }
         bytes_done += bytes;
         (hooks.progress)(summary.articles, bytes_done);
+        // A stream's results go out batch by batch, not when the output buffer fills.
+        if !keep_all {
+            out.flush()?;
+        }
     }
     if keep_all {
         match options.sort.unwrap_or(SortKey::Score) {

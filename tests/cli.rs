@@ -266,3 +266,34 @@ fn a_closed_pipe_is_a_quiet_success() {
     assert!(output.status.success(), "status {:?}", output.status);
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn a_jsonl_stream_on_standard_input_is_answered_line_by_line() {
+    use std::io::{BufRead, Write};
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newslint"))
+        .args(["check", "--format", "jsonl", "--quiet", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (line_tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let _ = line_tx.send(line.unwrap());
+        }
+    });
+    // The first result comes while standard input is still open (the guard only keeps a
+    // broken build from hanging the suite).
+    writeln!(stdin, r#"{{"id":"first","text":"A terrifying day."}}"#).unwrap();
+    let guard = std::time::Duration::from_secs(30);
+    let first = lines.recv_timeout(guard).expect("the first article is printed before the input ends");
+    assert!(first.starts_with(r#"{"id":"first""#), "{first}");
+    writeln!(stdin, r#"{{"id":"second","text":"Another day."}}"#).unwrap();
+    drop(stdin);
+    let second = lines.recv_timeout(guard).unwrap();
+    assert!(second.starts_with(r#"{"id":"second""#), "{second}");
+    assert!(child.wait().unwrap().success());
+}
