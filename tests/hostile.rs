@@ -69,3 +69,48 @@ fn hostile_text_never_panics() {
     let dir = folder(&[("nasty.txt", &nasty)]);
     newslint().args(["check", "--format", "json"]).arg(dir.path().join("nasty.txt")).assert().code(0);
 }
+
+/// `-o` at something that is not a regular file (a FIFO here; `/dev/null` and `/dev/stdout`
+/// alike) is written in place: renaming a temporary file over it would replace the device or
+/// pipe with a plain file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = folder(&[("a.txt", b"A calm report.")]);
+    let fifo = dir.path().join("out.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let expected =
+        newslint().args(["check", "--format", "csv"]).arg(dir.path().join("a.txt")).output().unwrap().stdout;
+    // Opened for reading and writing, the FIFO has a reader at once (Linux) and never blocks.
+    let mut reader = std::fs::OpenOptions::new().read(true).write(true).open(&fifo).unwrap();
+    newslint()
+        .args(["check", "--format", "csv", "-o"])
+        .arg(&fifo)
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(0);
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+    let mut written = vec![0; expected.len()];
+    reader.read_exact(&mut written).unwrap();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn output_to_a_missing_folder_names_the_file() {
+    let dir = folder(&[("a.txt", b"A calm report.")]);
+    let target = dir.path().join("no/such/report.json");
+    newslint()
+        .args(["check", "-o"])
+        .arg(&target)
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}: cannot write: no such file or folder",
+            target.display()
+        )))
+        .stderr(predicate::str::contains("newslint-tmp").not())
+        .stderr(predicate::str::contains("os error").not());
+}

@@ -397,7 +397,7 @@ fn walk_failure(folder: &Path, error: &ignore::Error) -> Skipped {
 }
 
 /// The reason of an I/O error, without Rust's "(os error N)".
-fn io_reason(error: &io::Error) -> String {
+pub fn io_reason(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -152,7 +152,8 @@ impl RuleSetBuilder {
             }
             return Ok(());
         }
-        let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read the rule file: {e}")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| error(format!("cannot read the rule file: {}", crate::input::io_reason(&e))))?;
         let text =
             String::from_utf8(bytes).map_err(|_| error("the rule file is not valid UTF-8".to_string()))?;
         // From a clone of this repository, `--rules rules/` names the built-in files again: a
