@@ -335,9 +335,13 @@ fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>])
     let after_end = sentence.end.max(span.end);
     let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
     let outside = [&text[before_start..span.start], &text[span.end..after_end]];
+    // Speech verbs have 3 to 10 letters: the empty "words" between runs of quote marks and
+    // punctuation are not compared with the 40 verbs.
     outside.iter().any(|part| {
-        part.split(|c: char| !c.is_alphabetic())
-            .any(|word| word.len() <= 10 && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
+        part.bytes().any(|b| b.is_ascii_alphabetic())
+            && part.split(|c: char| !c.is_alphabetic()).any(|word| {
+                (3..=10).contains(&word.len()) && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+            })
     })
 }
 

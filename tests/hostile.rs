@@ -114,3 +114,17 @@ fn output_to_a_missing_folder_names_the_file() {
         .stderr(predicate::str::contains("newslint-tmp").not())
         .stderr(predicate::str::contains("os error").not());
 }
+
+/// Each quotation looks for a speech verb next to it; a line of a million quote marks (half a
+/// million empty quotations) stays linear and quick.
+#[test]
+fn a_million_quote_marks() {
+    let mut text = "\"".repeat(1_000_000);
+    text.push_str(" the minister said \"it is a shocking disaster\".");
+    let dir = folder(&[("quotes.txt", text.as_bytes())]);
+    let output =
+        newslint().args(["check", "--format", "jsonl"]).arg(dir.path().join("quotes.txt")).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["findings"].as_array().unwrap().iter().any(|f| f["voice"] == "quoted"), "{json}");
+}
