@@ -115,6 +115,10 @@ fn load_settings(args: &RuleArgs) -> Result<Settings> {
     load_settings_with(args, &[])
 }
 
+/// More worker threads than this only cost time to start (100,000 took minutes): `--jobs` is
+/// capped, with a warning. The output is the same whatever the number.
+const MAX_JOBS: usize = 256;
+
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
     let select = if args.select.is_empty() { config.select.clone() } else { args.select.clone() };
@@ -125,10 +129,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(path) = &args.baseline {
         engine.set_baseline(Known::load(path).map_err(fail)?);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let mut jobs = args.jobs.unwrap_or(0);
+    if jobs > MAX_JOBS {
+        eprintln!("newslint: warning: --jobs {jobs} is more than {MAX_JOBS}; using {MAX_JOBS} threads");
+        jobs = MAX_JOBS;
+    }
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
 
     let stdout = io::stdout();
     let to_terminal = args.output.is_none() && stdout.is_terminal();

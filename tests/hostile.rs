@@ -128,3 +128,38 @@ fn a_million_quote_marks() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(json["findings"].as_array().unwrap().iter().any(|f| f["voice"] == "quoted"), "{json}");
 }
+
+/// An id or source of 100,000 characters is cut in the table (comfy-table wraps a cell in time
+/// that grows with the square of its length); the machine formats keep it whole.
+#[test]
+fn huge_ids_are_cut_in_the_table() {
+    let id = "x".repeat(100_000);
+    let jsonl = format!("{{\"id\":\"{id}\",\"source\":\"{id}\",\"text\":\"A calm report.\"}}\n");
+    let dir = folder(&[("d.jsonl", jsonl.as_bytes())]);
+    let output =
+        newslint().args(["check", "--group-by", "source"]).arg(dir.path().join("d.jsonl")).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("xxx…"), "{table}");
+    assert!(table.len() < 120_000, "the heading keeps the id, the two tables cut it: {}", table.len());
+    let (json, _, _) = super::check_json(&[dir.path().join("d.jsonl").to_str().unwrap()]);
+    assert_eq!(json["articles"][0]["id"].as_str().unwrap().len(), 100_000);
+}
+
+#[test]
+fn absurd_job_counts_are_capped() {
+    let dir = folder(&[("a.txt", b"A calm report.")]);
+    for jobs in ["0", "100000"] {
+        newslint()
+            .args(["check", "--format", "csv", "--jobs", jobs])
+            .arg(dir.path().join("a.txt"))
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("a.txt,"));
+    }
+    newslint()
+        .args(["check", "--jobs", "100000"])
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .stderr(predicate::str::contains("--jobs 100000 is more than 256; using 256 threads"));
+}
