@@ -106,8 +106,11 @@ impl Engine {
         if article.title.is_none()
             && let Some(title) = zones.iter().find(|z| z.kind == ZoneKind::Title)
         {
-            let heading =
-                article.text[title.start..title.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let heading = article.text[title.start..title.end]
+                .trim_start_matches('\u{feff}')
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             article.title = (!heading.is_empty()).then_some(heading);
         }
         let text = article.text.as_str();

@@ -201,3 +201,30 @@ fn html_pages_are_zoned_and_framesets_skipped() {
         assert!(boilerplate.contains(furniture) && !body.contains(furniture), "{furniture}: {body}");
     }
 }
+
+#[test]
+fn byte_order_marks_utf16_without_one_and_utf32() {
+    let le: Vec<u8> = "Council approves the bridge\n\nThe council voted on Tuesday, the mayor said."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let mut utf32 = vec![0xFF, 0xFE, 0, 0];
+    utf32.extend("Hi".chars().flat_map(|c| (c as u32).to_le_bytes()));
+    let dir = folder(&[
+        ("bom-only.txt", b"\xef\xbb\xbf \n"),
+        (
+            "bom.txt",
+            b"\xef\xbb\xbfCouncil approves the bridge\n\nThe council voted on Tuesday, the mayor said.\n",
+        ),
+        ("le.txt", &le),
+        ("utf32.txt", &utf32),
+    ]);
+    let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ids(&json), ["bom.txt", "le.txt"]);
+    assert!(stderr.contains("bom-only.txt: empty"), "{stderr}");
+    assert!(stderr.contains("utf32.txt: UTF-32 text"), "{stderr}");
+    assert!(stderr.contains("le.txt: decoded as UTF-16LE (no byte-order mark"), "{stderr}");
+    assert_eq!(json["articles"][0]["title"], "Council approves the bridge", "no BOM in the title");
+    assert_eq!(json["articles"][1]["title"], "Council approves the bridge");
+}

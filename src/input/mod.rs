@@ -268,7 +268,7 @@ impl Inputs {
         match decode(bytes) {
             Err(reason) => skipped(path, None, reason),
             Ok(Decoded { text, warning }) => {
-                if text.trim().is_empty() {
+                if is_blank(&text) {
                     return skipped(path, None, "empty: there is no text to analyse".into());
                 }
                 Event::Article {
@@ -361,6 +361,11 @@ impl Iterator for Inputs {
             }
         }
     }
+}
+
+/// Nothing but white space and byte-order marks (a file holding only a UTF-8 BOM is empty).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// The host of a URL, without `www.`: `https://www.example.com/a` -> `example.com`.

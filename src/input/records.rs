@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
-use super::{Article, Event, Fields, InputOptions, host_of, io_reason, skipped};
+use super::{Article, Event, Fields, InputOptions, host_of, io_reason, is_blank, skipped};
 
 /// A reader of one article per record.
 pub(super) enum Records {
@@ -109,7 +109,7 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
         Some(_) => return Err(format!("field `{}` is not a string", fields.text)),
         None => return Err(format!("no `{}` field", fields.text)),
     };
-    if text.trim().is_empty() {
+    if is_blank(&text) {
         return Err(format!("field `{}` is empty: there is no text to analyse", fields.text));
     }
     let mut string_field = |name: &str| match object.remove(name) {
@@ -203,7 +203,7 @@ impl CsvReader {
             let Ok(text) = std::str::from_utf8(bytes) else {
                 return Some(skipped(self.path.clone(), Some(line), "text is not valid UTF-8".into()));
             };
-            if text.trim().is_empty() {
+            if is_blank(text) {
                 continue;
             }
             if text.len() > options.max_article_bytes {
