@@ -228,3 +228,27 @@ fn byte_order_marks_utf16_without_one_and_utf32() {
     assert_eq!(json["articles"][0]["title"], "Council approves the bridge", "no BOM in the title");
     assert_eq!(json["articles"][1]["title"], "Council approves the bridge");
 }
+
+#[test]
+fn binary_and_latin1_jsonl() {
+    let mut binary = b"\x7fELF\x02\x01\x01\x00\x00\x00\n".repeat(50);
+    binary.extend_from_slice(b"{\"text\":\"x\"}\n");
+    let dir = folder(&[
+        ("bin.jsonl", &binary),
+        (
+            "latin1.jsonl",
+            b"{\"id\":\"a\",\"text\":\"Caf\xe9 news.\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n{\"id\":\n",
+        ),
+    ]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(ids(&json), ["a", "b"]);
+    assert_eq!(json["articles"][0]["text"], "Café news.");
+    assert_eq!(stderr.matches("bin.jsonl").count(), 1, "one message for a binary file: {stderr}");
+    assert!(stderr.contains("skipped ") && stderr.contains("bin.jsonl: binary data"), "{stderr}");
+    assert!(stderr.contains("latin1.jsonl: line 1: not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("latin1.jsonl:3: malformed JSON: EOF while parsing a value at column 6"),
+        "{stderr}"
+    );
+}
