@@ -163,3 +163,40 @@ fn absurd_job_counts_are_capped() {
         .assert()
         .stderr(predicate::str::contains("--jobs 100000 is more than 256; using 256 threads"));
 }
+
+/// `/dev/zero` is read up to the article limit, then skipped: bounded in time and memory.
+#[cfg(unix)]
+#[test]
+fn endless_inputs_stop_at_the_article_limit() {
+    newslint()
+        .args(["check", "--max-article-bytes", "100000", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: article is over the 100000-byte limit"));
+    newslint()
+        .args(["check", "--input-format", "jsonl", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: binary data (it contains NUL bytes), not JSONL"));
+}
+
+/// An unreadable folder inside a walk is named with a plain reason (when not run as root, who
+/// can read it anyway).
+#[cfg(unix)]
+#[test]
+fn unreadable_folders_are_named_plainly() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder(&[("ok.txt", b"A calm report."), ("locked/a.txt", b"Hidden.")]);
+    let locked = dir.path().join("locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let output = newslint().args(["check", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ok.txt,"));
+    if !readable {
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr.contains("locked: cannot read the folder: permission denied"), "{stderr}");
+        assert!(!stderr.contains("os error"), "{stderr}");
+    }
+}
