@@ -252,3 +252,12 @@ fn binary_and_latin1_jsonl() {
         "{stderr}"
     );
 }
+
+#[test]
+fn latin1_csv_text_is_decoded_with_a_warning() {
+    let dir = folder(&[("l.csv", b"id,text\nc1,Caf\xe9 news.\n")]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().join("l.csv").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["articles"][0]["text"], "Café news.");
+    assert!(stderr.contains("l.csv: line 2: text not valid UTF-8"), "{stderr}");
+}

@@ -242,10 +242,18 @@ impl CsvReader {
             let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
                 return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
             };
-            let Ok(text) = std::str::from_utf8(bytes) else {
-                return Some(skipped(self.path.clone(), Some(line), "text is not valid UTF-8".into()));
+            // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
+            let (text, warning) = match std::str::from_utf8(bytes) {
+                Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+                Err(e) => (
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+                    Some(format!(
+                        "line {line}: text not valid UTF-8 (first bad byte at byte {} of the field); decoded as Windows-1252",
+                        e.valid_up_to() + 1
+                    )),
+                ),
             };
-            if is_blank(text) {
+            if is_blank(&text) {
                 continue;
             }
             if text.len() > options.max_article_bytes {
@@ -266,10 +274,10 @@ impl CsvReader {
                     .filter(|s| !s.is_empty())
                     .or_else(|| url.as_deref().and_then(host_of)),
                 url,
-                text: text.to_string(),
+                text: text.into_owned(),
                 zones: None,
             };
-            return Some(Event::Article { article: Box::new(article), warning: None });
+            return Some(Event::Article { article: Box::new(article), warning });
         }
     }
 }
