@@ -106,8 +106,11 @@ impl Engine {
         if article.title.is_none()
             && let Some(title) = zones.iter().find(|z| z.kind == ZoneKind::Title)
         {
-            let heading =
-                article.text[title.start..title.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let heading = article.text[title.start..title.end]
+                .trim_start_matches('\u{feff}')
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             article.title = (!heading.is_empty()).then_some(heading);
         }
         let text = article.text.as_str();
@@ -145,6 +148,7 @@ impl Engine {
         scan.matches.sort_unstable();
         scan.matches.dedup();
         let candidates = self.candidates(&scan, zones, &segments);
+        drop(scan); // a line of ten million `!` has ten million matches: free them first
         self.apply_conditions(candidates, &segments)
     }
 
@@ -180,8 +184,8 @@ impl Engine {
     /// Applies sentence conditions and selection.
     fn apply_conditions(&self, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
         // Which categories each sentence has, from the rules without a sentence condition.
-        let mut present: FxHashSet<(usize, usize)> =
-            FxHashSet::with_capacity_and_hasher(candidates.len(), Default::default());
+        // Not sized by the candidates: there are far fewer (sentence, category) pairs.
+        let mut present: FxHashSet<(usize, usize)> = FxHashSet::default();
         for c in &candidates {
             if let Some(sentence) = c.sentence
                 && self.rules.rules[c.m.rule].sentence.is_none()
@@ -190,7 +194,7 @@ impl Engine {
             }
         }
         let mut reported_sentences: FxHashSet<(usize, usize)> = FxHashSet::default();
-        let mut findings = Vec::new();
+        let mut findings = Vec::with_capacity(candidates.len());
         for c in candidates {
             let rule = &self.rules.rules[c.m.rule];
             if !self.enabled[c.m.rule] {

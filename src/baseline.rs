@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analysis;
+use crate::input::io_reason;
 use crate::rules::{Group, RuleSet};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -49,7 +50,7 @@ pub struct Known {
 impl Known {
     pub fn load(path: &Path) -> Result<Known, String> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+            .map_err(|e| format!("{}: cannot read the baseline: {}", path.display(), io_reason(&e)))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             format!("{}:{}:{}: not a newslint baseline: {e}", path.display(), e.line(), e.column())
         })?;

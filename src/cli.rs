@@ -96,7 +96,7 @@ pub struct CheckArgs {
     /// Exit with code 1 if any article scores below SCORE.
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub fail_under: Option<f64>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default, or 0: all cores; at most 256).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
     pub jobs: Option<usize>,
     /// Add each article's analysed text as `text` to json/jsonl output.

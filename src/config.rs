@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::input::io_reason;
 use crate::text::line_column;
 
 pub const FILE_NAME: &str = "newslint.toml";
@@ -45,7 +46,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// Reads a config file; rule paths come back resolved against the file's folder.
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read the config file: {e}", path.display()))?;
+        .map_err(|e| format!("{}: cannot read the config file: {}", path.display(), io_reason(&e)))?;
     let mut config: Config = toml::from_str(&text).map_err(|e| match e.span() {
         Some(span) => {
             let (line, column) = line_column(&text, span.start);

@@ -14,7 +14,7 @@ use clap::{CommandFactory, Parser};
 use newslint::baseline::{Known, Recorder, Recording};
 use newslint::check::{self, Diagnostic, Hooks, RunOptions};
 use newslint::config::{self, Config};
-use newslint::input::{Fields, InputOptions, Inputs};
+use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions, Reporter};
 use newslint::rules::{RuleSet, RuleSetBuilder};
 use newslint::{Engine, zones::ZoneKind};
@@ -115,6 +115,10 @@ fn load_settings(args: &RuleArgs) -> Result<Settings> {
     load_settings_with(args, &[])
 }
 
+/// More worker threads than this only cost time to start (100,000 took minutes): `--jobs` is
+/// capped, with a warning. The output is the same whatever the number.
+const MAX_JOBS: usize = 256;
+
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
     let select = if args.select.is_empty() { config.select.clone() } else { args.select.clone() };
@@ -125,10 +129,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(path) = &args.baseline {
         engine.set_baseline(Known::load(path).map_err(fail)?);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let mut jobs = args.jobs.unwrap_or(0);
+    if jobs > MAX_JOBS {
+        eprintln!("newslint: warning: --jobs {jobs} is more than {MAX_JOBS}; using {MAX_JOBS} threads");
+        jobs = MAX_JOBS;
+    }
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
 
     let stdout = io::stdout();
     let to_terminal = args.output.is_none() && stdout.is_terminal();
@@ -188,7 +195,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let summary = match &args.output {
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            check::run(inputs, &engine, &pool, reporter.as_mut(), &mut out, hooks, &run_options)?
+            check::run(inputs, &engine, &pool, reporter.as_mut(), &mut out, hooks, &run_options)
+                .map_err(|e| write_failure("standard output", e))?
         }
         Some(path) => write_atomically(path, |out| {
             check::run(inputs, &engine, &pool, reporter.as_mut(), out, hooks, &run_options)
@@ -215,6 +223,15 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A failed write as one sentence naming where it went; a closed pipe stays an I/O error (the
+/// run then ends quietly).
+fn write_failure(target: &str, error: io::Error) -> anyhow::Error {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return error.into();
+    }
+    fail(format!("{target}: cannot write: {}", io_reason(&error)))
+}
+
 /// A progress bar on stderr for long runs, only when stderr is a terminal.
 fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !io::stderr().is_terminal() {
@@ -231,27 +248,39 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
 /// Writes a file through a temporary file in the same folder, renamed into place at the end:
 /// a failed run never leaves half a report, and a symbolic link at `path` is replaced, never
 /// followed.
+///
+/// Something that is not a regular file (`/dev/null`, a FIFO), and a link to an open file
+/// (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`), is written in place instead: renaming over
+/// it would replace the device, pipe or link with a plain file.
 fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> Result<T> {
-    if path.is_dir() {
+    let target = path.display().to_string();
+    let cannot_write = |e: io::Error| write_failure(&target, e);
+    let metadata = fs::metadata(path);
+    if metadata.as_ref().is_ok_and(|m| m.is_dir()) {
         return Err(fail(format!("{}: is a folder, not a file", path.display())));
+    }
+    let special = metadata.as_ref().is_ok_and(|m| !m.is_file())
+        || ["/dev/stdout", "/dev/stderr", "/dev/fd", "/proc"].iter().any(|p| path.starts_with(p));
+    if special {
+        let file = fs::OpenOptions::new().write(true).open(path).map_err(cannot_write)?;
+        let mut out = io::BufWriter::new(file);
+        return write(&mut out).and_then(|value| out.flush().map(|_| value)).map_err(cannot_write);
     }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| fail(format!("{}: not a file name", path.display())))?;
     let temporary = folder.join(format!(".{}.newslint-tmp", name.to_string_lossy()));
-    let file = fs::File::create(&temporary)
-        .map_err(|e| fail(format!("{}: cannot write: {e}", temporary.display())))?;
+    let file = fs::File::create(&temporary).map_err(cannot_write)?;
     let mut out = io::BufWriter::new(file);
     let value = write(&mut out).and_then(|value| out.flush().map(|_| value));
     match value {
         Ok(value) => {
             drop(out);
-            fs::rename(&temporary, path)
-                .map_err(|e| fail(format!("{}: cannot write: {e}", path.display())))?;
+            fs::rename(&temporary, path).map_err(cannot_write)?;
             Ok(value)
         }
         Err(e) => {
             let _ = fs::remove_file(&temporary);
-            Err(e.into())
+            Err(cannot_write(e))
         }
     }
 }

@@ -335,7 +335,14 @@ fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>])
     let after_end = sentence.end.max(span.end);
     let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
     let outside = [&text[before_start..span.start], &text[span.end..after_end]];
-    outside.iter().any(|part| part.split(|c: char| !c.is_alphabetic()).any(is_speech_verb))
+    // Speech verbs have 3 to 10 letters: the empty "words" between runs of quote marks and
+    // punctuation are not looked up, and a stretch without a letter is not split at all.
+    outside.iter().any(|part| {
+        part.bytes().any(|b| b.is_ascii_alphabetic())
+            && part
+                .split(|c: char| !c.is_alphabetic())
+                .any(|word| (3..=10).contains(&word.len()) && is_speech_verb(word))
+    })
 }
 
 /// Whether `word` is one of [`SPEECH_VERBS`], in any ASCII case (a binary search: quotations

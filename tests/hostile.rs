@@ -69,3 +69,134 @@ fn hostile_text_never_panics() {
     let dir = folder(&[("nasty.txt", &nasty)]);
     newslint().args(["check", "--format", "json"]).arg(dir.path().join("nasty.txt")).assert().code(0);
 }
+
+/// `-o` at something that is not a regular file (a FIFO here; `/dev/null` and `/dev/stdout`
+/// alike) is written in place: renaming a temporary file over it would replace the device or
+/// pipe with a plain file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = folder(&[("a.txt", b"A calm report.")]);
+    let fifo = dir.path().join("out.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let expected =
+        newslint().args(["check", "--format", "csv"]).arg(dir.path().join("a.txt")).output().unwrap().stdout;
+    // Opened for reading and writing, the FIFO has a reader at once (Linux) and never blocks.
+    let mut reader = std::fs::OpenOptions::new().read(true).write(true).open(&fifo).unwrap();
+    newslint()
+        .args(["check", "--format", "csv", "-o"])
+        .arg(&fifo)
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(0);
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+    let mut written = vec![0; expected.len()];
+    reader.read_exact(&mut written).unwrap();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn output_to_a_missing_folder_names_the_file() {
+    let dir = folder(&[("a.txt", b"A calm report.")]);
+    let target = dir.path().join("no/such/report.json");
+    newslint()
+        .args(["check", "-o"])
+        .arg(&target)
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}: cannot write: no such file or folder",
+            target.display()
+        )))
+        .stderr(predicate::str::contains("newslint-tmp").not())
+        .stderr(predicate::str::contains("os error").not());
+}
+
+/// Each quotation looks for a speech verb next to it; a line of a million quote marks (half a
+/// million empty quotations) stays linear and quick.
+#[test]
+fn a_million_quote_marks() {
+    let mut text = "\"".repeat(1_000_000);
+    text.push_str(" the minister said \"it is a shocking disaster\".");
+    let dir = folder(&[("quotes.txt", text.as_bytes())]);
+    let output =
+        newslint().args(["check", "--format", "jsonl"]).arg(dir.path().join("quotes.txt")).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["findings"].as_array().unwrap().iter().any(|f| f["voice"] == "quoted"), "{json}");
+}
+
+/// An id or source of 100,000 characters is cut in the table (comfy-table wraps a cell in time
+/// that grows with the square of its length); the machine formats keep it whole.
+#[test]
+fn huge_ids_are_cut_in_the_table() {
+    let id = "x".repeat(100_000);
+    let jsonl = format!("{{\"id\":\"{id}\",\"source\":\"{id}\",\"text\":\"A calm report.\"}}\n");
+    let dir = folder(&[("d.jsonl", jsonl.as_bytes())]);
+    let output =
+        newslint().args(["check", "--group-by", "source"]).arg(dir.path().join("d.jsonl")).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("xxx…"), "{table}");
+    assert!(table.len() < 120_000, "the heading keeps the id, the two tables cut it: {}", table.len());
+    let (json, _, _) = super::check_json(&[dir.path().join("d.jsonl").to_str().unwrap()]);
+    assert_eq!(json["articles"][0]["id"].as_str().unwrap().len(), 100_000);
+}
+
+#[test]
+fn absurd_job_counts_are_capped() {
+    let dir = folder(&[("a.txt", b"A calm report.")]);
+    for jobs in ["0", "100000"] {
+        newslint()
+            .args(["check", "--format", "csv", "--jobs", jobs])
+            .arg(dir.path().join("a.txt"))
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("a.txt,"));
+    }
+    newslint()
+        .args(["check", "--jobs", "100000"])
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .stderr(predicate::str::contains("--jobs 100000 is more than 256; using 256 threads"));
+}
+
+/// `/dev/zero` is read up to the article limit, then skipped: bounded in time and memory.
+#[cfg(unix)]
+#[test]
+fn endless_inputs_stop_at_the_article_limit() {
+    newslint()
+        .args(["check", "--max-article-bytes", "100000", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: article is over the 100000-byte limit"));
+    newslint()
+        .args(["check", "--input-format", "jsonl", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: binary data (it contains NUL bytes), not JSONL"));
+}
+
+/// An unreadable folder inside a walk is named with a plain reason (when not run as root, who
+/// can read it anyway).
+#[cfg(unix)]
+#[test]
+fn unreadable_folders_are_named_plainly() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder(&[("ok.txt", b"A calm report."), ("locked/a.txt", b"Hidden.")]);
+    let locked = dir.path().join("locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let output = newslint().args(["check", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ok.txt,"));
+    if !readable {
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr.contains("locked: cannot read the folder: permission denied"), "{stderr}");
+        assert!(!stderr.contains("os error"), "{stderr}");
+    }
+}

@@ -201,3 +201,63 @@ fn html_pages_are_zoned_and_framesets_skipped() {
         assert!(boilerplate.contains(furniture) && !body.contains(furniture), "{furniture}: {body}");
     }
 }
+
+#[test]
+fn byte_order_marks_utf16_without_one_and_utf32() {
+    let le: Vec<u8> = "Council approves the bridge\n\nThe council voted on Tuesday, the mayor said."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let mut utf32 = vec![0xFF, 0xFE, 0, 0];
+    utf32.extend("Hi".chars().flat_map(|c| (c as u32).to_le_bytes()));
+    let dir = folder(&[
+        ("bom-only.txt", b"\xef\xbb\xbf \n"),
+        (
+            "bom.txt",
+            b"\xef\xbb\xbfCouncil approves the bridge\n\nThe council voted on Tuesday, the mayor said.\n",
+        ),
+        ("le.txt", &le),
+        ("utf32.txt", &utf32),
+    ]);
+    let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ids(&json), ["bom.txt", "le.txt"]);
+    assert!(stderr.contains("bom-only.txt: empty"), "{stderr}");
+    assert!(stderr.contains("utf32.txt: UTF-32 text"), "{stderr}");
+    assert!(stderr.contains("le.txt: decoded as UTF-16LE (no byte-order mark"), "{stderr}");
+    assert_eq!(json["articles"][0]["title"], "Council approves the bridge", "no BOM in the title");
+    assert_eq!(json["articles"][1]["title"], "Council approves the bridge");
+}
+
+#[test]
+fn binary_and_latin1_jsonl() {
+    let mut binary = b"\x7fELF\x02\x01\x01\x00\x00\x00\n".repeat(50);
+    binary.extend_from_slice(b"{\"text\":\"x\"}\n");
+    let dir = folder(&[
+        ("bin.jsonl", &binary),
+        (
+            "latin1.jsonl",
+            b"{\"id\":\"a\",\"text\":\"Caf\xe9 news.\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n{\"id\":\n",
+        ),
+    ]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(ids(&json), ["a", "b"]);
+    assert_eq!(json["articles"][0]["text"], "Café news.");
+    assert_eq!(stderr.matches("bin.jsonl").count(), 1, "one message for a binary file: {stderr}");
+    assert!(stderr.contains("skipped ") && stderr.contains("bin.jsonl: binary data"), "{stderr}");
+    assert!(stderr.contains("latin1.jsonl: line 1: not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("latin1.jsonl:3: malformed JSON: EOF while parsing a value at column 6"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn latin1_csv_text_is_decoded_with_a_warning() {
+    let dir = folder(&[("l.csv", b"id,text\nc1,Caf\xe9 news.\n")]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().join("l.csv").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["articles"][0]["text"], "Café news.");
+    assert!(stderr.contains("l.csv: line 2: text not valid UTF-8"), "{stderr}");
+}

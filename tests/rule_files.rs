@@ -121,3 +121,33 @@ fn a_missing_rule_file_is_named() {
         .code(2)
         .stderr(predicate::str::contains("/no/such/rules.toml: cannot read the rule file"));
 }
+
+#[test]
+fn huge_phrases_and_patterns_are_refused_before_they_cost_memory() {
+    let phrase = "word ".repeat(2_000_000);
+    let err = refused(&format!("{GOOD_HEAD}phrases = ['{phrase}']\n"));
+    assert!(
+        err.contains(
+            "rules.toml:6:12: rule `my-rule`: phrase is 10000000 bytes long, over the 4096-byte limit"
+        ),
+        "{err}"
+    );
+    let pattern = "abc".repeat(3_000_000);
+    let err = refused(&format!("{GOOD_HEAD}patterns = ['{pattern}']\n"));
+    assert!(
+        err.contains(
+            "rules.toml:6:13: rule `my-rule`: pattern is 9000000 bytes long, over the 262144-byte limit"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn deserialiser_errors_name_the_rule() {
+    let err = refused(
+        "[[rule]]\nid = \"first\"\ncategory = \"doubt\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"x\"]\n\n[[rule]]\nid = \"no-explanation\"\ncategory = \"doubt\"\nmessage = \"m\"\nphrases = [\"x\"]\n",
+    );
+    assert!(err.contains("rules.toml:8:1: rule `no-explanation`: missing field `explanation`"), "{err}");
+    let err = refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nweight = \"heavy\"\n"));
+    assert!(err.contains("rule `my-rule`: invalid type: string \"heavy\", expected a number"), "{err}");
+}

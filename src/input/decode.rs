@@ -2,23 +2,42 @@
 //! warning), and binary data refused.
 
 /// Decoded text, and a warning when it was not UTF-8.
+#[derive(Debug)]
 pub struct Decoded {
     pub text: String,
     pub warning: Option<String>,
 }
 
+const BINARY: &str = "binary data (it contains NUL bytes), not text";
+
 /// Why bytes cannot be analysed as text.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let (text, encoding, had_errors) = encoding_rs::UTF_16LE.decode(&bytes);
-        let mut warning = format!("decoded as {} (byte-order mark)", encoding.name());
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err("UTF-32 text (byte-order mark), which is not supported: convert it to UTF-8, e.g. with `iconv -f UTF-32 -t UTF-8`".to_string());
+    }
+    let (encoding, how) = if bytes.starts_with(&[0xFF, 0xFE]) {
+        (Some(encoding_rs::UTF_16LE), "byte-order mark")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        (Some(encoding_rs::UTF_16BE), "byte-order mark")
+    } else {
+        (sniff_utf16(&bytes), "no byte-order mark, but every other byte is NUL")
+    };
+    if let Some(encoding) = encoding {
+        let (text, encoding, had_errors) = encoding.decode(&bytes);
+        if text.contains('\0') {
+            return Err(BINARY.to_string());
+        }
+        let mut warning = format!("decoded as {} ({how})", encoding.name());
         if had_errors {
             warning.push_str("; invalid sequences were replaced with U+FFFD");
         }
         return Ok(Decoded { text: text.into_owned(), warning: Some(warning) });
     }
     if memchr::memchr(0, &bytes).is_some() {
-        return Err("binary data (it contains NUL bytes), not text".to_string());
+        return Err(BINARY.to_string());
+    }
+    if mostly_control_bytes(&bytes) {
+        return Err("binary data (it is mostly control characters), not text".to_string());
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded { text, warning: None }),
@@ -34,6 +53,36 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
             })
         }
     }
+}
+
+/// UTF-16 without a byte-order mark, as text that is mostly ASCII shows it: in the first 4 KiB,
+/// a NUL in at least a third of the even (big-endian) or odd (little-endian) bytes, and none in
+/// the others.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd, pairs) = (zeros(0), zeros(1), head.len() / 2);
+    if even == 0 && odd * 3 >= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if odd == 0 && even * 3 >= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// More than a tenth of the first 64 KiB are control bytes other than white space and escape:
+/// data, not text (an executable with its NUL bytes removed, random bytes).
+fn mostly_control_bytes(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    controls * 10 > head.len()
 }
 
 #[cfg(test)]
@@ -67,5 +116,24 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert!(decode(vec![0x7f, b'E', b'L', b'F', 0, 0, 1]).is_err());
+        // Data without a NUL byte.
+        let data: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 255 + 1) as u8).collect();
+        assert!(decode(data).unwrap_err().contains("control characters"));
+        // A UTF-16 byte-order mark in front of data that decodes to NUL characters.
+        let mut fake = vec![0xFF, 0xFE];
+        fake.extend_from_slice(&[b'a', 0, 0, 0, b'b', 0]);
+        assert!(decode(fake).unwrap_err().contains("binary"));
+    }
+
+    #[test]
+    fn utf16_without_bom_and_utf32() {
+        let le: Vec<u8> = "Hi é, a report.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(le).unwrap();
+        assert_eq!(d.text, "Hi é, a report.");
+        assert!(d.warning.unwrap().contains("UTF-16LE (no byte-order mark"));
+        let be: Vec<u8> = "Hi, a report.".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(be).unwrap().text, "Hi, a report.");
+        let utf32: Vec<u8> = [0xFF, 0xFE, 0, 0, b'H', 0, 0, 0].to_vec();
+        assert!(decode(utf32).unwrap_err().contains("UTF-32"));
     }
 }

@@ -259,7 +259,12 @@ impl Inputs {
             return Err(skipped(path.into(), None, format!("{failure}: {}", io_reason(&e))));
         }
         if bytes.len() > self.options.max_article_bytes {
-            return Err(skipped(path.into(), None, self.too_large(bytes.len())));
+            // Read only up to one byte over the limit: the size is not known.
+            let reason = format!(
+                "article is over the {}-byte limit (raise it with --max-article-bytes)",
+                self.options.max_article_bytes
+            );
+            return Err(skipped(path.into(), None, reason));
         }
         Ok(bytes)
     }
@@ -268,7 +273,7 @@ impl Inputs {
         match decode(bytes) {
             Err(reason) => skipped(path, None, reason),
             Ok(Decoded { text, warning }) => {
-                if text.trim().is_empty() {
+                if is_blank(&text) {
                     return skipped(path, None, "empty: there is no text to analyse".into());
                 }
                 Event::Article {
@@ -363,6 +368,11 @@ impl Iterator for Inputs {
     }
 }
 
+/// Nothing but white space and byte-order marks (a file holding only a UTF-8 BOM is empty).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
 /// The host of a URL, without `www.`: `https://www.example.com/a` -> `example.com`.
 pub fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -390,14 +400,27 @@ fn walk_failure(folder: &Path, error: &ignore::Error) -> Skipped {
         _ => folder.to_string_lossy().into_owned(),
     };
     let reason = match error {
-        ignore::Error::WithPath { err, .. } => err.to_string(),
-        other => other.to_string(),
+        ignore::Error::WithPath { err, .. } => walk_reason(err),
+        other => walk_reason(other),
     };
     Skipped { path, line: None, reason }
 }
 
+/// A walk error's reason as `io_reason` gives it ("permission denied"), not as the walker
+/// words it ("IO error for operation on PATH: Permission denied (os error 13)").
+fn walk_reason(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::Io(e) => format!("cannot read the folder: {}", io_reason(e)),
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => walk_reason(err),
+        other => match other.io_error() {
+            Some(e) => format!("cannot read the folder: {}", io_reason(e)),
+            None => other.to_string(),
+        },
+    }
+}
+
 /// The reason of an I/O error, without Rust's "(os error N)".
-fn io_reason(error: &io::Error) -> String {
+pub fn io_reason(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

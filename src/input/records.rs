@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
-use super::{Article, Event, Fields, InputOptions, host_of, io_reason, skipped};
+use super::{Article, Event, Fields, InputOptions, host_of, io_reason, is_blank, skipped};
 
 /// A reader of one article per record.
 pub(super) enum Records {
@@ -30,15 +30,42 @@ pub(super) struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buffer: Vec<u8>,
+    /// Whether the start of the file has been checked for binary data.
+    checked: bool,
 }
 
 impl JsonlReader {
     pub(super) fn new(path: String, reader: Box<dyn BufRead + Send>) -> Self {
-        JsonlReader { path, reader, line: 0, buffer: Vec::new() }
+        JsonlReader { path, reader, line: 0, buffer: Vec::new(), checked: false }
+    }
+
+    /// Why the file cannot be read as JSONL at all, from its first buffer: it cannot be read (a
+    /// corrupt `.gz`), it starts with a UTF-16 byte-order mark, or it has NUL
+    /// bytes (an executable, an image, compressed data without its `.gz` name, `/dev/zero`).
+    /// One message for the file, not one per "line" of binary data.
+    fn not_jsonl(&mut self) -> Option<String> {
+        let head = match self.reader.fill_buf() {
+            Ok(head) => head,
+            Err(e) => return Some(format!("cannot read: {}", io_reason(&e))),
+        };
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Some(
+                "UTF-16 JSONL is not supported: convert it to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8`"
+                    .into(),
+            );
+        }
+        memchr::memchr(0, head).map(|_| "binary data (it contains NUL bytes), not JSONL".to_string())
     }
 
     /// The next article or skipped line; `None` at the end of the input.
     fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
+        if !self.checked {
+            self.checked = true;
+            if let Some(reason) = self.not_jsonl() {
+                self.reader = Box::new(std::io::empty());
+                return Some(skipped(self.path.clone(), None, reason));
+            }
+        }
         loop {
             self.buffer.clear();
             let limit = options.max_article_bytes as u64 * 2 + 1;
@@ -78,13 +105,26 @@ impl JsonlReader {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            // A line that is not UTF-8 is decoded as Windows-1252, as a text file would be.
+            let (decoded, warning) = match std::str::from_utf8(line) {
+                Ok(_) => (None, None),
+                Err(e) => (
+                    Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(line).0.into_owned()),
+                    Some(format!(
+                        "line {}: not valid UTF-8 (first bad byte at column {}); decoded as Windows-1252",
+                        self.line,
+                        e.valid_up_to() + 1
+                    )),
+                ),
+            };
+            let line = decoded.as_ref().map_or(line, |d| d.as_bytes());
             return Some(match parse_jsonl_line(line, &options.fields) {
                 Ok(mut article) => {
                     if article.id.is_empty() {
                         article.id = format!("{}:{}", self.path, self.line);
                     }
                     article.path = self.path.clone();
-                    Event::Article { article: Box::new(article), warning: None }
+                    Event::Article { article: Box::new(article), warning }
                 }
                 Err(reason) => skipped(self.path.clone(), Some(self.line), reason),
             });
@@ -100,7 +140,9 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 /// One JSONL line to an article (id left empty when the line has none).
 pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, String> {
     let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
-    let value: Value = serde_json::from_slice(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    // serde_json says "at line 1 column N" of the one line it was given.
+    let value: Value = serde_json::from_slice(line)
+        .map_err(|e| format!("malformed JSON: {e}").replace(" at line 1 column ", " at column "))?;
     let Value::Object(mut object) = value else {
         return Err("not a JSON object".to_string());
     };
@@ -109,7 +151,7 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
         Some(_) => return Err(format!("field `{}` is not a string", fields.text)),
         None => return Err(format!("no `{}` field", fields.text)),
     };
-    if text.trim().is_empty() {
+    if is_blank(&text) {
         return Err(format!("field `{}` is empty: there is no text to analyse", fields.text));
     }
     let mut string_field = |name: &str| match object.remove(name) {
@@ -200,10 +242,18 @@ impl CsvReader {
             let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
                 return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
             };
-            let Ok(text) = std::str::from_utf8(bytes) else {
-                return Some(skipped(self.path.clone(), Some(line), "text is not valid UTF-8".into()));
+            // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
+            let (text, warning) = match std::str::from_utf8(bytes) {
+                Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+                Err(e) => (
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+                    Some(format!(
+                        "line {line}: text not valid UTF-8 (first bad byte at byte {} of the field); decoded as Windows-1252",
+                        e.valid_up_to() + 1
+                    )),
+                ),
             };
-            if text.trim().is_empty() {
+            if is_blank(&text) {
                 continue;
             }
             if text.len() > options.max_article_bytes {
@@ -224,10 +274,10 @@ impl CsvReader {
                     .filter(|s| !s.is_empty())
                     .or_else(|| url.as_deref().and_then(host_of)),
                 url,
-                text: text.to_string(),
+                text: text.into_owned(),
                 zones: None,
             };
-            return Some(Event::Article { article: Box::new(article), warning: None });
+            return Some(Event::Article { article: Box::new(article), warning });
         }
     }
 }

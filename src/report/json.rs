@@ -23,7 +23,8 @@ pub struct ArticleJson<'a> {
     pub band: &'static str,
     pub base: f64,
     pub breakdown: Vec<BreakdownJson<'a>>,
-    pub findings: Vec<FindingJson<'a>>,
+    /// Serialised one by one from the analysis (an article may have millions).
+    pub findings: Findings<'a>,
     pub zones: Vec<ZoneJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
@@ -53,6 +54,42 @@ pub struct FindingJson<'a> {
     pub zone: &'static str,
     pub voice: &'static str,
     pub message: &'a str,
+}
+
+/// An article's findings as a JSON array of [`FindingJson`], made one at a time.
+pub struct Findings<'a> {
+    analysis: &'a Analysis,
+    rules: &'a RuleSet,
+}
+
+impl<'a> Findings<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = FindingJson<'a>> + use<'a> {
+        let (rules, text) = (self.rules, self.analysis.article.text.as_str());
+        self.analysis.findings.iter().map(move |f| {
+            let rule = &rules.rules[f.rule];
+            let category = &rules.categories[f.category];
+            FindingJson {
+                rule: &rule.id,
+                category: &category.id,
+                group: category.group.as_str(),
+                severity: rule.severity.as_str(),
+                start: f.start,
+                end: f.end,
+                line: f.line,
+                column: f.column,
+                text: &text[f.start..f.end],
+                zone: f.zone.as_str(),
+                voice: f.voice.as_str(),
+                message: &rule.message,
+            }
+        })
+    }
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 #[derive(Serialize)]
@@ -91,28 +128,7 @@ impl<'a> ArticleJson<'a> {
                     }
                 })
                 .collect(),
-            findings: analysis
-                .findings
-                .iter()
-                .map(|f| {
-                    let rule = &rules.rules[f.rule];
-                    let category = &rules.categories[f.category];
-                    FindingJson {
-                        rule: &rule.id,
-                        category: &category.id,
-                        group: category.group.as_str(),
-                        severity: rule.severity.as_str(),
-                        start: f.start,
-                        end: f.end,
-                        line: f.line,
-                        column: f.column,
-                        text: &text[f.start..f.end],
-                        zone: f.zone.as_str(),
-                        voice: f.voice.as_str(),
-                        message: &rule.message,
-                    }
-                })
-                .collect(),
+            findings: Findings { analysis, rules },
             zones: analysis
                 .zones
                 .iter()
@@ -172,12 +188,50 @@ impl Reporter for JsonReporter<'_> {
     }
 }
 
-/// Serialises `article` into `buffer` first, then writes it with one call: serde_json writes
-/// in many small pieces, which cost a dynamic call each when made to `out` directly.
+/// Serialises `article` through `buffer`: serde_json writes in many small pieces, which cost a
+/// dynamic call each when made to `out` directly; the buffer hands them on in pieces of about
+/// [`CHUNK`] bytes, so that an article with a million findings (half a gigabyte of JSON) is not
+/// held whole in memory.
 fn write_article(out: &mut dyn Write, buffer: &mut Vec<u8>, article: &ArticleJson<'_>) -> io::Result<()> {
     buffer.clear();
-    serde_json::to_writer(&mut *buffer, article)?;
-    out.write_all(buffer)
+    let mut chunked = Chunked { out, buffer };
+    serde_json::to_writer(&mut chunked, article)?;
+    chunked.drain()
+}
+
+const CHUNK: usize = 64 * 1024;
+
+struct Chunked<'a> {
+    out: &'a mut dyn Write,
+    buffer: &'a mut Vec<u8>,
+}
+
+impl Chunked<'_> {
+    /// Writes what is buffered to `out` (without flushing `out`).
+    fn drain(&mut self) -> io::Result<()> {
+        self.out.write_all(self.buffer)?;
+        self.buffer.clear();
+        Ok(())
+    }
+}
+
+impl Write for Chunked<'_> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        if self.buffer.len() + data.len() > CHUNK {
+            self.drain()?;
+            if data.len() > CHUNK {
+                // A long string (the article text): straight through.
+                self.out.write_all(data)?;
+                return Ok(data.len());
+            }
+        }
+        self.buffer.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()
+    }
 }
 
 /// One ARTICLE object per line.

@@ -15,6 +15,17 @@ use crate::score::Band;
 const MAX_ROWS: usize = 1000;
 /// Categories named in the summary row of an article.
 const TOP_CATEGORIES: usize = 3;
+/// Ids and sources are cut to this many characters in a table cell: comfy-table's wrapping
+/// takes time that grows with the square of a cell's length (a 100 KB id took 9 s).
+const MAX_CELL: usize = 200;
+
+/// `text`, cut to [`MAX_CELL`] characters with a `…`.
+fn cell_text(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
 
 pub struct TableReporter<'a> {
     rules: &'a RuleSet,
@@ -95,7 +106,7 @@ impl Reporter for TableReporter<'_> {
                     zone,
                     self.options.paint(Self::group_style(category.group), &category.id),
                     self.context(&article.text, f.start, f.end, category.group),
-                    rule.message.clone(),
+                    cell_text(&rule.message),
                 ]);
             }
             writeln!(out, "{table}")?;
@@ -125,7 +136,7 @@ impl Reporter for TableReporter<'_> {
             table.set_header(["article", "words", "score", "band", "heaviest categories (points)"]);
             for (id, words, score, band, top) in &self.rows {
                 table.add_row([
-                    comfy_table::Cell::new(id),
+                    comfy_table::Cell::new(cell_text(id)),
                     comfy_table::Cell::new(words).set_alignment(CellAlignment::Right),
                     comfy_table::Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
                     comfy_table::Cell::new(self.options.paint(Self::band_style(*band), band.as_str())),
@@ -140,7 +151,7 @@ impl Reporter for TableReporter<'_> {
             for s in sources {
                 let top: Vec<String> = s.top_categories.iter().map(|(c, n)| format!("{c} ({n})")).collect();
                 table.add_row([
-                    comfy_table::Cell::new(&s.source),
+                    comfy_table::Cell::new(cell_text(&s.source)),
                     comfy_table::Cell::new(s.articles).set_alignment(CellAlignment::Right),
                     comfy_table::Cell::new(format!("{:.1}", s.mean_score))
                         .set_alignment(CellAlignment::Right),

@@ -97,6 +97,14 @@ struct RawSentence {
     report: ReportSpan,
 }
 
+/// Longer phrases are refused: the phrase trie costs about a hundred bytes per byte of phrase
+/// (a 10 MB phrase took 1.3 GB), and the longest built-in phrase has 33 bytes.
+const MAX_PHRASE_BYTES: usize = 4096;
+/// Longer patterns are refused before they are parsed: parsing costs about 300 bytes per byte
+/// of pattern (a 9 MB pattern took 3 GB before it was found too large to compile), and the
+/// longest built-in pattern has 2.6 KB.
+const MAX_PATTERN_BYTES: usize = 256 * 1024;
+
 struct SourceFile {
     path: String,
     text: String,
@@ -151,7 +159,8 @@ impl RuleSetBuilder {
             }
             return Ok(());
         }
-        let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read the rule file: {e}")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| error(format!("cannot read the rule file: {}", crate::input::io_reason(&e))))?;
         let text =
             String::from_utf8(bytes).map_err(|_| error("the rule file is not valid UTF-8".to_string()))?;
         // From a clone of this repository, `--rules rules/` names the built-in files again: a
@@ -176,8 +185,8 @@ impl RuleSetBuilder {
                     path: file.path.clone(),
                     line: at.map(|(l, _)| l),
                     column: at.map(|(_, c)| c),
-                    rule: None,
-                    message: e.message().trim_end().to_string(),
+                    rule: e.span().and_then(|span| rule_id_around(&file.text, span.start)),
+                    message: e.message().trim_end().replace("expected f64", "expected a number"),
                 }
             })?;
             parsed.push((file, raw));
@@ -358,6 +367,16 @@ impl Context<'_> {
 
     /// Normalises a phrase (lower case, single spaces) and checks its shape.
     fn check_phrase(&self, phrase: &Spanned<String>, rule: &str) -> Result<String, RuleError> {
+        if phrase.get_ref().len() > MAX_PHRASE_BYTES {
+            return Err(self.error(
+                phrase.span(),
+                Some(rule),
+                format!(
+                    "phrase is {} bytes long, over the {MAX_PHRASE_BYTES}-byte limit for one phrase",
+                    phrase.get_ref().len()
+                ),
+            ));
+        }
         let normalised = phrase.get_ref().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let stem = normalised.strip_suffix('*').unwrap_or(&normalised);
         if stem.trim().is_empty() {
@@ -382,6 +401,16 @@ impl Context<'_> {
         rule: &str,
     ) -> Result<Pattern, RuleError> {
         let text = pattern.get_ref();
+        if text.len() > MAX_PATTERN_BYTES {
+            return Err(self.error(
+                pattern.span(),
+                Some(rule),
+                format!(
+                    "pattern is {} bytes long, over the {MAX_PATTERN_BYTES}-byte limit for one pattern (put long word lists in `phrases`)",
+                    text.len()
+                ),
+            ));
+        }
         // The span covers the quotes: a literal string '…' starts one byte before the pattern.
         let at = |offset: usize| pattern.span().start + 1 + offset;
         let syntax_error = |span: &regex_syntax::ast::Span, reason: String| {
@@ -463,6 +492,28 @@ impl Context<'_> {
         }
         Ok(scope)
     }
+}
+
+/// The `id = "…"` of the `[[rule]]` table that byte `offset` lies in, read off the lines (for
+/// errors the deserialiser reports without it, such as a missing field).
+fn rule_id_around(text: &str, offset: usize) -> Option<String> {
+    let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
+    // The `[[rule]]` header at or before the offset (the span of a missing field is the table).
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    // The last array-of-tables header before it must be a rule's (not a `[[category]]`).
+    let header = text[..line_end]
+        .match_indices("[[")
+        .map(|(i, _)| i)
+        .filter(|&i| text[..i].trim_end_matches([' ', '\t']).is_empty() || text[..i].ends_with('\n'))
+        .last()?;
+    let table = text[header..].strip_prefix("[[rule]]")?;
+    let table = table.find("\n[[").map_or(table, |end| &table[..end]);
+    table.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("id")?.trim_start().strip_prefix('=')?.trim();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let id = value[1..].split(quote).next()?;
+        (!id.is_empty()).then(|| id.to_string())
+    })
 }
 
 fn is_kebab_case(id: &str) -> bool {
