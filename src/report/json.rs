@@ -217,16 +217,22 @@ impl Chunked<'_> {
 
 impl Write for Chunked<'_> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.write_all(data)?;
+        Ok(data.len())
+    }
+
+    // serde_json calls `write_all` for every piece; the default one loops over `write`.
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
         if self.buffer.len() + data.len() > CHUNK {
             self.drain()?;
             if data.len() > CHUNK {
                 // A long string (the article text): straight through.
-                self.out.write_all(data)?;
-                return Ok(data.len());
+                return self.out.write_all(data);
             }
         }
         self.buffer.extend_from_slice(data);
-        Ok(data.len())
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
