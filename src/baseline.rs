@@ -122,42 +122,6 @@ impl Recorder {
     }
 }
 
-/// A printer that also records the baseline of what it prints (`--write-baseline`).
-pub struct Recording<'a> {
-    inner: Box<dyn crate::report::Reporter + 'a>,
-    recorder: &'a mut Recorder,
-    rules: &'a RuleSet,
-}
-
-impl<'a> Recording<'a> {
-    pub fn new(
-        inner: Box<dyn crate::report::Reporter + 'a>,
-        recorder: &'a mut Recorder,
-        rules: &'a RuleSet,
-    ) -> Self {
-        Recording { inner, recorder, rules }
-    }
-}
-
-impl crate::report::Reporter for Recording<'_> {
-    fn begin(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.inner.begin(out)
-    }
-
-    fn article(&mut self, out: &mut dyn std::io::Write, analysis: &Analysis) -> std::io::Result<()> {
-        self.recorder.record(analysis, self.rules);
-        self.inner.article(out, analysis)
-    }
-
-    fn finish(
-        &mut self,
-        out: &mut dyn std::io::Write,
-        summary: &crate::check::Summary,
-    ) -> std::io::Result<()> {
-        self.inner.finish(out, summary)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,6 +89,8 @@ pub struct Hooks<'a> {
     pub diagnostic: &'a mut dyn FnMut(Diagnostic<'_>),
     /// Called after each batch with the articles and bytes analysed so far.
     pub progress: &'a mut dyn FnMut(usize, u64),
+    /// Called with every analysed article, in input order, printed or not (`--top`).
+    pub analysed: &'a mut dyn FnMut(&Analysis),
 }
 
 #[derive(Default)]
@@ -250,6 +252,7 @@ fn print_results(
                 }
             };
             summary.count(&analysis, engine.rules());
+            (hooks.analysed)(&analysis);
             if options.group_by_source {
                 let tally = sources.entry(source_of(&analysis)).or_default();
                 tally.worst = if tally.articles == 0 {

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
-use newslint::baseline::{Known, Recorder, Recording};
+use newslint::baseline::{Known, Recorder};
 use newslint::check::{self, Diagnostic, Hooks, RunOptions};
 use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
@@ -150,11 +150,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(120);
     let options = ReportOptions { include_text: args.include_text, color, width: Some(width) };
-    let mut recorder = Recorder::default();
     let mut reporter: Box<dyn Reporter> = report::reporter(args.format, engine.rules(), options);
-    if args.write_baseline.is_some() {
-        reporter = Box::new(Recording::new(reporter, &mut recorder, engine.rules()));
-    }
 
     let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
     let input_options = InputOptions {
@@ -190,7 +186,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             bar.set_message(format!("{articles} articles"));
         }
     };
-    let hooks = Hooks { diagnostic: &mut diagnostic, progress: &mut progress };
+    // `--write-baseline` records every article analysed, not only those printed (`--top`).
+    let mut recorder = Recorder::default();
+    let mut analysed = |analysis: &newslint::analyze::Analysis| {
+        if args.write_baseline.is_some() {
+            recorder.record(analysis, engine.rules());
+        }
+    };
+    let hooks = Hooks { diagnostic: &mut diagnostic, progress: &mut progress, analysed: &mut analysed };
 
     let summary = match &args.output {
         None => {
