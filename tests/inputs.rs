@@ -118,6 +118,8 @@ fn oversized_articles_are_skipped_with_the_limit_named() {
     let dir = folder(&[
         ("big.txt", "word ".repeat(1000).as_bytes()),
         ("d.jsonl", format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "w".repeat(5000)).as_bytes()),
+        // Between one and two times the limit: the line is read, its text is still too long.
+        ("e.jsonl", format!("{{\"text\":\"{}\"}}\n", "w".repeat(1500)).as_bytes()),
     ]);
     newslint()
         .args(["check", "--max-article-bytes", "1000"])
@@ -126,6 +128,7 @@ fn oversized_articles_are_skipped_with_the_limit_named() {
         .code(2)
         .stderr(predicate::str::contains("big.txt: article is 5000 bytes, over the 1000-byte limit"))
         .stderr(predicate::str::contains("d.jsonl:1: line is over"))
+        .stderr(predicate::str::contains("e.jsonl:1: text is over the 1000-byte article limit"))
         .stdout(predicate::str::contains("1 article"));
 }
 
@@ -148,7 +151,9 @@ fn compressed_and_csv_datasets() {
         ("4.csv", csv.as_bytes()),
     ]);
     let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 0, "{stderr}");
+    // The record with an empty text is named, as an empty JSONL text is, not dropped silently.
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("4.csv:4: the text is empty"), "{stderr}");
     assert_eq!(ids(&json), ["a", "b", "a", "b", "3.txt.gz", "c1"]);
     let c1 = &json["articles"][5];
     assert_eq!(c1["text"], "He said, \"hi\".\nNext line.");

@@ -119,6 +119,15 @@ impl JsonlReader {
             };
             let line = decoded.as_ref().map_or(line, |d| d.as_bytes());
             return Some(match parse_jsonl_line(line, &options.fields) {
+                // The line may hold twice the limit (escapes); the text itself may not.
+                Ok(article) if article.text.len() > options.max_article_bytes => skipped(
+                    self.path.clone(),
+                    Some(self.line),
+                    format!(
+                        "text is over the {}-byte article limit (raise it with --max-article-bytes)",
+                        options.max_article_bytes
+                    ),
+                ),
                 Ok(mut article) => {
                     if article.id.is_empty() {
                         article.id = format!("{}:{}", self.path, self.line);
@@ -254,7 +263,12 @@ impl CsvReader {
                 ),
             };
             if is_blank(&text) {
-                continue;
+                // As for JSONL: an empty text is named, not dropped.
+                return Some(skipped(
+                    self.path.clone(),
+                    Some(line),
+                    "the text is empty: there is nothing to analyse".into(),
+                ));
             }
             if text.len() > options.max_article_bytes {
                 return Some(skipped(
