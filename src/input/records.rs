@@ -229,69 +229,65 @@ impl CsvReader {
                 *self.columns.insert(columns)
             }
         };
-        loop {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(false) => return None,
-                Ok(true) => {}
-                Err(e) => {
-                    let line = e.position().map(|p| p.line() as usize);
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        self.failed = true;
-                    }
-                    return Some(skipped(self.path.clone(), line, format!("malformed CSV: {e}")));
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(false) => return None,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    self.failed = true;
                 }
+                return Some(skipped(self.path.clone(), line, format!("malformed CSV: {e}")));
             }
-            let line = self.record.position().map_or(0, |p| p.line() as usize);
-            let field = |column: Option<usize>| {
-                column
-                    .and_then(|c| self.record.get(c))
-                    .and_then(|b| std::str::from_utf8(b).ok())
-                    .map(str::to_string)
-            };
-            let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
-                return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
-            };
-            // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
-            let (text, warning) = match std::str::from_utf8(bytes) {
-                Ok(text) => (std::borrow::Cow::Borrowed(text), None),
-                Err(e) => (
-                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
-                    Some(format!(
-                        "line {line}: text not valid UTF-8 (first bad byte at byte {} of the field); decoded as Windows-1252",
-                        e.valid_up_to() + 1
-                    )),
-                ),
-            };
-            if is_blank(&text) {
-                // As for JSONL: an empty text is named, not dropped.
-                return Some(skipped(
-                    self.path.clone(),
-                    Some(line),
-                    "the text is empty: there is nothing to analyse".into(),
-                ));
-            }
-            if text.len() > options.max_article_bytes {
-                return Some(skipped(
-                    self.path.clone(),
-                    Some(line),
-                    format!("text is over the {}-byte article limit", options.max_article_bytes),
-                ));
-            }
-            let url = field(columns[3]).filter(|u| !u.is_empty());
-            let article = Article {
-                id: field(columns[1])
-                    .filter(|id| !id.is_empty())
-                    .unwrap_or_else(|| format!("{}:{line}", self.path)),
-                path: self.path.clone(),
-                title: field(columns[2]).filter(|t| !t.is_empty()),
-                source: field(columns[4])
-                    .filter(|s| !s.is_empty())
-                    .or_else(|| url.as_deref().and_then(host_of)),
-                url,
-                text: text.into_owned(),
-                zones: None,
-            };
-            return Some(Event::Article { article: Box::new(article), warning });
         }
+        let line = self.record.position().map_or(0, |p| p.line() as usize);
+        let field = |column: Option<usize>| {
+            column
+                .and_then(|c| self.record.get(c))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(str::to_string)
+        };
+        let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
+            return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
+        };
+        // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
+        let (text, warning) = match std::str::from_utf8(bytes) {
+            Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+            Err(e) => (
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+                Some(format!(
+                    "line {line}: text not valid UTF-8 (first bad byte at byte {} of the field); decoded as Windows-1252",
+                    e.valid_up_to() + 1
+                )),
+            ),
+        };
+        if is_blank(&text) {
+            // As for JSONL: an empty text is named, not dropped.
+            return Some(skipped(
+                self.path.clone(),
+                Some(line),
+                "the text is empty: there is nothing to analyse".into(),
+            ));
+        }
+        if text.len() > options.max_article_bytes {
+            return Some(skipped(
+                self.path.clone(),
+                Some(line),
+                format!("text is over the {}-byte article limit", options.max_article_bytes),
+            ));
+        }
+        let url = field(columns[3]).filter(|u| !u.is_empty());
+        let article = Article {
+            id: field(columns[1])
+                .filter(|id| !id.is_empty())
+                .unwrap_or_else(|| format!("{}:{line}", self.path)),
+            path: self.path.clone(),
+            title: field(columns[2]).filter(|t| !t.is_empty()),
+            source: field(columns[4]).filter(|s| !s.is_empty()).or_else(|| url.as_deref().and_then(host_of)),
+            url,
+            text: text.into_owned(),
+            zones: None,
+        };
+        Some(Event::Article { article: Box::new(article), warning })
     }
 }
