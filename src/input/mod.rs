@@ -60,7 +60,8 @@ pub enum Event {
     Skipped(Skipped),
 }
 
-/// How to read files whose kind is not clear from their name (and standard input).
+/// How to read the inputs (`--input-format`): each by its kind, or every one as text or as
+/// JSONL, whatever its name.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum InputFormat {
     /// By extension; standard input is JSONL when it starts with `{`.
