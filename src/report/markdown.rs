@@ -32,20 +32,14 @@ impl Reporter for MarkdownReporter<'_> {
     fn article(&mut self, _out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
         let article = &analysis.article;
         let score = &analysis.score;
-        let heaviest: Vec<String> = score
-            .breakdown
-            .iter()
-            .filter(|c| c.points != 0.0)
-            .take(3)
-            .map(|c| format!("{} {:+.1}", self.rules.categories[c.category].id, c.points))
-            .collect();
+        let heaviest = super::heaviest_categories(analysis, self.rules);
         self.rows.push(format!(
             "| {} | {} | {:.1} | {} | {} |",
             cell(&article.id),
             analysis.words,
             score.score,
             score.band.as_str(),
-            cell(&heaviest.join(", "))
+            cell(&heaviest)
         ));
         let mut section =
             format!("### {} — {:.1} ({})\n\n", cell(&article.id), score.score, score.band.as_str());

@@ -151,6 +151,23 @@ impl Excerpt {
 }
 
 /// White space (line breaks included) folded to single spaces, trimmed.
+/// Categories named in an article's summary row.
+const HEAVIEST_CATEGORIES: usize = 3;
+
+/// The categories that moved an article's score most, as "loaded-language -3.6", for the
+/// summary rows of the table and the Markdown report.
+fn heaviest_categories(analysis: &Analysis, rules: &RuleSet) -> String {
+    let top: Vec<String> = analysis
+        .score
+        .breakdown
+        .iter()
+        .filter(|c| c.points != 0.0)
+        .take(HEAVIEST_CATEGORIES)
+        .map(|c| format!("{} {:+.1}", rules.categories[c.category].id, c.points))
+        .collect();
+    top.join(", ")
+}
+
 fn flatten(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -13,8 +13,6 @@ use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
 /// Findings shown per article: a table is for reading; the machine formats have them all.
 const MAX_ROWS: usize = 1000;
-/// Categories named in the summary row of an article.
-const TOP_CATEGORIES: usize = 3;
 /// Ids and sources are cut to this many characters in a table cell: comfy-table's wrapping
 /// takes time that grows with the square of a cell's length (a 100 KB id took 9 s).
 const MAX_CELL: usize = 200;
@@ -119,14 +117,8 @@ impl Reporter for TableReporter<'_> {
             }
         }
         writeln!(out)?;
-        let top: Vec<String> = score
-            .breakdown
-            .iter()
-            .filter(|c| c.points != 0.0)
-            .take(TOP_CATEGORIES)
-            .map(|c| format!("{} {:+.1}", self.rules.categories[c.category].id, c.points))
-            .collect();
-        self.rows.push((article.id.clone(), analysis.words, score.score, score.band, top.join(", ")));
+        let heaviest = super::heaviest_categories(analysis, self.rules);
+        self.rows.push((article.id.clone(), analysis.words, score.score, score.band, heaviest));
         Ok(())
     }
 
