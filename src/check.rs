@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 
 use crate::analyze::{Analysis, Engine};
-use crate::input::{Event, Skipped, host_of};
+use crate::input::{Event, Skipped, source_or_host};
 use crate::report::Reporter;
 use crate::score::Band;
 
@@ -329,10 +329,7 @@ impl Summary {
 /// The article's source: its `source` field, else the host of its URL, else its folder.
 pub fn source_of(analysis: &Analysis) -> String {
     let article = &analysis.article;
-    article
-        .source
-        .clone()
-        .or_else(|| article.url.as_deref().and_then(host_of))
+    source_or_host(article.source.clone(), article.url.as_deref())
         .or_else(|| {
             let parent = std::path::Path::new(&article.path).parent()?.file_name()?;
             Some(parent.to_string_lossy().into_owned())

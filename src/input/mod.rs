@@ -288,7 +288,7 @@ impl Inputs {
     fn html_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
         match html::extract_html(&bytes) {
             Ok(page) => {
-                let source = page.site_name.or_else(|| page.url.as_deref().and_then(host_of));
+                let source = source_or_host(page.site_name, page.url.as_deref());
                 let article = Article {
                     id,
                     path,
@@ -372,6 +372,11 @@ impl Iterator for Inputs {
 /// Nothing but white space and byte-order marks (a file holding only a UTF-8 BOM is empty).
 pub fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// An article's source: the one the input names, else the host of its URL.
+pub fn source_or_host(source: Option<String>, url: Option<&str>) -> Option<String> {
+    source.or_else(|| url.and_then(host_of))
 }
 
 /// The host of a URL, without `www.`: `https://www.example.com/a` -> `example.com`.

@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
-use super::{Article, Event, Fields, InputOptions, host_of, io_reason, is_blank, skipped};
+use super::{Article, Event, Fields, InputOptions, io_reason, is_blank, skipped, source_or_host};
 
 /// A reader of one article per record.
 pub(super) enum Records {
@@ -171,7 +171,7 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
     let id = string_field(&fields.id).unwrap_or_default();
     let title = string_field(&fields.title);
     let url = string_field(&fields.url);
-    let source = string_field(&fields.source).or_else(|| url.as_deref().and_then(host_of));
+    let source = source_or_host(string_field(&fields.source), url.as_deref());
     Ok(Article { id, path: String::new(), source, title, url, text, zones: None })
 }
 
@@ -283,7 +283,7 @@ impl CsvReader {
                 .unwrap_or_else(|| format!("{}:{line}", self.path)),
             path: self.path.clone(),
             title: field(columns[2]).filter(|t| !t.is_empty()),
-            source: field(columns[4]).filter(|s| !s.is_empty()).or_else(|| url.as_deref().and_then(host_of)),
+            source: source_or_host(field(columns[4]).filter(|s| !s.is_empty()), url.as_deref()),
             url,
             text: text.into_owned(),
             zones: None,
