@@ -341,13 +341,22 @@ fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
 
 fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
     let rules = load_settings_with(args, paths)?.rules;
-    // With PATHs, test the rules from those files; otherwise every loaded rule.
-    let sources: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    // With PATHs, test the rules from those files (or from files under those folders: whole
+    // path components, so `rules` is not `rules-extra`); otherwise every loaded rule.
+    let sources: Vec<String> =
+        paths.iter().map(|p| p.display().to_string().trim_end_matches('/').to_string()).collect();
+    let from = |source: &str, path: &str| {
+        source.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
     let under_test: Vec<usize> = (0..rules.rules.len())
-        .filter(|&i| {
-            sources.is_empty() || sources.iter().any(|s| rules.rules[i].source.starts_with(s.as_str()))
-        })
+        .filter(|&i| sources.is_empty() || sources.iter().any(|s| from(&rules.rules[i].source, s)))
         .collect();
+    if !sources.is_empty() && under_test.is_empty() {
+        eprintln!(
+            "newslint: warning: no rules to test in {} (a file identical to one already loaded is loaded once, under the first name)",
+            sources.join(", ")
+        );
+    }
     let engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
     let mut out = io::stdout().lock();
     let (mut passed, mut failed) = (0usize, 0usize);
