@@ -297,3 +297,20 @@ fn a_jsonl_stream_on_standard_input_is_answered_line_by_line() {
     assert!(second.starts_with(r#"{"id":"second""#), "{second}");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn rules_test_takes_the_rules_of_its_path_not_of_a_folder_named_like_it() {
+    let rule = |id: &str| {
+        format!(
+            "[[rule]]\nid = \"{id}\"\ncategory = \"loaded-language\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"{id}\"]\nexamples = [\"a {id} b\"]\n"
+        )
+    };
+    let (mine, extra) = (rule("zorblax"), rule("quuxle"));
+    let dir = folder(&[("r/mine.toml", mine.as_bytes()), ("r-extra/extra.toml", extra.as_bytes())]);
+    newslint()
+        .current_dir(dir.path())
+        .args(["rules", "test", "--no-default-rules", "--rules", "r-extra", "r"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("rules test: 1 rules, 1 passed, 0 failed"));
+}
