@@ -971,6 +971,30 @@ mod tests {
     use super::*;
     use crate::rules::RuleSetBuilder;
 
+    /// The matcher of a rule file's text, without the built-in packs.
+    fn matcher_of(rules: &str) -> Matcher {
+        let mut builder = RuleSetBuilder::new(false);
+        builder.add_source("test.toml", rules.to_string());
+        Matcher::new(&builder.build().unwrap().rules).unwrap()
+    }
+
+    /// What every pattern finds searched unanchored on every line, without any of the scan's
+    /// shortcuts, sorted: what the scan's pattern matches must equal.
+    fn whole_line_matches(matcher: &Matcher, text: &str) -> Vec<RawMatch> {
+        let mut found = Vec::new();
+        for pattern in &matcher.patterns {
+            for line in line_ranges(text) {
+                found.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
+                    start: line.start + m.start(),
+                    end: line.start + m.end(),
+                    rule: pattern.rule,
+                }));
+            }
+        }
+        found.sort();
+        found
+    }
+
     /// The prefilter never changes what the patterns find: on every built-in example and
     /// counterexample and on the seeds, scanning with it equals running every pattern on
     /// every line.
@@ -996,22 +1020,11 @@ mod tests {
                 .into_iter()
                 .filter(|m| !rules.rules[m.rule].patterns.is_empty())
                 .collect();
-            let mut everything: Vec<RawMatch> = Vec::new();
-            for pattern in &matcher.patterns {
-                for line in line_ranges(text) {
-                    // Unanchored, on every line: what the pattern finds without any shortcut.
-                    everything.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
-                        start: line.start + m.start(),
-                        end: line.start + m.end(),
-                        rule: pattern.rule,
-                    }));
-                }
-            }
+            let mut everything = whole_line_matches(&matcher, text);
             // Phrase matches of rules that also have patterns are in `filtered` too: compare
             // only what patterns can produce.
             filtered.retain(|m| everything.contains(m));
             filtered.sort();
-            everything.sort();
             everything.dedup();
             filtered.dedup();
             assert_eq!(filtered, everything, "in {text:?}");
@@ -1092,9 +1105,7 @@ mod tests {
 
     #[test]
     fn anchored_searches_find_what_a_search_of_the_whole_line_finds() {
-        let mut builder = RuleSetBuilder::new(false);
-        builder.add_source(
-            "test.toml",
+        let matcher = matcher_of(
             r#"[[rule]]
 id = "question"
 category = "doubt"
@@ -1108,11 +1119,8 @@ category = "doubt"
 message = "m"
 explanation = "e"
 patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
-"#
-            .to_string(),
+"#,
         );
-        let rules = builder.build().unwrap();
-        let matcher = Matcher::new(&rules.rules).unwrap();
         let anchored_targets = matcher.targets.iter().flatten();
         assert!(
             anchored_targets
@@ -1128,17 +1136,7 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
         for text in [few.to_string(), many, format!("{few}\n{few} even really?"), doubled] {
             let mut found: Vec<RawMatch> = matcher.scan(&text, &[]).matches;
             found.sort();
-            let mut expected: Vec<RawMatch> = Vec::new();
-            for pattern in &matcher.patterns {
-                for line in line_ranges(&text) {
-                    expected.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
-                        start: line.start + m.start(),
-                        end: line.start + m.end(),
-                        rule: pattern.rule,
-                    }));
-                }
-            }
-            expected.sort();
+            let expected = whole_line_matches(&matcher, &text);
             assert!(!expected.is_empty());
             assert_eq!(found, expected, "in {text:?}");
         }
@@ -1202,9 +1200,7 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
 
     #[test]
     fn line_start_patterns_skip_lines_whose_literals_come_too_late() {
-        let mut builder = RuleSetBuilder::new(false);
-        builder.add_source(
-            "test.toml",
+        let matcher = matcher_of(
             r#"[[rule]]
 id = "byline"
 category = "byline"
@@ -1212,34 +1208,19 @@ message = "m"
 explanation = "e"
 case-sensitive = true
 patterns = ['(?m)^[^\n]{0,12}?\b(?:By|by) [A-Z][a-z]+']
-"#
-            .to_string(),
+"#,
         );
-        let rules = builder.build().unwrap();
-        let matcher = Matcher::new(&rules.rules).unwrap();
         let text = "By Jane\nPhoto by Bob\néééééééééé by Ann\néééééééééééé by Ann\nit was signed by Joe, far too late\nby by by by by by by Al";
         let mut found: Vec<RawMatch> = matcher.scan(text, &[]).matches;
         found.sort();
-        let mut expected: Vec<RawMatch> = Vec::new();
-        for pattern in &matcher.patterns {
-            for line in line_ranges(text) {
-                expected.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
-                    start: line.start + m.start(),
-                    end: line.start + m.end(),
-                    rule: pattern.rule,
-                }));
-            }
-        }
-        expected.sort();
+        let expected = whole_line_matches(&matcher, text);
         assert_eq!(expected.len(), 3, "the first three lines: {expected:?}");
         assert_eq!(found, expected);
     }
 
     #[test]
     fn searches_that_stop_after_the_last_literal_find_what_whole_lines_find() {
-        let mut builder = RuleSetBuilder::new(false);
-        builder.add_source(
-            "test.toml",
+        let matcher = matcher_of(
             r#"[[rule]]
 id = "attribution"
 category = "attribution"
@@ -1247,11 +1228,8 @@ message = "m"
 explanation = "e"
 case-sensitive = true
 patterns = ['\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:said|told)\b', '(?:the|its) [a-z]+ (?:board|court) (?:said|says)$']
-"#
-            .to_string(),
+"#,
         );
-        let rules = builder.build().unwrap();
-        let matcher = Matcher::new(&rules.rules).unwrap();
         assert!(
             matcher
                 .targets
@@ -1267,17 +1245,7 @@ patterns = ['\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:said|told)\b', '(?:the|its) [a-z]
         ] {
             let mut found: Vec<RawMatch> = matcher.scan(text, &[]).matches;
             found.sort();
-            let mut expected: Vec<RawMatch> = Vec::new();
-            for pattern in &matcher.patterns {
-                for line in line_ranges(text) {
-                    expected.extend(pattern.regex.find_iter(&text[line.clone()]).map(|m| RawMatch {
-                        start: line.start + m.start(),
-                        end: line.start + m.end(),
-                        rule: pattern.rule,
-                    }));
-                }
-            }
-            expected.sort();
+            let expected = whole_line_matches(&matcher, text);
             assert_eq!(found, expected, "in {text:?}");
         }
     }
