@@ -22,6 +22,21 @@ def norm(s):
     return WS.sub(" ", s).strip()
 
 
+def page_name(item):
+    """The page's file name without .html / .htm."""
+    name = item["file"]
+    for suffix in (".html", ".htm"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def predicted_text(pred_dir, item):
+    """The predicted body of the page (PRED_DIR/<name>.txt), whitespace collapsed; "" if none."""
+    path = pred_dir / f"{page_name(item)}.txt"
+    return norm(path.read_text(encoding="utf-8")) if path.exists() else ""
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("evaldata", type=Path)
@@ -31,12 +46,7 @@ def main():
     data = json.loads(args.evaldata.read_text(encoding="utf-8"))
     tp = fn = fp = tn = 0
     for url, item in sorted(data.items()):
-        name = item["file"]
-        for suffix in (".html", ".htm"):
-            if name.endswith(suffix):
-                name = name[: -len(suffix)]
-        path = args.pred_dir / f"{name}.txt"
-        text = norm(path.read_text(encoding="utf-8")) if path.exists() else ""
+        text = predicted_text(args.pred_dir, item)
         for s in item.get("with", []):
             if norm(s) in text:
                 tp += 1

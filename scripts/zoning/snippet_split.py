@@ -35,12 +35,8 @@ def main():
     for index, (url, item) in enumerate(sorted(data.items())):
         if args.split != "all" and index % 2 != (args.split == "odd"):
             continue
-        name = item["file"]
-        for suffix in (".html", ".htm"):
-            if name.endswith(suffix):
-                name = name[: -len(suffix)]
-        path = args.pred_dir / f"{name}.txt"
-        text = norm(path.read_text(encoding="utf-8")) if path.exists() else ""
+        name = snippets.page_name(item)
+        text = snippets.predicted_text(args.pred_dir, item)
         miss = sum(norm(s) not in text for s in item.get("with", []))
         bad = sum(norm(s) in text for s in item.get("without", []))
         tp += len(item.get("with", [])) - miss
