@@ -151,10 +151,9 @@ struct LastTrigger {
     /// The entry of `line` in the scan's list of lines to search whole (when the pattern is
     /// searched so).
     wanted: usize,
-    /// For patterns with a [`Shape::line_lead`]: the characters of `line` before byte
-    /// `counted_to` (counted once, as literals come in order), and whether a literal started
-    /// past the lead (then all later ones do).
-    counted_to: usize,
+    /// For patterns with a [`Shape::line_lead`]: the characters of `line` before `start`
+    /// (counted once, as literals come in order), and whether a literal started past the lead
+    /// (then all later ones do).
     chars_before: usize,
     past_lead: bool,
 }
@@ -185,12 +184,13 @@ impl Searches {
         }
         if last.line != line {
             (last.line, last.starts_on_line) = (line, 0);
-            (last.counted_to, last.chars_before, last.past_lead) = (range.start, 0, false);
+            (last.chars_before, last.past_lead) = (0, false);
         }
         if let Some(lead) = shape.line_lead {
             if !last.past_lead {
-                last.chars_before += text[last.counted_to..start].chars().count();
-                last.counted_to = start;
+                // Counted from the line's last literal, or from its start for the first one.
+                let from = if last.starts_on_line == 0 { range.start } else { last.start };
+                last.chars_before += text[from..start].chars().count();
                 last.past_lead = last.chars_before > lead;
             }
             if last.past_lead {
@@ -464,7 +464,6 @@ impl Matcher {
                 start: usize::MAX,
                 starts_on_line: 0,
                 wanted: 0,
-                counted_to: 0,
                 chars_before: 0,
                 past_lead: false,
             };
