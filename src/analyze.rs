@@ -4,13 +4,14 @@
 //! is a pure function of the article.
 
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 
 use crate::hash::FxHashSet;
 
 use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
-use crate::matcher::{CompileError, Matcher, RawMatch, Scan};
+use crate::matcher::{CompileError, Matcher, RawMatch};
 use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
@@ -44,13 +45,6 @@ pub struct Engine {
     /// conditions, so `--select unsourced-claim` still sees attributions.)
     enabled: Vec<bool>,
     baseline: Option<Known>,
-}
-
-struct Candidate {
-    m: RawMatch,
-    zone: ZoneKind,
-    voice: crate::rules::Voice,
-    sentence: Option<usize>,
 }
 
 impl Engine {
@@ -114,9 +108,9 @@ impl Engine {
             article.title = (!heading.is_empty()).then_some(heading);
         }
         let text = article.text.as_str();
-        let mut findings = self.conditioned_findings(text, &zones);
-        dedupe(&mut findings, self.rules.categories.len());
-        // `dedupe` sorted the findings by start.
+        let mut sweep = Dedupe::new(self.rules.categories.len());
+        self.conditioned_findings(text, &zones, |f| sweep.push(f));
+        let mut findings = sweep.finish();
         let mut cursor = LineCursor::new(text);
         for f in &mut findings {
             (f.line, f.column) = cursor.advance_to(f.start);
@@ -137,19 +131,94 @@ impl Engine {
     pub fn rule_fires(&self, rule: usize, text: &str, zone: ZoneKind) -> bool {
         let zones =
             if text.is_empty() { Vec::new() } else { vec![Zone { kind: zone, start: 0, end: text.len() }] };
-        self.conditioned_findings(text, &zones).iter().any(|f| f.rule == rule)
+        let mut fires = false;
+        self.conditioned_findings(text, &zones, |f| fires |= f.rule == rule);
+        fires
     }
 
     /// Every step before de-duplication: matches, scope and exceptions, sentence conditions,
-    /// selection.
-    fn conditioned_findings(&self, text: &str, zones: &[Zone]) -> Vec<Finding> {
+    /// selection. Hands each finding to `sink` in order of start (the order [`Dedupe`] needs).
+    ///
+    /// Memory stays at one [`RawMatch`] per match: a line of ten million `!` has ten million
+    /// matches, which are filtered in place, and their findings are handed on as they are made.
+    fn conditioned_findings(&self, text: &str, zones: &[Zone], mut sink: impl FnMut(Finding)) {
         let segments = Segments::new(text);
         let mut scan = self.matcher.scan(text, zones);
-        scan.matches.sort_unstable();
-        scan.matches.dedup();
-        let candidates = self.candidates(&scan, zones, &segments);
-        drop(scan); // a line of ten million `!` has ten million matches: free them first
-        self.apply_conditions(candidates, &segments)
+        let mut matches = std::mem::take(&mut scan.matches);
+        matches.sort_unstable();
+        matches.dedup();
+        matches.retain(|m| {
+            let rule = &self.rules.rules[m.rule];
+            rule.scope.allows(zone_at(zones, m.start), segments.voice_of(m.start, m.end))
+                && !scan.is_exception(m)
+        });
+        drop(scan);
+        let runs = sentence_runs(&matches, &segments);
+        let present = self.categories_by_sentence(&matches, &runs);
+        let finding = |m: &RawMatch, (start, end): (usize, usize)| Finding {
+            rule: m.rule,
+            category: self.rules.rules[m.rule].category,
+            start,
+            end,
+            line: 0,
+            column: 0,
+            zone: zone_at(zones, m.start),
+            voice: segments.voice_of(m.start, m.end),
+        };
+        // A rule that reports its whole sentence gives a finding that starts at the sentence's
+        // start, before the other findings of its run: those go first.
+        for (sentence, run) in runs {
+            let run = &matches[run];
+            let passes = |m: &RawMatch| {
+                let rule = &self.rules.rules[m.rule];
+                self.enabled[m.rule]
+                    && rule.sentence.as_ref().is_none_or(|condition| {
+                        let has =
+                            |category: &usize| sentence.is_some_and(|s| present.contains(&(s, *category)));
+                        !condition.without.iter().any(has) && condition.with.iter().all(has)
+                    })
+            };
+            let reports_sentence = |m: &RawMatch| {
+                sentence.is_some()
+                    && self.rules.rules[m.rule]
+                        .sentence
+                        .as_ref()
+                        .is_some_and(|c| c.report == ReportSpan::Sentence)
+            };
+            if let Some(s) = sentence {
+                let span = (segments.sentences[s].start, segments.sentences[s].end);
+                let mut reported: Vec<usize> = Vec::new();
+                for m in run.iter().filter(|m| reports_sentence(m) && passes(m)) {
+                    if !reported.contains(&m.rule) {
+                        reported.push(m.rule);
+                        sink(finding(m, span));
+                    }
+                }
+            }
+            for m in run.iter().filter(|m| !reports_sentence(m) && passes(m)) {
+                sink(finding(m, (m.start, m.end)));
+            }
+        }
+    }
+
+    /// Which categories each sentence has, from the rules without a sentence condition.
+    fn categories_by_sentence(
+        &self,
+        matches: &[RawMatch],
+        runs: &[(Option<usize>, Range<usize>)],
+    ) -> FxHashSet<(usize, usize)> {
+        // Not sized by the matches: there are far fewer (sentence, category) pairs.
+        let mut present = FxHashSet::default();
+        for (sentence, run) in runs {
+            let Some(sentence) = *sentence else { continue };
+            for m in &matches[run.clone()] {
+                let rule = &self.rules.rules[m.rule];
+                if rule.sentence.is_none() {
+                    present.insert((sentence, rule.category));
+                }
+            }
+        }
+        present
     }
 
     /// Drops known findings; returns how many.
@@ -164,89 +233,141 @@ impl Engine {
         });
         before - findings.len()
     }
-
-    /// Raw matches that pass their rule's scope (zone and voice) and exceptions.
-    fn candidates(&self, scan: &Scan, zones: &[Zone], segments: &Segments) -> Vec<Candidate> {
-        scan.matches
-            .iter()
-            .filter_map(|m| {
-                let zone = zone_at(zones, m.start);
-                let voice = segments.voice_of(m.start, m.end);
-                let rule = &self.rules.rules[m.rule];
-                if !rule.scope.allows(zone, voice) || scan.is_exception(m) {
-                    return None;
-                }
-                Some(Candidate { m: *m, zone, voice, sentence: segments.sentence_at(m.start) })
-            })
-            .collect()
-    }
-
-    /// Applies sentence conditions and selection.
-    fn apply_conditions(&self, candidates: Vec<Candidate>, segments: &Segments) -> Vec<Finding> {
-        // Which categories each sentence has, from the rules without a sentence condition.
-        // Not sized by the candidates: there are far fewer (sentence, category) pairs.
-        let mut present: FxHashSet<(usize, usize)> = FxHashSet::default();
-        for c in &candidates {
-            if let Some(sentence) = c.sentence
-                && self.rules.rules[c.m.rule].sentence.is_none()
-            {
-                present.insert((sentence, self.rules.rules[c.m.rule].category));
-            }
-        }
-        let mut reported_sentences: FxHashSet<(usize, usize)> = FxHashSet::default();
-        let mut findings = Vec::with_capacity(candidates.len());
-        for c in candidates {
-            let rule = &self.rules.rules[c.m.rule];
-            if !self.enabled[c.m.rule] {
-                continue;
-            }
-            let (mut start, mut end) = (c.m.start, c.m.end);
-            if let Some(condition) = &rule.sentence {
-                let has = |category: &usize| c.sentence.is_some_and(|s| present.contains(&(s, *category)));
-                if condition.without.iter().any(has) || !condition.with.iter().all(has) {
-                    continue;
-                }
-                if condition.report == ReportSpan::Sentence
-                    && let Some(s) = c.sentence
-                {
-                    if !reported_sentences.insert((c.m.rule, s)) {
-                        continue;
-                    }
-                    (start, end) = (segments.sentences[s].start, segments.sentences[s].end);
-                }
-            }
-            findings.push(Finding {
-                rule: c.m.rule,
-                category: rule.category,
-                start,
-                end,
-                line: 0,
-                column: 0,
-                zone: c.zone,
-                voice: c.voice,
-            });
-        }
-        findings
-    }
 }
 
 /// One finding per stretch of text and category, so that two rules of a category cannot count
 /// the same words twice: of overlapping findings the first to start wins (the longest of those
-/// that start together), and the ones it overlaps go. Sorts by start, then longest first, then
-/// rule.
-fn dedupe(findings: &mut Vec<Finding>, categories: usize) {
-    findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
-    let mut reach = vec![0usize; categories];
-    findings.retain(|f| {
-        let keep = f.start >= reach[f.category];
-        if keep {
-            reach[f.category] = f.end;
+/// that start together, then the lowest rule), and the ones it overlaps go.
+///
+/// Findings arrive in order of start and only those that start together are held, so a run of
+/// matches that one long finding covers costs no memory.
+struct Dedupe {
+    /// Per category, the end of the last finding kept.
+    reach: Vec<usize>,
+    /// The findings that start where the newest one does.
+    tied: Vec<Finding>,
+    /// Sorted by start, then longest first, then rule.
+    kept: Vec<Finding>,
+}
+
+impl Dedupe {
+    fn new(categories: usize) -> Self {
+        Dedupe { reach: vec![0; categories], tied: Vec::new(), kept: Vec::new() }
+    }
+
+    fn push(&mut self, finding: Finding) {
+        debug_assert!(self.tied.first().is_none_or(|t| t.start <= finding.start), "findings out of order");
+        if self.tied.first().is_some_and(|t| t.start != finding.start) {
+            self.settle();
         }
-        keep
-    });
+        if finding.start >= self.reach[finding.category] {
+            self.tied.push(finding);
+        }
+    }
+
+    /// Decides the findings that start together: nothing later can start before them.
+    fn settle(&mut self) {
+        self.tied.sort_by(|a, b| b.end.cmp(&a.end).then(a.rule.cmp(&b.rule)));
+        for f in self.tied.drain(..) {
+            if f.start >= self.reach[f.category] {
+                self.reach[f.category] = f.end;
+                self.kept.push(f);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Finding> {
+        self.settle();
+        self.kept
+    }
+}
+
+/// The matches (sorted by start) in runs that start in the same sentence, or between the same
+/// two sentences (`None`), in order.
+fn sentence_runs(matches: &[RawMatch], segments: &Segments) -> Vec<(Option<usize>, Range<usize>)> {
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(first) = matches.get(from) {
+        let sentence = segments.sentence_at(first.start);
+        let bound = match sentence {
+            Some(s) => segments.sentences[s].end,
+            None => {
+                let next = segments.sentences.partition_point(|s| s.end <= first.start);
+                segments.sentences.get(next).map_or(usize::MAX, |s| s.start)
+            }
+        };
+        let to = from + matches[from..].partition_point(|m| m.start < bound);
+        runs.push((sentence, from..to));
+        from = to;
+    }
+    runs
 }
 
 fn zone_at(zones: &[Zone], offset: usize) -> ZoneKind {
     let i = zones.partition_point(|z| z.end <= offset);
     zones.get(i).or(zones.last()).map_or(ZoneKind::Body, |z| z.kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Voice;
+    use proptest::prelude::*;
+
+    fn finding(start: usize, len: usize, rule: usize) -> Finding {
+        Finding {
+            rule,
+            category: rule % 2,
+            start,
+            end: start + len,
+            line: 0,
+            column: 0,
+            zone: ZoneKind::Body,
+            voice: Voice::Outlet,
+        }
+    }
+
+    /// The definition: sort by start, longest first, then rule; keep a finding when it starts
+    /// at or after the end of the last one kept in its category.
+    fn sorted_dedupe(mut findings: Vec<Finding>) -> Vec<Finding> {
+        findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rule.cmp(&b.rule)));
+        let mut reach = [0; 2];
+        findings.retain(|f| {
+            let keep = f.start >= reach[f.category];
+            if keep {
+                reach[f.category] = f.end;
+            }
+            keep
+        });
+        findings
+    }
+
+    #[test]
+    fn one_long_finding_covers_the_matches_inside_it() {
+        let mut dedupe = Dedupe::new(2);
+        dedupe.push(finding(0, 1000, 0));
+        for start in 1..1000 {
+            dedupe.push(finding(start, 1, 2));
+            assert!(dedupe.tied.len() <= 1, "covered findings are not held");
+        }
+        dedupe.push(finding(1000, 1, 2));
+        assert_eq!(dedupe.finish(), vec![finding(0, 1000, 0), finding(1000, 1, 2)]);
+    }
+
+    proptest! {
+        /// Findings handed over in order of start (ties in any order) give what sorting them
+        /// all first gives.
+        #[test]
+        fn streaming_dedupe_is_the_sorted_one(
+            raw in proptest::collection::vec((0usize..40, 1usize..12, 0usize..5), 0..60),
+        ) {
+            let mut findings: Vec<Finding> = raw.iter().map(|&(s, l, r)| finding(s, l, r)).collect();
+            findings.sort_by_key(|f| f.start);
+            let mut dedupe = Dedupe::new(2);
+            for f in findings.iter().cloned() {
+                dedupe.push(f);
+            }
+            prop_assert_eq!(dedupe.finish(), sorted_dedupe(findings));
+        }
+    }
 }
