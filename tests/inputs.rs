@@ -68,6 +68,16 @@ fn bad_jsonl_lines_are_skipped_and_the_rest_reported() {
 }
 
 #[test]
+fn numeric_jsonl_ids_are_kept_as_written() {
+    // Larger than any 64-bit integer, and a decimal with a trailing zero: neither is rounded.
+    let jsonl = "{\"id\":123456789012345678901234,\"text\":\"One.\"}\n{\"id\":1.50,\"text\":\"Two.\"}\n";
+    let dir = folder(&[("n.jsonl", jsonl.as_bytes())]);
+    let (json, code, _) = check_json(&[dir.path().join("n.jsonl").to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(ids(&json), ["123456789012345678901234", "1.50"]);
+}
+
+#[test]
 fn binary_empty_and_missing_inputs_are_skipped() {
     let dir = folder(&[
         ("bin.txt", b"\x7fELF\x00\x00\x01"),

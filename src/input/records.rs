@@ -165,6 +165,7 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
     }
     let mut string_field = |name: &str| match object.remove(name) {
         Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) if n.is_f64() => Some(number_as_written(line, name).unwrap_or(n.to_string())),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
@@ -173,6 +174,15 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
     let url = string_field(&fields.url);
     let source = source_or_host(string_field(&fields.source), url.as_deref());
     Ok(Article { id, path: String::new(), source, title, url, text, zones: None })
+}
+
+/// The text of a number field as the line writes it: a JSON number that is not a 64-bit integer
+/// is parsed as a float, which would round an id like `123456789012345678901234` or print `1.50`
+/// as `1.5`.
+fn number_as_written(line: &[u8], name: &str) -> Option<String> {
+    let fields: std::collections::HashMap<String, &serde_json::value::RawValue> =
+        serde_json::from_slice(line).ok()?;
+    Some(fields.get(name)?.get().to_string())
 }
 
 /// Reads one article per CSV record (RFC 4180, with a header row naming the fields).
