@@ -68,6 +68,23 @@ fn bad_jsonl_lines_are_skipped_and_the_rest_reported() {
 }
 
 #[test]
+fn a_csv_quote_that_is_never_closed_is_named() {
+    let dir = folder(&[
+        ("open.csv", b"id,text\n1,Fine.\n2,\"Opens here.\n3,Swallowed.\n4,Also swallowed.\n"),
+        // Quoted fields over several lines, closed, at the end of a file without a newline.
+        ("closed.csv", b"id,text\na,\"Two\nlines.\"\nb,\"Also\ntwo.\""),
+    ]);
+    let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(ids(&json), ["a", "b", "1"]);
+    assert!(
+        stderr
+            .contains("open.csv:3: a quoted field opens in this record and is never closed, so the 2 lines"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn numeric_jsonl_ids_are_kept_as_written() {
     // Larger than any 64-bit integer, and a decimal with a trailing zero: neither is rounded.
     let jsonl = "{\"id\":123456789012345678901234,\"text\":\"One.\"}\n{\"id\":1.50,\"text\":\"Two.\"}\n";

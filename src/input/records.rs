@@ -188,16 +188,50 @@ fn number_as_written(line: &[u8], name: &str) -> Option<String> {
 /// Reads one article per CSV record (RFC 4180, with a header row naming the fields).
 pub(super) struct CsvReader {
     path: String,
-    reader: csv::Reader<Box<dyn Read + Send>>,
+    reader: csv::Reader<LastByte<Box<dyn Read + Send>>>,
     /// Column of each field: text, id, title, url, source.
     columns: Option<[Option<usize>; 5]>,
     record: csv::ByteRecord,
     failed: bool,
 }
 
+/// Remembers the last byte that is not white space and whether the end was reached, to tell a
+/// file that ends inside a quoted field.
+pub(super) struct LastByte<R> {
+    inner: R,
+    last: Option<u8>,
+    at_end: bool,
+}
+
+impl<R: Read> Read for LastByte<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.at_end |= n == 0 && !buf.is_empty();
+        if let Some(&b) = buf[..n].iter().rev().find(|b| !b.is_ascii_whitespace()) {
+            self.last = Some(b);
+        }
+        Ok(n)
+    }
+}
+
 impl CsvReader {
+    /// The csv crate reads an unclosed quote to the end of the file as one field, records and
+    /// all. This is that case when the record ends at the end of the file, its last field spans
+    /// lines (only a quoted field can) and the file does not end with a quote: the number of
+    /// lines swallowed.
+    fn unclosed_quote(&self) -> Option<usize> {
+        let last_field = self.record.iter().next_back()?;
+        let lines = memchr::memchr_iter(b'\n', last_field.trim_ascii_end()).count();
+        let input = self.reader.get_ref();
+        (input.at_end && lines > 0 && input.last != Some(b'"')).then_some(lines)
+    }
+
     pub(super) fn new(path: String, reader: Box<dyn Read + Send>) -> Self {
-        let reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let reader = csv::ReaderBuilder::new().flexible(true).from_reader(LastByte {
+            inner: reader,
+            last: None,
+            at_end: false,
+        });
         CsvReader { path, reader, columns: None, record: csv::ByteRecord::new(), failed: false }
     }
 
@@ -251,6 +285,16 @@ impl CsvReader {
             }
         }
         let line = self.record.position().map_or(0, |p| p.line() as usize);
+        if let Some(lines) = self.unclosed_quote() {
+            return Some(skipped(
+                self.path.clone(),
+                Some(line),
+                format!(
+                    "a quoted field opens in this record and is never closed, so the {lines} lines after it \
+                     were read as part of it; close the quote"
+                ),
+            ));
+        }
         let field = |column: Option<usize>| {
             column
                 .and_then(|c| self.record.get(c))
