@@ -121,64 +121,17 @@ const MAX_JOBS: usize = 256;
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
-    let select = if args.select.is_empty() { config.select.clone() } else { args.select.clone() };
-    let ignore = if args.ignore.is_empty() { config.ignore.clone() } else { args.ignore.clone() };
     let fail_under = args.fail_under.or(config.fail_under);
-    let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    engine.select(&select, &ignore).map_err(|e| fail(e.to_string()))?;
-    if let Some(path) = &args.baseline {
-        engine.set_baseline(Known::load(path).map_err(fail)?);
-    }
-    let mut jobs = args.jobs.unwrap_or(0);
-    if jobs > MAX_JOBS {
-        eprintln!("newslint: warning: --jobs {jobs} is more than {MAX_JOBS}; using {MAX_JOBS} threads");
-        jobs = MAX_JOBS;
-    }
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
-
-    let stdout = io::stdout();
-    let to_terminal = args.output.is_none() && stdout.is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none() && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
-        }
-    };
-    let width = if to_terminal { comfy_table::Table::new().width() } else { None }
-        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-        .unwrap_or(120);
-    let options = ReportOptions { include_text: args.include_text, color, width: Some(width) };
-    let mut reporter: Box<dyn Reporter> = report::reporter(args.format, engine.rules(), options);
-
+    let engine = build_engine(&args, rules, &config)?;
+    let pool = worker_pool(args.jobs)?;
+    let mut reporter: Box<dyn Reporter> =
+        report::reporter(args.format, engine.rules(), report_options(&args));
     let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
-    let input_options = InputOptions {
-        format: args.input_format.into(),
-        max_article_bytes: args.max_article_bytes,
-        fields: Fields {
-            text: args.text_field.clone(),
-            id: args.id_field.clone(),
-            title: args.title_field.clone(),
-            url: args.url_field.clone(),
-            source: args.source_field.clone(),
-        },
-    };
-    let inputs = Inputs::new(&paths, input_options);
+    let inputs = Inputs::new(&paths, input_options(&args));
     let run_options =
         RunOptions { fail_under, sort: args.sort, top: args.top, group_by_source: args.group_by.is_some() };
 
-    let stderr = io::stderr();
-    let mut diagnostic = |d: Diagnostic<'_>| {
-        let mut err = stderr.lock();
-        let _ = match d {
-            Diagnostic::Warning { path, message } => writeln!(err, "newslint: warning: {path}: {message}"),
-            Diagnostic::Skipped(s) => match s.line {
-                Some(line) => writeln!(err, "newslint: skipped {}:{line}: {}", s.path, s.reason),
-                None => writeln!(err, "newslint: skipped {}: {}", s.path, s.reason),
-            },
-        };
-    };
+    let mut diagnostic = print_diagnostic;
     let bar = progress_bar(args.quiet);
     let mut progress = |articles: usize, bytes: u64| {
         if let Some(bar) = &bar {
@@ -197,7 +150,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
 
     let summary = match &args.output {
         None => {
-            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
             check::run(inputs, &engine, &pool, reporter.as_mut(), &mut out, hooks, &run_options)
                 .map_err(|e| write_failure("standard output", e))?
         }
@@ -224,6 +177,70 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The compiled rules with `--select` / `--ignore` (or the config's) and `--baseline` applied.
+fn build_engine(args: &CheckArgs, rules: RuleSet, config: &Config) -> Result<Engine> {
+    let select = if args.select.is_empty() { &config.select } else { &args.select };
+    let ignore = if args.ignore.is_empty() { &config.ignore } else { &args.ignore };
+    let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
+    engine.select(select, ignore).map_err(|e| fail(e.to_string()))?;
+    if let Some(path) = &args.baseline {
+        engine.set_baseline(Known::load(path).map_err(fail)?);
+    }
+    Ok(engine)
+}
+
+fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut jobs = jobs.unwrap_or(0);
+    if jobs > MAX_JOBS {
+        eprintln!("newslint: warning: --jobs {jobs} is more than {MAX_JOBS}; using {MAX_JOBS} threads");
+        jobs = MAX_JOBS;
+    }
+    rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")
+}
+
+/// Colour and width for the printers: what the terminal supports when writing to one.
+fn report_options(args: &CheckArgs) -> ReportOptions {
+    let stdout = io::stdout();
+    let to_terminal = args.output.is_none() && stdout.is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none() && anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
+        }
+    };
+    let width = if to_terminal { comfy_table::Table::new().width() } else { None }
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(120);
+    ReportOptions { include_text: args.include_text, color, width: Some(width) }
+}
+
+fn input_options(args: &CheckArgs) -> InputOptions {
+    InputOptions {
+        format: args.input_format.into(),
+        max_article_bytes: args.max_article_bytes,
+        fields: Fields {
+            text: args.text_field.clone(),
+            id: args.id_field.clone(),
+            title: args.title_field.clone(),
+            url: args.url_field.clone(),
+            source: args.source_field.clone(),
+        },
+    }
+}
+
+/// A warning or a skipped input as one line on stderr, naming the file (and line).
+fn print_diagnostic(d: Diagnostic<'_>) {
+    let mut err = io::stderr().lock();
+    let _ = match d {
+        Diagnostic::Warning { path, message } => writeln!(err, "newslint: warning: {path}: {message}"),
+        Diagnostic::Skipped(s) => match s.line {
+            Some(line) => writeln!(err, "newslint: skipped {}:{line}: {}", s.path, s.reason),
+            None => writeln!(err, "newslint: skipped {}: {}", s.path, s.reason),
+        },
+    };
 }
 
 /// A failed write as one sentence naming where it went; a closed pipe stays an I/O error (the
