@@ -3,7 +3,7 @@
 //! [`Engine`] holds the compiled rules and is shared by all worker threads; [`Engine::analyze`]
 //! is a pure function of the article.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::hash::FxHashSet;
@@ -224,12 +224,11 @@ impl Engine {
     /// Drops known findings; returns how many.
     fn apply_baseline(&self, text: &str, findings: &mut Vec<Finding>) -> usize {
         let Some(known) = &self.baseline else { return 0 };
-        let hash = content_hash(text);
-        let mut left = BTreeMap::new();
+        let mut known = known.of_article(&content_hash(text));
         let before = findings.len();
         findings.retain(|f| {
             self.rules.categories[f.category].group == Group::Signal
-                || !known.absorbs(&mut left, &hash, &self.rules.rules[f.rule].id, &text[f.start..f.end])
+                || !known.absorbs(&self.rules.rules[f.rule].id, &text[f.start..f.end])
         });
         before - findings.len()
     }

@@ -41,10 +41,10 @@ pub fn content_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Lookup form of a baseline: how many findings each (article, rule, text) may absorb.
+/// Lookup form of a baseline: per article hash, how many findings each (rule, text) may absorb.
 #[derive(Clone, Debug, Default)]
 pub struct Known {
-    counts: BTreeMap<(String, String, String), usize>,
+    by_article: BTreeMap<String, BTreeMap<(String, String), usize>>,
 }
 
 impl Known {
@@ -54,31 +54,37 @@ impl Known {
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             format!("{}:{}:{}: not a newslint baseline: {e}", path.display(), e.line(), e.column())
         })?;
-        let mut counts = BTreeMap::new();
+        let mut by_article: BTreeMap<String, BTreeMap<(String, String), usize>> = BTreeMap::new();
         for entry in baseline.findings {
-            *counts.entry((entry.article, entry.rule, entry.text)).or_default() += entry.count;
+            *by_article.entry(entry.article).or_default().entry((entry.rule, entry.text)).or_default() +=
+                entry.count;
         }
-        Ok(Known { counts })
+        Ok(Known { by_article })
     }
 
-    /// Whether the finding is known, consuming one count of its entry. `left` tracks the
-    /// counts still available for this article.
-    pub fn absorbs(
-        &self,
-        left: &mut BTreeMap<(String, String), usize>,
-        hash: &str,
-        rule: &str,
-        text: &str,
-    ) -> bool {
-        let key = (rule.to_string(), text.to_string());
-        let available = left.entry(key).or_insert_with(|| {
-            self.counts.get(&(hash.to_string(), rule.to_string(), text.to_string())).copied().unwrap_or(0)
-        });
-        if *available > 0 {
-            *available -= 1;
-            true
-        } else {
-            false
+    /// The known findings of the article whose text hashes to `hash`, to be absorbed one by one.
+    pub fn of_article(&self, hash: &str) -> KnownInArticle<'_> {
+        let left = self.by_article.get(hash).into_iter().flatten();
+        KnownInArticle {
+            left: left.map(|((rule, text), count)| ((rule.as_str(), text.as_str()), *count)).collect(),
+        }
+    }
+}
+
+/// The counts still available in one article.
+pub struct KnownInArticle<'a> {
+    left: BTreeMap<(&'a str, &'a str), usize>,
+}
+
+impl<'a> KnownInArticle<'a> {
+    /// Whether a finding of `rule` on `text` is known, consuming one count of its entry.
+    pub fn absorbs(&mut self, rule: &'a str, text: &'a str) -> bool {
+        match self.left.get_mut(&(rule, text)) {
+            Some(available) if *available > 0 => {
+                *available -= 1;
+                true
+            }
+            _ => false,
         }
     }
 }
@@ -125,6 +131,27 @@ impl Recorder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_absorbs_as_many_findings_as_it_counts_in_its_article_only() {
+        let entry = |article: &str, count| Entry {
+            article: article.into(),
+            rule: "fear-words".into(),
+            text: "terrifying".into(),
+            count,
+        };
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let baseline = Baseline { schema: 1, findings: vec![entry("aa", 1), entry("aa", 1), entry("bb", 1)] };
+        std::fs::write(file.path(), serde_json::to_string(&baseline).unwrap()).unwrap();
+        let known = Known::load(file.path()).unwrap();
+        let mut in_aa = known.of_article("aa");
+        assert!(in_aa.absorbs("fear-words", "terrifying"));
+        assert!(in_aa.absorbs("fear-words", "terrifying"), "two entries of one key add up");
+        assert!(!in_aa.absorbs("fear-words", "terrifying"), "a third finding is new");
+        assert!(!in_aa.absorbs("fear-words", "scary"));
+        assert!(!known.of_article("cc").absorbs("fear-words", "terrifying"));
+        assert!(known.of_article("bb").absorbs("fear-words", "terrifying"), "counts are per article");
+    }
 
     #[test]
     fn hash_is_stable() {
