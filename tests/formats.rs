@@ -255,3 +255,29 @@ fn completions_and_man_page() {
     newslint().args(["completions", "bash"]).assert().code(0).stdout(predicate::str::contains("newslint"));
     newslint().arg("man").assert().code(0).stdout(predicate::str::contains(".TH newslint"));
 }
+
+#[test]
+fn json_escapes_messages_matched_text_and_titles() {
+    let rule = concat!(
+        "[[rule]]\nid = \"odd-quotes\"\ncategory = \"loaded-language\"\n",
+        "message = 'Says \"so\" \\ then\ttab é'\nexplanation = \"e\"\nphrases = [\"so-called\"]\n",
+    );
+    let jsonl = "{\"id\":\"q\\\"1\",\"title\":\"A \\\"title\\\"\\u0001\",\"text\":\"The \\\"so-called\\\" experts.\"}\n";
+    let dir = folder(&[("r.toml", rule.as_bytes()), ("d.jsonl", jsonl.as_bytes())]);
+    let output = newslint()
+        .args(["check", "--format", "jsonl", "--no-default-rules", "--rules"])
+        .arg(dir.path().join("r.toml"))
+        .arg(dir.path().join("d.jsonl"))
+        .output()
+        .unwrap();
+    let line = String::from_utf8(output.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(line.trim_end()).unwrap();
+    assert_eq!(json["id"], "q\"1");
+    assert_eq!(json["title"], "A \"title\"\u{1}");
+    let finding = &json["findings"][0];
+    assert_eq!(finding["rule"], "odd-quotes");
+    assert_eq!(finding["message"], "Says \"so\" \\ then\ttab é");
+    assert_eq!(finding["text"], "so-called");
+    assert_eq!(finding["start"], 5);
+    assert_eq!(finding["zone"], "body");
+}

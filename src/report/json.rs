@@ -9,134 +9,152 @@ use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::RuleSet;
 
-/// The ARTICLE object of SPEC.md.
 #[derive(Serialize)]
-pub struct ArticleJson<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub source: Option<&'a str>,
-    pub title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<&'a str>,
-    pub words: usize,
-    pub score: f64,
-    pub band: &'static str,
-    pub base: f64,
-    pub breakdown: Vec<BreakdownJson<'a>>,
-    /// Serialised one by one from the analysis (an article may have millions).
-    pub findings: Findings<'a>,
-    pub zones: Vec<ZoneJson>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub struct BreakdownJson<'a> {
-    pub category: &'a str,
-    pub group: &'static str,
-    pub count: usize,
+struct BreakdownJson<'a> {
+    category: &'a str,
+    group: &'static str,
+    count: usize,
     /// Findings inside speakers' quotations, reported but not counted.
-    pub quoted: usize,
-    pub points: f64,
+    quoted: usize,
+    points: f64,
 }
 
 #[derive(Serialize)]
-pub struct FindingJson<'a> {
-    pub rule: &'a str,
-    pub category: &'a str,
-    pub group: &'static str,
-    pub severity: &'static str,
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub text: &'a str,
-    pub zone: &'static str,
-    pub voice: &'static str,
-    pub message: &'a str,
+struct ZoneJson {
+    zone: &'static str,
+    start: usize,
+    end: usize,
 }
 
-/// An article's findings as a JSON array of [`FindingJson`], made one at a time.
-pub struct Findings<'a> {
-    analysis: &'a Analysis,
-    rules: &'a RuleSet,
+/// Per rule, the parts of its findings' JSON that depend on the rule alone, escaped once: a
+/// FINDING object is `head` start, end, line, column, text, zone and voice `tail`.
+struct RuleFragments {
+    /// `{"rule":…,"category":…,"group":…,"severity":…,"start":`
+    head: Vec<u8>,
+    /// `,"message":…}`
+    tail: Vec<u8>,
 }
 
-impl<'a> Findings<'a> {
-    pub fn iter(&self) -> impl Iterator<Item = FindingJson<'a>> + use<'a> {
-        let (rules, text) = (self.rules, self.analysis.article.text.as_str());
-        self.analysis.findings.iter().map(move |f| {
-            let rule = &rules.rules[f.rule];
-            let category = &rules.categories[f.category];
-            FindingJson {
-                rule: &rule.id,
+fn rule_fragments(rules: &RuleSet) -> Vec<RuleFragments> {
+    rules
+        .rules
+        .iter()
+        .map(|rule| {
+            let category = &rules.categories[rule.category];
+            let mut head = b"{\"rule\":".to_vec();
+            let strings = [
+                (&b""[..], rule.id.as_str()),
+                (b",\"category\":", &category.id),
+                (b",\"group\":", category.group.as_str()),
+                (b",\"severity\":", rule.severity.as_str()),
+            ];
+            for (key, value) in strings {
+                head.extend_from_slice(key);
+                serde_json::to_writer(&mut head, value).expect("writing to a Vec cannot fail");
+            }
+            head.extend_from_slice(b",\"start\":");
+            let mut tail = b",\"message\":".to_vec();
+            serde_json::to_writer(&mut tail, &rule.message).expect("writing to a Vec cannot fail");
+            tail.push(b'}');
+            RuleFragments { head, tail }
+        })
+        .collect()
+}
+
+/// Writes the ARTICLE object of SPEC.md (fields in its order) through `buffer` (see
+/// [`Chunked`]). Written by hand rather than derived: serde's per-field key escaping cost more
+/// than the rest of a finding's output, and an article may have millions of findings.
+fn write_article(
+    out: &mut dyn Write,
+    buffer: &mut Vec<u8>,
+    analysis: &Analysis,
+    rules: &RuleSet,
+    fragments: &[RuleFragments],
+    include_text: bool,
+) -> io::Result<()> {
+    let article = &analysis.article;
+    let text = article.text.as_str();
+    buffer.clear();
+    let mut w = Chunked { out, buffer };
+    let w = &mut w;
+    w.write_all(b"{\"id\":")?;
+    value(w, &article.id)?;
+    w.write_all(b",\"path\":")?;
+    value(w, &article.path)?;
+    w.write_all(b",\"source\":")?;
+    value(w, &article.source)?;
+    w.write_all(b",\"title\":")?;
+    value(w, &article.title)?;
+    if let Some(url) = &article.url {
+        w.write_all(b",\"url\":")?;
+        value(w, url)?;
+    }
+    w.write_all(b",\"words\":")?;
+    value(w, &analysis.words)?;
+    w.write_all(b",\"score\":")?;
+    value(w, &analysis.score.score)?;
+    w.write_all(b",\"band\":")?;
+    value(w, analysis.score.band.as_str())?;
+    w.write_all(b",\"base\":")?;
+    value(w, &analysis.score.base)?;
+    w.write_all(b",\"breakdown\":")?;
+    let breakdown: Vec<BreakdownJson<'_>> = analysis
+        .score
+        .breakdown
+        .iter()
+        .map(|c| {
+            let category = &rules.categories[c.category];
+            BreakdownJson {
                 category: &category.id,
                 group: category.group.as_str(),
-                severity: rule.severity.as_str(),
-                start: f.start,
-                end: f.end,
-                line: f.line,
-                column: f.column,
-                text: &text[f.start..f.end],
-                zone: f.zone.as_str(),
-                voice: f.voice.as_str(),
-                message: &rule.message,
+                count: c.count,
+                quoted: c.quoted,
+                points: c.points,
             }
         })
-    }
-}
-
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-#[derive(Serialize)]
-pub struct ZoneJson {
-    pub zone: &'static str,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl<'a> ArticleJson<'a> {
-    pub fn new(analysis: &'a Analysis, rules: &'a RuleSet, include_text: bool) -> Self {
-        let article = &analysis.article;
-        let text = article.text.as_str();
-        ArticleJson {
-            id: &article.id,
-            path: &article.path,
-            source: article.source.as_deref(),
-            title: article.title.as_deref(),
-            url: article.url.as_deref(),
-            words: analysis.words,
-            score: analysis.score.score,
-            band: analysis.score.band.as_str(),
-            base: analysis.score.base,
-            breakdown: analysis
-                .score
-                .breakdown
-                .iter()
-                .map(|c| {
-                    let category = &rules.categories[c.category];
-                    BreakdownJson {
-                        category: &category.id,
-                        group: category.group.as_str(),
-                        count: c.count,
-                        quoted: c.quoted,
-                        points: c.points,
-                    }
-                })
-                .collect(),
-            findings: Findings { analysis, rules },
-            zones: analysis
-                .zones
-                .iter()
-                .map(|z| ZoneJson { zone: z.kind.as_str(), start: z.start, end: z.end })
-                .collect(),
-            text: include_text.then_some(text),
+        .collect();
+    value(w, &breakdown)?;
+    w.write_all(b",\"findings\":[")?;
+    let mut numbers = itoa::Buffer::new();
+    for (i, f) in analysis.findings.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
         }
+        let rule = &fragments[f.rule];
+        w.write_all(&rule.head)?;
+        w.write_all(numbers.format(f.start).as_bytes())?;
+        w.write_all(b",\"end\":")?;
+        w.write_all(numbers.format(f.end).as_bytes())?;
+        w.write_all(b",\"line\":")?;
+        w.write_all(numbers.format(f.line).as_bytes())?;
+        w.write_all(b",\"column\":")?;
+        w.write_all(numbers.format(f.column).as_bytes())?;
+        w.write_all(b",\"text\":")?;
+        value(w, &text[f.start..f.end])?;
+        w.write_all(b",\"zone\":\"")?;
+        w.write_all(f.zone.as_str().as_bytes())?;
+        w.write_all(b"\",\"voice\":\"")?;
+        w.write_all(f.voice.as_str().as_bytes())?;
+        w.write_all(b"\"")?;
+        w.write_all(&rule.tail)?;
     }
+    w.write_all(b"],\"zones\":")?;
+    let zones: Vec<ZoneJson> = analysis
+        .zones
+        .iter()
+        .map(|z| ZoneJson { zone: z.kind.as_str(), start: z.start, end: z.end })
+        .collect();
+    value(w, &zones)?;
+    if include_text {
+        w.write_all(b",\"text\":")?;
+        value(w, text)?;
+    }
+    w.write_all(b"}")?;
+    w.drain()
+}
+
+fn value(w: &mut Chunked<'_>, value: &(impl Serialize + ?Sized)) -> io::Result<()> {
+    Ok(serde_json::to_writer(w, value)?)
 }
 
 #[derive(Serialize)]
@@ -150,6 +168,7 @@ const TOOL: Tool = Tool { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG
 /// One JSON document: articles are streamed into the `articles` array, the summary closes it.
 pub struct JsonReporter<'a> {
     rules: &'a RuleSet,
+    fragments: Vec<RuleFragments>,
     options: ReportOptions,
     first: bool,
     buffer: Vec<u8>,
@@ -157,7 +176,7 @@ pub struct JsonReporter<'a> {
 
 impl<'a> JsonReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
-        JsonReporter { rules, options, first: true, buffer: Vec::new() }
+        JsonReporter { rules, fragments: rule_fragments(rules), options, first: true, buffer: Vec::new() }
     }
 }
 
@@ -174,11 +193,7 @@ impl Reporter for JsonReporter<'_> {
         }
         self.first = false;
         out.write_all(b"\n")?;
-        write_article(
-            out,
-            &mut self.buffer,
-            &ArticleJson::new(analysis, self.rules, self.options.include_text),
-        )
+        write_article(out, &mut self.buffer, analysis, self.rules, &self.fragments, self.options.include_text)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -188,17 +203,9 @@ impl Reporter for JsonReporter<'_> {
     }
 }
 
-/// Serialises `article` through `buffer`: serde_json writes in many small pieces, which cost a
-/// dynamic call each when made to `out` directly; the buffer hands them on in pieces of about
-/// [`CHUNK`] bytes, so that an article with a million findings (half a gigabyte of JSON) is not
-/// held whole in memory.
-fn write_article(out: &mut dyn Write, buffer: &mut Vec<u8>, article: &ArticleJson<'_>) -> io::Result<()> {
-    buffer.clear();
-    let mut chunked = Chunked { out, buffer };
-    serde_json::to_writer(&mut chunked, article)?;
-    chunked.drain()
-}
-
+/// [`write_article`] hands serde_json's many small pieces on in pieces of about this size: each
+/// costs a dynamic call when made to `out` directly, and an article with a million findings
+/// (half a gigabyte of JSON) is not held whole in memory.
 const CHUNK: usize = 64 * 1024;
 
 struct Chunked<'a> {
@@ -243,13 +250,14 @@ impl Write for Chunked<'_> {
 /// One ARTICLE object per line.
 pub struct JsonlReporter<'a> {
     rules: &'a RuleSet,
+    fragments: Vec<RuleFragments>,
     options: ReportOptions,
     buffer: Vec<u8>,
 }
 
 impl<'a> JsonlReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
-        JsonlReporter { rules, options, buffer: Vec::new() }
+        JsonlReporter { rules, fragments: rule_fragments(rules), options, buffer: Vec::new() }
     }
 }
 
@@ -258,7 +266,10 @@ impl Reporter for JsonlReporter<'_> {
         write_article(
             out,
             &mut self.buffer,
-            &ArticleJson::new(analysis, self.rules, self.options.include_text),
+            analysis,
+            self.rules,
+            &self.fragments,
+            self.options.include_text,
         )?;
         out.write_all(b"\n")
     }

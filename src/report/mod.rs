@@ -25,7 +25,7 @@ pub use annotated::AnnotatedReporter;
 pub use csv::{CsvReporter, safe_cell};
 pub use github::GithubReporter;
 pub use html::HtmlReporter;
-pub use json::{ArticleJson, JsonReporter, JsonlReporter};
+pub use json::{JsonReporter, JsonlReporter};
 pub use markdown::MarkdownReporter;
 pub use sarif::SarifReporter;
 pub use table::TableReporter;
