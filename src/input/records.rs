@@ -241,37 +241,13 @@ impl CsvReader {
         }
         let columns = match self.columns {
             Some(columns) => columns,
-            None => {
-                let headers = match self.reader.byte_headers() {
-                    Ok(headers) => headers.clone(),
-                    Err(e) => {
-                        self.failed = true;
-                        return Some(skipped(
-                            self.path.clone(),
-                            Some(1),
-                            format!("malformed CSV header: {e}"),
-                        ));
-                    }
-                };
-                let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
-                let fields = &options.fields;
-                let columns = [
-                    find(&fields.text),
-                    find(&fields.id),
-                    find(&fields.title),
-                    find(&fields.url),
-                    find(&fields.source),
-                ];
-                if columns[0].is_none() {
+            None => match self.read_header(options) {
+                Ok(columns) => *self.columns.insert(columns),
+                Err(skip) => {
                     self.failed = true;
-                    return Some(skipped(
-                        self.path.clone(),
-                        Some(1),
-                        format!("no `{}` column (name it with --text-field)", fields.text),
-                    ));
+                    return Some(skip);
                 }
-                *self.columns.insert(columns)
-            }
+            },
         };
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => return None,
@@ -284,25 +260,53 @@ impl CsvReader {
                 return Some(skipped(self.path.clone(), line, format!("malformed CSV: {e}")));
             }
         }
-        let line = self.record.position().map_or(0, |p| p.line() as usize);
-        if let Some(lines) = self.unclosed_quote() {
-            return Some(skipped(
+        Some(self.record_to_article(columns, options))
+    }
+
+    /// The columns of the fields, from the header row.
+    fn read_header(&mut self, options: &InputOptions) -> Result<[Option<usize>; 5], Event> {
+        let headers = self
+            .reader
+            .byte_headers()
+            .map_err(|e| skipped(self.path.clone(), Some(1), format!("malformed CSV header: {e}")))?;
+        let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
+        let fields = &options.fields;
+        let columns = [
+            find(&fields.text),
+            find(&fields.id),
+            find(&fields.title),
+            find(&fields.url),
+            find(&fields.source),
+        ];
+        if columns[0].is_none() {
+            return Err(skipped(
                 self.path.clone(),
-                Some(line),
-                format!(
-                    "a quoted field opens in this record and is never closed, so the {lines} lines after it \
-                     were read as part of it; close the quote"
-                ),
+                Some(1),
+                format!("no `{}` column (name it with --text-field)", fields.text),
+            ));
+        }
+        Ok(columns)
+    }
+
+    /// The record just read as an article, or why it is skipped.
+    fn record_to_article(&self, columns: [Option<usize>; 5], options: &InputOptions) -> Event {
+        let line = self.record.position().map_or(0, |p| p.line() as usize);
+        let skip = |reason: String| skipped(self.path.clone(), Some(line), reason);
+        if let Some(lines) = self.unclosed_quote() {
+            return skip(format!(
+                "a quoted field opens in this record and is never closed, so the {lines} lines after it were \
+                 read as part of it; close the quote"
             ));
         }
         let field = |column: Option<usize>| {
             column
                 .and_then(|c| self.record.get(c))
                 .and_then(|b| std::str::from_utf8(b).ok())
+                .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };
         let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
-            return Some(skipped(self.path.clone(), Some(line), "record has no text column".into()));
+            return skip("record has no text column".into());
         };
         // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
         let (text, warning) = match std::str::from_utf8(bytes) {
@@ -317,31 +321,21 @@ impl CsvReader {
         };
         if is_blank(&text) {
             // As for JSONL: an empty text is named, not dropped.
-            return Some(skipped(
-                self.path.clone(),
-                Some(line),
-                "the text is empty: there is nothing to analyse".into(),
-            ));
+            return skip("the text is empty: there is nothing to analyse".into());
         }
         if text.len() > options.max_article_bytes {
-            return Some(skipped(
-                self.path.clone(),
-                Some(line),
-                format!("text is over the {}-byte article limit", options.max_article_bytes),
-            ));
+            return skip(format!("text is over the {}-byte article limit", options.max_article_bytes));
         }
-        let url = field(columns[3]).filter(|u| !u.is_empty());
+        let url = field(columns[3]);
         let article = Article {
-            id: field(columns[1])
-                .filter(|id| !id.is_empty())
-                .unwrap_or_else(|| format!("{}:{line}", self.path)),
+            id: field(columns[1]).unwrap_or_else(|| format!("{}:{line}", self.path)),
             path: self.path.clone(),
-            title: field(columns[2]).filter(|t| !t.is_empty()),
-            source: source_or_host(field(columns[4]).filter(|s| !s.is_empty()), url.as_deref()),
+            title: field(columns[2]),
+            source: source_or_host(field(columns[4]), url.as_deref()),
             url,
             text: text.into_owned(),
             zones: None,
         };
-        Some(Event::Article { article: Box::new(article), warning })
+        Event::Article { article: Box::new(article), warning }
     }
 }

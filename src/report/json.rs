@@ -115,6 +115,25 @@ fn write_article(
         .collect();
     value(w, &breakdown)?;
     w.write_all(b",\"findings\":[")?;
+    write_findings(w, analysis, fragments)?;
+    w.write_all(b"],\"zones\":")?;
+    let zones: Vec<ZoneJson> = analysis
+        .zones
+        .iter()
+        .map(|z| ZoneJson { zone: z.kind.as_str(), start: z.start, end: z.end })
+        .collect();
+    value(w, &zones)?;
+    if include_text {
+        w.write_all(b",\"text\":")?;
+        value(w, text)?;
+    }
+    w.write_all(b"}")?;
+    w.drain()
+}
+
+/// The FINDING objects, comma-separated.
+fn write_findings(w: &mut Chunked<'_>, analysis: &Analysis, fragments: &[RuleFragments]) -> io::Result<()> {
+    let text = analysis.article.text.as_str();
     let mut numbers = itoa::Buffer::new();
     for (i, f) in analysis.findings.iter().enumerate() {
         if i > 0 {
@@ -138,19 +157,7 @@ fn write_article(
         w.write_all(b"\"")?;
         w.write_all(&rule.tail)?;
     }
-    w.write_all(b"],\"zones\":")?;
-    let zones: Vec<ZoneJson> = analysis
-        .zones
-        .iter()
-        .map(|z| ZoneJson { zone: z.kind.as_str(), start: z.start, end: z.end })
-        .collect();
-    value(w, &zones)?;
-    if include_text {
-        w.write_all(b",\"text\":")?;
-        value(w, text)?;
-    }
-    w.write_all(b"}")?;
-    w.drain()
+    Ok(())
 }
 
 fn value(w: &mut Chunked<'_>, value: &(impl Serialize + ?Sized)) -> io::Result<()> {
