@@ -7,7 +7,8 @@
 #   annotate     any bytes -> input::decode -> Engine::analyze (built-in rules): findings in
 #                bounds, zones covering, score = base + breakdown in 0..=100
 #   html         any bytes -> input::html::extract_html: zones covering its text, then analyze
-#   jsonl        any bytes as a .jsonl file -> input::Inputs: no panic
+#   jsonl        any bytes as a .jsonl file (when they start with {) or a .csv file ->
+#                input::Inputs: no panic, every article has text
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s, every target)
 # The corpus grows in fuzz/corpus/TARGET (seeded from the repo's files on every run); crashes

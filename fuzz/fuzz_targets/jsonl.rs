@@ -1,5 +1,6 @@
-//! Any bytes as a `.jsonl` file through the input stream (the JSONL parser is private): reading
-//! may skip lines, never panic; every article it yields has text.
+//! Any bytes through the input stream as a `.jsonl` file when they start with `{`, else as a
+//! `.csv` file (the record parsers are private): reading may skip lines and records, never
+//! panic; every article it yields has text.
 #![no_main]
 
 use std::io::Write;
@@ -11,7 +12,7 @@ use newslint::input::{Event, Inputs};
 static DIR: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().expect("a temp folder"));
 
 fuzz_target!(|data: &[u8]| {
-    let path = DIR.path().join("x.jsonl");
+    let path = DIR.path().join(if data.first() == Some(&b'{') { "x.jsonl" } else { "x.csv" });
     std::fs::File::create(&path).and_then(|mut f| f.write_all(data)).expect("write the input");
     for event in Inputs::new(std::slice::from_ref(&path), Default::default()) {
         if let Event::Article { article, .. } = event {
