@@ -15,7 +15,7 @@ use crate::matcher::{CompileError, Matcher, RawMatch};
 use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
-use crate::text::{LineCursor, count_words};
+use crate::text::{LineCursor, count_words, floor_char_boundary};
 use crate::zones::{Zone, ZoneKind, detect_zones};
 
 /// The result for one article.
@@ -31,6 +31,9 @@ pub struct Analysis {
     pub baselined: usize,
     pub score: Score,
 }
+
+/// The longest title taken from a title zone (bytes, then an ellipsis).
+const MAX_TITLE_BYTES: usize = 300;
 
 /// `--select` / `--ignore` named something that is neither a rule nor a category.
 #[derive(Debug, thiserror::Error)]
@@ -100,11 +103,14 @@ impl Engine {
         if article.title.is_none()
             && let Some(title) = zones.iter().find(|z| z.kind == ZoneKind::Title)
         {
-            let heading = article.text[title.start..title.end]
-                .trim_start_matches('\u{feff}')
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let zone = &article.text[title.start..title.end];
+            // A title zone can be one huge line (a text file without line breaks).
+            let cut = floor_char_boundary(zone, MAX_TITLE_BYTES);
+            let mut heading =
+                zone[..cut].trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ");
+            if cut < zone.trim_end().len() {
+                heading.push('…');
+            }
             article.title = (!heading.is_empty()).then_some(heading);
         }
         let text = article.text.as_str();

@@ -85,6 +85,17 @@ fn a_csv_quote_that_is_never_closed_is_named() {
 }
 
 #[test]
+fn a_title_taken_from_one_huge_line_is_cut() {
+    // One 6,000-byte "word" with no sentence in it, zoned as a title; byte 300 falls inside a `€`.
+    let line = format!("x{}", "Q€".repeat(1500));
+    let dir = folder(&[("long.txt", line.as_bytes())]);
+    let (json, _, _) = check_json(&[dir.path().to_str().unwrap()]);
+    let title = json["articles"][0]["title"].as_str().unwrap();
+    assert!(title.starts_with("xQ€Q€") && title.ends_with("Q…"), "{title}");
+    assert!(title.len() <= 300 + '…'.len_utf8(), "{} bytes", title.len());
+}
+
+#[test]
 fn numeric_jsonl_ids_are_kept_as_written() {
     // Larger than any 64-bit integer, and a decimal with a trailing zero: neither is rounded.
     let jsonl = "{\"id\":123456789012345678901234,\"text\":\"One.\"}\n{\"id\":1.50,\"text\":\"Two.\"}\n";
