@@ -444,12 +444,35 @@ impl Block {
     fn link_share(&self) -> f32 {
         self.link_chars as f32 / self.chars.max(1) as f32
     }
+    /// Words separated by spaces; in scripts written without spaces (Chinese, Japanese, Thai,
+    /// ...) two characters count as a word, so a sentence there is as long as elsewhere.
     fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.text
+            .split_whitespace()
+            .map(|w| {
+                let unspaced = w.chars().filter(|&c| unspaced_script(c)).count();
+                unspaced.div_ceil(2).max(1)
+            })
+            .sum()
     }
     fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
+}
+
+/// A letter of a script written without spaces between words: CJK ideographs, kana, Thai, Lao,
+/// Khmer, Myanmar (Hangul is written with spaces).
+fn unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x2FFFF // CJK extensions B-F
+    )
 }
 
 /// How an element takes part in the text.
@@ -826,13 +849,15 @@ static BY_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(by|written by|words by|posted by|author|authors)\s*:?$").unwrap());
 
 /// A sentence or a paragraph: long enough, or ending like one.
+/// In scripts without spaces a line needs its final punctuation or 60 characters (a date and a
+/// place name are not a sentence).
 fn is_prose(b: &Block) -> bool {
-    let words = b.words();
+    let spaced = b.text.split_whitespace().count();
     let terminal = b
         .text
-        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»', '」', '』', '）'])
         .ends_with(['.', '!', '?', '。', '！', '？', ':']);
-    words >= 12 || (terminal && words >= 4) || (b.chars >= 60 && words <= 3)
+    spaced >= 12 || (terminal && b.words() >= 4) || (b.chars >= 60 && spaced <= 3)
 }
 
 /// A short line that names the author or the date.
@@ -1351,6 +1376,22 @@ mod tests {
             let ex = extract(page);
             assert!(!ex.text.is_empty());
         }
+    }
+
+    #[test]
+    fn sentences_in_scripts_without_spaces_are_prose() {
+        let line = |text: &str| Block {
+            text: text.to_string(),
+            chars: text.chars().count() as u32,
+            ..Block::default()
+        };
+        // 39 characters, one "word" to split_whitespace: a sentence all the same.
+        let sentence = line("梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。");
+        assert!(sentence.words() >= 12 && is_prose(&sentence));
+        // A date and a place: many characters, no sentence.
+        let dateline = line("2018年6月18日 10:01 発信地：カノ/ナイジェリア [ ナイジェリア アフリカ ]");
+        assert!(!is_prose(&dateline));
+        assert_eq!(line("The council voted").words(), 3);
     }
 
     /// A page around `inner` (inside the article element) with enough prose for readability.
