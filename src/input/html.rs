@@ -611,6 +611,36 @@ fn is_hidden(node: &NodeRef) -> bool {
     false
 }
 
+/// An icon font's glyph: an element classed `icon`, `fa`, `glyphicon`, `material-icons` (or
+/// `icon-...`, `fa-...`) whose text is one or two characters ("S" drawn as a magnifier), or a
+/// ligature icon's name (`<span class="material-icons">chevron_left</span>`).
+fn is_icon(node: &NodeRef) -> bool {
+    let Some(class) = node.attr("class") else { return false };
+    let mut ligatures = false;
+    let mut icon = false;
+    for c in class.split_whitespace() {
+        let c = c.to_ascii_lowercase();
+        if c.starts_with("material-icons") || c.starts_with("material-symbols") {
+            ligatures = true;
+        } else if matches!(c.as_str(), "icon" | "icons" | "fa" | "glyphicon")
+            || c.starts_with("icon-")
+            || c.starts_with("fa-")
+            || c.starts_with("glyphicon-")
+        {
+            icon = true;
+        }
+    }
+    if !(icon || ligatures) {
+        return false;
+    }
+    let text = node.text();
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    text.chars().count() <= 2 || ligatures && text.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+}
+
 #[derive(Clone, Copy)]
 struct Frame {
     /// The element this frame was pushed for.
@@ -728,7 +758,7 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
         }
         let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
         let r = role(&name);
-        if r == Role::Skip || is_hidden(&node) {
+        if r == Role::Skip || is_hidden(&node) || is_icon(&node) {
             tree.skip_children();
             continue;
         }
@@ -1004,7 +1034,22 @@ fn clean_body(blocks: &[Block], kinds: &mut [ZoneKind]) {
             *k = Boilerplate;
         }
     }
-    // 3. Trailing notices: walking back from the end of the body, copyright lines and calls to
+    // 3. A short line shown three times or more in a row (a slideshow's title over every
+    // slide) is not the article's; table cells may repeat.
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..].iter().take_while(|b| b.text == blocks[i].text).count();
+        let b = &blocks[i];
+        if run >= 3 && !b.has(flag::TABLE) && !is_prose(b) && b.words() <= 12 {
+            for k in &mut kinds[i..i + run] {
+                if *k == Body {
+                    *k = Boilerplate;
+                }
+            }
+        }
+        i += run;
+    }
+    // 4. Trailing notices: walking back from the end of the body, copyright lines and calls to
     // follow, subscribe or write in go, until a line that is none of these.
     for i in (0..blocks.len()).rev() {
         if kinds[i] != Body {
@@ -1392,6 +1437,23 @@ mod tests {
         let dateline = line("2018年6月18日 10:01 発信地：カノ/ナイジェリア [ ナイジェリア アフリカ ]");
         assert!(!is_prose(&dateline));
         assert_eq!(line("The council voted").words(), 3);
+    }
+
+    #[test]
+    fn icon_glyphs_and_slide_titles_are_not_body() {
+        let slides = "<div class=\"slide-title\">Weather threatens holiday plans</div>".repeat(4);
+        let page = article_page(&format!(
+            "{P1}<p><span class=\"icon notranslate\">S</span> <span class=\"material-icons\">chevron_left</span></p>\
+             {slides}{P2}{P3}"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(
+            body.contains("The city council voted") && body.contains("Some residents welcomed"),
+            "{body}"
+        );
+        assert!(!body.contains("Weather threatens") && !body.contains("chevron_left"), "{body}");
+        assert!(!body.lines().any(|l| l.trim() == "S"), "{body}");
     }
 
     /// A page around `inner` (inside the article element) with enough prose for readability.
