@@ -604,7 +604,20 @@ fn is_hidden(node: &NodeRef) -> bool {
         return class.split_whitespace().any(|c| {
             matches!(
                 c.to_ascii_lowercase().as_str(),
-                "sr-only" | "visually-hidden" | "screen-reader-text" | "screenreader-only" | "visuallyhidden"
+                "sr-only"
+                    | "visually-hidden"
+                    | "screen-reader-text"
+                    | "screenreader-only"
+                    | "visuallyhidden"
+                    | "hidden"
+                    | "hide-text"
+                    | "text-hide"
+                    | "hidden-text"
+                    | "is-hidden"
+                    | "d-none"
+                    | "invisible"
+                    | "element-invisible"
+                    | "offscreen"
             )
         });
     }
@@ -1454,6 +1467,20 @@ mod tests {
         );
         assert!(!body.contains("Weather threatens") && !body.contains("chevron_left"), "{body}");
         assert!(!body.lines().any(|l| l.trim() == "S"), "{body}");
+    }
+
+    #[test]
+    fn elements_hidden_by_a_utility_class_are_not_text() {
+        let page = article_page(&format!(
+            "<h2 class=\"hide-text\">Share this story</h2>{P1}<div class=\"d-none\">Loading gallery</div>\
+             {P2}<span class=\"magnifier hidden\">Enlarge image</span>{P3}<p class=\"hidden-xs\">Shown on large screens.</p>"
+        ));
+        let ex = extract(page.as_bytes());
+        for hidden in ["Share this story", "Loading gallery", "Enlarge image"] {
+            assert!(!ex.text.contains(hidden), "text has {hidden:?}");
+        }
+        // Responsive classes hide an element on some screens only.
+        assert!(ex.text.contains("Shown on large screens."));
     }
 
     /// A page around `inner` (inside the article element) with enough prose for readability.
