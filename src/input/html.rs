@@ -986,6 +986,15 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
                     kinds[i] = Boilerplate;
                 }
             }
+            // A copy of the headline further up (the title found was another heading: a logo
+            // that spells out the headline) is not body either.
+            let title_tokens = tokens(&r.title);
+            for i in 0..lo {
+                let b = &blocks[i];
+                if kinds[i] == Body && !is_prose(b) && title_similarity(&b.text, &title_tokens) >= 0.8 {
+                    kinds[i] = Boilerplate;
+                }
+            }
         }
     }
     // 4. Prose and headings between body blocks that readability dropped (embedded posts,
@@ -1064,15 +1073,22 @@ fn clean_body(blocks: &[Block], kinds: &mut [ZoneKind]) {
     }
     // 4. Trailing notices: walking back from the end of the body, copyright lines and calls to
     // follow, subscribe or write in go, until a line that is none of these.
+    // A short line of the notice's own paragraph ("The-CNN-Wire<br>© 2013 ...") goes with it.
+    let mut dropped: Option<usize> = None;
     for i in (0..blocks.len()).rev() {
         if kinds[i] != Body {
             continue;
         }
         let b = &blocks[i];
-        if b.words() > 60 || !TRAILING_NOTICE.is_match(&b.text) {
+        let notice = b.words() <= 60 && TRAILING_NOTICE.is_match(&b.text);
+        let credit = dropped.is_some_and(|d| {
+            !b.path.is_empty() && b.path == blocks[d].path && !is_prose(b) && b.words() <= 5
+        });
+        if !(notice || credit) {
             break;
         }
         kinds[i] = Boilerplate;
+        dropped = Some(i);
     }
 }
 
@@ -1481,6 +1497,53 @@ mod tests {
         }
         // Responsive classes hide an element on some screens only.
         assert!(ex.text.contains("Shown on large screens."));
+    }
+
+    #[test]
+    fn a_wire_credit_goes_with_its_copyright_line() {
+        let page = article_page(&format!(
+            "{P1}{P2}{P3}<p>The-Wire<br>© 2013 Example News Network. All rights reserved.</p>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(
+            body.contains("The city council voted") && body.contains("Some residents welcomed"),
+            "{body}"
+        );
+        assert!(!body.contains("The-Wire") && !body.contains("All rights reserved"), "{body}");
+    }
+
+    #[test]
+    fn a_copy_of_the_headline_far_above_the_first_paragraph_is_not_body() {
+        let line = |text: &str, kept: bool, heading: u8| {
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            Block {
+                text: text.to_string(),
+                chars,
+                body_chars: if kept { chars } else { 0 },
+                heading,
+                ..Block::default()
+            }
+        };
+        // The logo spells out the headline and wins the title; the article's own heading is kept
+        // by readability, more than a dozen lines (ratings, share buttons) above the text.
+        let mut blocks = vec![
+            line("Council approves the river bridgeThe Courier", false, 1),
+            line("Council approves the river bridge", true, 3),
+        ];
+        blocks.extend((0..14).map(|_| line("Rate", false, 0)));
+        blocks.push(line(&P1[3..P1.len() - 4], true, 0));
+        let r = ReadabilityResult {
+            body: HashSet::new(),
+            title: "Council approves the river bridge | The Courier".to_string(),
+            byline: None,
+            published: None,
+            site_name: None,
+        };
+        let kinds = classify(&blocks, &r);
+        assert_eq!(kinds[0], ZoneKind::Title);
+        assert_eq!(kinds[1], ZoneKind::Boilerplate);
+        assert_eq!(kinds[16], ZoneKind::Body);
     }
 
     /// A page around `inner` (inside the article element) with enough prose for readability.
