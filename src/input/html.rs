@@ -418,6 +418,9 @@ mod flag {
     pub const BIO: u32 = 1 << 20;
     /// A link inside the page (`#section`, a toggle), also counted as LINK.
     pub const ANCHOR: u32 = 1 << 21;
+    /// class/id words: video, gallery, slideshow, carousel (a media embed's titles,
+    /// durations and controls).
+    pub const MEDIA: u32 = 1 << 22;
 }
 
 /// One line of visible text.
@@ -552,6 +555,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
             flag::FURNITURE,
         ),
         (r"caption|credit", flag::CAPTION),
+        (r"(^|[-_ ])(video|gallery|slideshow|carousel)", flag::MEDIA),
     ]
     .into_iter()
     .map(|(re, f)| (Regex::new(re).unwrap(), f))
@@ -920,7 +924,8 @@ const WIDGET: u32 = flag::SOCIAL
     | flag::FURNITURE
     | flag::FORM
     | flag::PROMO
-    | flag::BIO;
+    | flag::BIO
+    | flag::MEDIA;
 /// Widgets whose prose is not the article either: comments, newsletter and donation boxes,
 /// author bios, related stories with their summaries. (Other widget words also name wrappers
 /// of the article text, e.g. a "paywall", "widget" or "read-more" container, so their prose
@@ -1469,11 +1474,11 @@ mod tests {
     }
 
     #[test]
-    fn icon_glyphs_and_slide_titles_are_not_body() {
+    fn icon_glyphs_slide_titles_and_video_headlines_are_not_body() {
         let slides = "<div class=\"slide-title\">Weather threatens holiday plans</div>".repeat(4);
         let page = article_page(&format!(
             "{P1}<p><span class=\"icon notranslate\">S</span> <span class=\"material-icons\">chevron_left</span></p>\
-             {slides}{P2}{P3}"
+             {slides}{P2}<div class=\"video-resource\"><div class=\"video-resource__headline\">Hear what happened inside the chamber</div></div>{P3}"
         ));
         let ex = extract(page.as_bytes());
         let body = zone_text(&ex, ZoneKind::Body);
@@ -1482,6 +1487,7 @@ mod tests {
             "{body}"
         );
         assert!(!body.contains("Weather threatens") && !body.contains("chevron_left"), "{body}");
+        assert!(!body.contains("Hear what happened"), "{body}");
         assert!(!body.lines().any(|l| l.trim() == "S"), "{body}");
     }
 
