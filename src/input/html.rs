@@ -979,6 +979,8 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
         let from = title.map_or(0, |t| t + 1);
         if let Some(first) = first_prose {
             let lo = from.min(first).max(first.saturating_sub(12));
+            // Lines of the first paragraph's own element (verses cut by `<br>`) are no kickers.
+            let in_first = !blocks[first].path.is_empty();
             for i in lo..first {
                 if Some(i) == title {
                     continue;
@@ -987,7 +989,7 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
                     || i > 0 && BY_ALONE.is_match(&blocks[i - 1].text) && blocks[i].words() <= 6
                 {
                     kinds[i] = Byline;
-                } else if kinds[i] == Body {
+                } else if kinds[i] == Body && !(in_first && blocks[i].path == blocks[first].path) {
                     kinds[i] = Boilerplate;
                 }
             }
@@ -1550,6 +1552,18 @@ mod tests {
         assert_eq!(kinds[0], ZoneKind::Title);
         assert_eq!(kinds[1], ZoneKind::Boilerplate);
         assert_eq!(kinds[16], ZoneKind::Body);
+    }
+
+    #[test]
+    fn short_lines_of_the_first_paragraph_itself_are_no_kickers() {
+        let page = article_page(&format!(
+            "<p class=\"kicker\">Music</p><p>I am pretty sure<br>This is the best feeling<br>\
+             Room full of people but I only see you and nobody else in the whole wide world tonight</p>{P1}{P2}{P3}"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(body.contains("I am pretty sure") && body.contains("This is the best feeling"), "{body}");
+        assert!(!body.contains("Music"), "{body}");
     }
 
     /// A page around `inner` (inside the article element) with enough prose for readability.
