@@ -530,7 +530,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
     [
         (r"share|sharing|social", flag::SOCIAL),
         (
-            r"related|recommend|more-?stories|also-?read|trending|popular|promo|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|teaser|news-?list|more-?from|also-?like|recirc",
+            r"related|recommend|more-?stories|also-?read|trending|popular|promo([^t]|$)|promotion|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|teaser|news-?list|more-?from|also-?like|recirc",
             flag::RELATED,
         ),
         // Not "subscriber" (paywalled article text is often wrapped in "subscriber-content").
@@ -1564,6 +1564,19 @@ mod tests {
         let body = zone_text(&ex, ZoneKind::Body);
         assert!(body.contains("I am pretty sure") && body.contains("This is the best feeling"), "{body}");
         assert!(!body.contains("Music"), "{body}");
+    }
+
+    #[test]
+    fn a_drupal_node_promoted_to_the_front_page_is_no_promo_box() {
+        let doc = Document::from(
+            "<article class=\"node node-report node-promoted\">a</article><div class=\"promo-box\">b</div>\
+             <div class=\"promos\">c</div><div class=\"promotion\">d</div>",
+        );
+        let flags = |sel: &str| attribute_flags(doc.select_single(sel).nodes().first().unwrap());
+        assert_eq!(flags("article") & flag::RELATED, 0);
+        for sel in [".promo-box", ".promos", ".promotion"] {
+            assert_ne!(flags(sel) & flag::RELATED, 0, "{sel}");
+        }
     }
 
     /// A page around `inner` (inside the article element) with enough prose for readability.
