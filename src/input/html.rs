@@ -418,6 +418,9 @@ mod flag {
     pub const BIO: u32 = 1 << 20;
     /// A link inside the page (`#section`, a toggle), also counted as LINK.
     pub const ANCHOR: u32 = 1 << 21;
+    /// class/id words: video, gallery, slideshow, carousel (a media embed's titles,
+    /// durations and controls).
+    pub const MEDIA: u32 = 1 << 22;
 }
 
 /// One line of visible text.
@@ -444,12 +447,35 @@ impl Block {
     fn link_share(&self) -> f32 {
         self.link_chars as f32 / self.chars.max(1) as f32
     }
+    /// Words separated by spaces; in scripts written without spaces (Chinese, Japanese, Thai,
+    /// ...) two characters count as a word, so a sentence there is as long as elsewhere.
     fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.text
+            .split_whitespace()
+            .map(|w| {
+                let unspaced = w.chars().filter(|&c| unspaced_script(c)).count();
+                unspaced.div_ceil(2).max(1)
+            })
+            .sum()
     }
     fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
+}
+
+/// A letter of a script written without spaces between words: CJK ideographs, kana, Thai, Lao,
+/// Khmer, Myanmar (Hangul is written with spaces).
+fn unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x2FFFF // CJK extensions B-F
+    )
 }
 
 /// How an element takes part in the text.
@@ -504,7 +530,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
     [
         (r"share|sharing|social", flag::SOCIAL),
         (
-            r"related|recommend|more-?stories|also-?read|trending|popular|promo|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|teaser|news-?list|more-?from|also-?like|recirc",
+            r"related|recommend|more-?stories|also-?read|trending|popular|promo([^t]|$)|promotion|outbrain|taboola|most-?read|next-?(article|post|story)|nextstory|teaser|news-?list|more-?from|also-?like|recirc",
             flag::RELATED,
         ),
         // Not "subscriber" (paywalled article text is often wrapped in "subscriber-content").
@@ -529,6 +555,7 @@ static CLASS_CUES: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
             flag::FURNITURE,
         ),
         (r"caption|credit", flag::CAPTION),
+        (r"(^|[-_ ])(video|gallery|slideshow|carousel)", flag::MEDIA),
     ]
     .into_iter()
     .map(|(re, f)| (Regex::new(re).unwrap(), f))
@@ -581,11 +608,54 @@ fn is_hidden(node: &NodeRef) -> bool {
         return class.split_whitespace().any(|c| {
             matches!(
                 c.to_ascii_lowercase().as_str(),
-                "sr-only" | "visually-hidden" | "screen-reader-text" | "screenreader-only" | "visuallyhidden"
+                "sr-only"
+                    | "visually-hidden"
+                    | "screen-reader-text"
+                    | "screenreader-only"
+                    | "visuallyhidden"
+                    | "hidden"
+                    | "hide-text"
+                    | "text-hide"
+                    | "hidden-text"
+                    | "is-hidden"
+                    | "d-none"
+                    | "invisible"
+                    | "element-invisible"
+                    | "offscreen"
             )
         });
     }
     false
+}
+
+/// An icon font's glyph: an element classed `icon`, `fa`, `glyphicon`, `material-icons` (or
+/// `icon-...`, `fa-...`) whose text is one or two characters ("S" drawn as a magnifier), or a
+/// ligature icon's name (`<span class="material-icons">chevron_left</span>`).
+fn is_icon(node: &NodeRef) -> bool {
+    let Some(class) = node.attr("class") else { return false };
+    let mut ligatures = false;
+    let mut icon = false;
+    for c in class.split_whitespace() {
+        let c = c.to_ascii_lowercase();
+        if c.starts_with("material-icons") || c.starts_with("material-symbols") {
+            ligatures = true;
+        } else if matches!(c.as_str(), "icon" | "icons" | "fa" | "glyphicon")
+            || c.starts_with("icon-")
+            || c.starts_with("fa-")
+            || c.starts_with("glyphicon-")
+        {
+            icon = true;
+        }
+    }
+    if !(icon || ligatures) {
+        return false;
+    }
+    let text = node.text();
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    text.chars().count() <= 2 || ligatures && text.chars().all(|c| c.is_ascii_lowercase() || c == '_')
 }
 
 #[derive(Clone, Copy)]
@@ -705,7 +775,7 @@ fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Option<NodeId>)
         }
         let name = node.qual_name_ref().map(|q| q.local.to_ascii_lowercase()).unwrap_or_default();
         let r = role(&name);
-        if r == Role::Skip || is_hidden(&node) {
+        if r == Role::Skip || is_hidden(&node) || is_icon(&node) {
             tree.skip_children();
             continue;
         }
@@ -826,13 +896,15 @@ static BY_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(by|written by|words by|posted by|author|authors)\s*:?$").unwrap());
 
 /// A sentence or a paragraph: long enough, or ending like one.
+/// In scripts without spaces a line needs its final punctuation or 60 characters (a date and a
+/// place name are not a sentence).
 fn is_prose(b: &Block) -> bool {
-    let words = b.words();
+    let spaced = b.text.split_whitespace().count();
     let terminal = b
         .text
-        .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»', '」', '』', '）'])
         .ends_with(['.', '!', '?', '。', '！', '？', ':']);
-    words >= 12 || (terminal && words >= 4) || (b.chars >= 60 && words <= 3)
+    spaced >= 12 || (terminal && b.words() >= 4) || (b.chars >= 60 && spaced <= 3)
 }
 
 /// A short line that names the author or the date.
@@ -852,7 +924,8 @@ const WIDGET: u32 = flag::SOCIAL
     | flag::FURNITURE
     | flag::FORM
     | flag::PROMO
-    | flag::BIO;
+    | flag::BIO
+    | flag::MEDIA;
 /// Widgets whose prose is not the article either: comments, newsletter and donation boxes,
 /// author bios, related stories with their summaries. (Other widget words also name wrappers
 /// of the article text, e.g. a "paywall", "widget" or "read-more" container, so their prose
@@ -906,6 +979,8 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
         let from = title.map_or(0, |t| t + 1);
         if let Some(first) = first_prose {
             let lo = from.min(first).max(first.saturating_sub(12));
+            // Lines of the first paragraph's own element (verses cut by `<br>`) are no kickers.
+            let in_first = !blocks[first].path.is_empty();
             for i in lo..first {
                 if Some(i) == title {
                     continue;
@@ -914,7 +989,16 @@ fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind> {
                     || i > 0 && BY_ALONE.is_match(&blocks[i - 1].text) && blocks[i].words() <= 6
                 {
                     kinds[i] = Byline;
-                } else if kinds[i] == Body {
+                } else if kinds[i] == Body && !(in_first && blocks[i].path == blocks[first].path) {
+                    kinds[i] = Boilerplate;
+                }
+            }
+            // A copy of the headline further up (the title found was another heading: a logo
+            // that spells out the headline) is not body either.
+            let title_tokens = tokens(&r.title);
+            for i in 0..lo {
+                let b = &blocks[i];
+                if kinds[i] == Body && !is_prose(b) && title_similarity(&b.text, &title_tokens) >= 0.8 {
                     kinds[i] = Boilerplate;
                 }
             }
@@ -979,17 +1063,39 @@ fn clean_body(blocks: &[Block], kinds: &mut [ZoneKind]) {
             *k = Boilerplate;
         }
     }
-    // 3. Trailing notices: walking back from the end of the body, copyright lines and calls to
+    // 3. A short line shown three times or more in a row (a slideshow's title over every
+    // slide) is not the article's; table cells may repeat.
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..].iter().take_while(|b| b.text == blocks[i].text).count();
+        let b = &blocks[i];
+        if run >= 3 && !b.has(flag::TABLE) && !is_prose(b) && b.words() <= 12 {
+            for k in &mut kinds[i..i + run] {
+                if *k == Body {
+                    *k = Boilerplate;
+                }
+            }
+        }
+        i += run;
+    }
+    // 4. Trailing notices: walking back from the end of the body, copyright lines and calls to
     // follow, subscribe or write in go, until a line that is none of these.
+    // A short line of the notice's own paragraph ("The-CNN-Wire<br>© 2013 ...") goes with it.
+    let mut dropped: Option<usize> = None;
     for i in (0..blocks.len()).rev() {
         if kinds[i] != Body {
             continue;
         }
         let b = &blocks[i];
-        if b.words() > 60 || !TRAILING_NOTICE.is_match(&b.text) {
+        let notice = b.words() <= 60 && TRAILING_NOTICE.is_match(&b.text);
+        let credit = dropped.is_some_and(|d| {
+            !b.path.is_empty() && b.path == blocks[d].path && !is_prose(b) && b.words() <= 5
+        });
+        if !(notice || credit) {
             break;
         }
         kinds[i] = Boilerplate;
+        dropped = Some(i);
     }
 }
 
@@ -1350,6 +1456,126 @@ mod tests {
         for page in pages {
             let ex = extract(page);
             assert!(!ex.text.is_empty());
+        }
+    }
+
+    #[test]
+    fn sentences_in_scripts_without_spaces_are_prose() {
+        let line = |text: &str| Block {
+            text: text.to_string(),
+            chars: text.chars().count() as u32,
+            ..Block::default()
+        };
+        // 39 characters, one "word" to split_whitespace: a sentence all the same.
+        let sentence = line("梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。");
+        assert!(sentence.words() >= 12 && is_prose(&sentence));
+        // A date and a place: many characters, no sentence.
+        let dateline = line("2018年6月18日 10:01 発信地：カノ/ナイジェリア [ ナイジェリア アフリカ ]");
+        assert!(!is_prose(&dateline));
+        assert_eq!(line("The council voted").words(), 3);
+    }
+
+    #[test]
+    fn icon_glyphs_slide_titles_and_video_headlines_are_not_body() {
+        let slides = "<div class=\"slide-title\">Weather threatens holiday plans</div>".repeat(4);
+        let page = article_page(&format!(
+            "{P1}<p><span class=\"icon notranslate\">S</span> <span class=\"material-icons\">chevron_left</span></p>\
+             {slides}{P2}<div class=\"video-resource\"><div class=\"video-resource__headline\">Hear what happened inside the chamber</div></div>{P3}"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(
+            body.contains("The city council voted") && body.contains("Some residents welcomed"),
+            "{body}"
+        );
+        assert!(!body.contains("Weather threatens") && !body.contains("chevron_left"), "{body}");
+        assert!(!body.contains("Hear what happened"), "{body}");
+        assert!(!body.lines().any(|l| l.trim() == "S"), "{body}");
+    }
+
+    #[test]
+    fn elements_hidden_by_a_utility_class_are_not_text() {
+        let page = article_page(&format!(
+            "<h2 class=\"hide-text\">Share this story</h2>{P1}<div class=\"d-none\">Loading gallery</div>\
+             {P2}<span class=\"magnifier hidden\">Enlarge image</span>{P3}<p class=\"hidden-xs\">Shown on large screens.</p>"
+        ));
+        let ex = extract(page.as_bytes());
+        for hidden in ["Share this story", "Loading gallery", "Enlarge image"] {
+            assert!(!ex.text.contains(hidden), "text has {hidden:?}");
+        }
+        // Responsive classes hide an element on some screens only.
+        assert!(ex.text.contains("Shown on large screens."));
+    }
+
+    #[test]
+    fn a_wire_credit_goes_with_its_copyright_line() {
+        let page = article_page(&format!(
+            "{P1}{P2}{P3}<p>The-Wire<br>© 2013 Example News Network. All rights reserved.</p>"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(
+            body.contains("The city council voted") && body.contains("Some residents welcomed"),
+            "{body}"
+        );
+        assert!(!body.contains("The-Wire") && !body.contains("All rights reserved"), "{body}");
+    }
+
+    #[test]
+    fn a_copy_of_the_headline_far_above_the_first_paragraph_is_not_body() {
+        let line = |text: &str, kept: bool, heading: u8| {
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            Block {
+                text: text.to_string(),
+                chars,
+                body_chars: if kept { chars } else { 0 },
+                heading,
+                ..Block::default()
+            }
+        };
+        // The logo spells out the headline and wins the title; the article's own heading is kept
+        // by readability, more than a dozen lines (ratings, share buttons) above the text.
+        let mut blocks = vec![
+            line("Council approves the river bridgeThe Courier", false, 1),
+            line("Council approves the river bridge", true, 3),
+        ];
+        blocks.extend((0..14).map(|_| line("Rate", false, 0)));
+        blocks.push(line(&P1[3..P1.len() - 4], true, 0));
+        let r = ReadabilityResult {
+            body: HashSet::new(),
+            title: "Council approves the river bridge | The Courier".to_string(),
+            byline: None,
+            published: None,
+            site_name: None,
+        };
+        let kinds = classify(&blocks, &r);
+        assert_eq!(kinds[0], ZoneKind::Title);
+        assert_eq!(kinds[1], ZoneKind::Boilerplate);
+        assert_eq!(kinds[16], ZoneKind::Body);
+    }
+
+    #[test]
+    fn short_lines_of_the_first_paragraph_itself_are_no_kickers() {
+        let page = article_page(&format!(
+            "<p class=\"kicker\">Music</p><p>I am pretty sure<br>This is the best feeling<br>\
+             Room full of people but I only see you and nobody else in the whole wide world tonight</p>{P1}{P2}{P3}"
+        ));
+        let ex = extract(page.as_bytes());
+        let body = zone_text(&ex, ZoneKind::Body);
+        assert!(body.contains("I am pretty sure") && body.contains("This is the best feeling"), "{body}");
+        assert!(!body.contains("Music"), "{body}");
+    }
+
+    #[test]
+    fn a_drupal_node_promoted_to_the_front_page_is_no_promo_box() {
+        let doc = Document::from(
+            "<article class=\"node node-report node-promoted\">a</article><div class=\"promo-box\">b</div>\
+             <div class=\"promos\">c</div><div class=\"promotion\">d</div>",
+        );
+        let flags = |sel: &str| attribute_flags(doc.select_single(sel).nodes().first().unwrap());
+        assert_eq!(flags("article") & flag::RELATED, 0);
+        for sel in [".promo-box", ".promos", ".promotion"] {
+            assert_ne!(flags(sel) & flag::RELATED, 0, "{sel}");
         }
     }
 
