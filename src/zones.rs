@@ -1655,7 +1655,8 @@ fn title_and_byline(
     // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
     // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
     // most shared words, then the nearest.
-    let vocabulary = body_vocabulary(lines, kinds, span.clone());
+    let mut lowercase = String::new();
+    let vocabulary = body_vocabulary(lines, kinds, span.clone(), &mut lowercase);
     let mut best: Option<(usize, (bool, bool, usize))> = None;
     let mut searched_from = start;
     for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
@@ -1709,32 +1710,57 @@ fn title_and_byline(
 }
 
 /// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
-/// words of the body, lowercase.
-fn body_vocabulary(
+/// words of the body, lowercase. The words are written one after the other into `lowercase`
+/// and the set holds slices of it, so that no word is allocated on its own.
+fn body_vocabulary<'s>(
     lines: &[Line<'_>],
     kinds: &[ZoneKind],
     span: std::ops::Range<usize>,
-) -> FxHashSet<String> {
+    lowercase: &'s mut String,
+) -> FxHashSet<&'s str> {
     let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
-    body_words.take(BODY_VOCABULARY_WORDS).filter_map(content_word).collect()
+    let mut ends = Vec::new();
+    for word in body_words.take(BODY_VOCABULARY_WORDS) {
+        if push_content_word(lowercase, word) {
+            ends.push(lowercase.len());
+        }
+    }
+    let lowercase: &'s str = lowercase;
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts.zip(ends.iter().copied()).map(|(start, end)| &lowercase[start..end]).collect()
 }
 
 /// How many distinct content words of `line` occur in `vocabulary`.
-fn shared_words(line: &str, vocabulary: &FxHashSet<String>) -> usize {
-    let mut seen: Vec<String> = Vec::new();
-    for word in words(line).filter_map(content_word) {
-        if vocabulary.contains(&word) && !seen.contains(&word) {
-            seen.push(word);
+fn shared_words(line: &str, vocabulary: &FxHashSet<&str>) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut word_buffer = String::new();
+    for word in words(line) {
+        word_buffer.clear();
+        if push_content_word(&mut word_buffer, word)
+            && let Some(&known) = vocabulary.get(word_buffer.as_str())
+            && !seen.contains(&known)
+        {
+            seen.push(known);
         }
     }
     seen.len()
 }
 
-/// The word lowercased without surrounding punctuation, if it is long enough to be a content
-/// word.
-fn content_word(word: &str) -> Option<String> {
+/// Appends the word lowercased without surrounding punctuation, if it is long enough to be a
+/// content word, and tells whether it did.
+fn push_content_word(buffer: &mut String, word: &str) -> bool {
     let core = alphanumeric_core(word);
-    (core.len() >= CONTENT_WORD_MIN_LEN).then(|| core.to_lowercase())
+    if core.len() < CONTENT_WORD_MIN_LEN {
+        return false;
+    }
+    if core.is_ascii() {
+        let start = buffer.len();
+        buffer.push_str(core);
+        buffer[start..].make_ascii_lowercase();
+    } else {
+        buffer.push_str(&core.to_lowercase());
+    }
+    true
 }
 
 // ---------------------------------------------------------------------------------------------
