@@ -805,15 +805,8 @@ impl LineFeatures {
         f.truncated = is_truncated(rest);
         f.colon = rest.ends_with(':');
 
-        let mut first_word_bylike = false;
-        let mut starts_with_last = false;
-        let mut has_month = false;
-        let mut has_digit = false;
-        let mut by_inside = false;
         let mut notice = false;
         let mut previous_ends_sentence = false;
-        let mut starts_with_number = false;
-        let mut comment_count = false;
         let mut last_word = "";
         for (index, Word { text: word, ascii }) in scan_words(rest).enumerate() {
             last_word = word;
@@ -844,23 +837,6 @@ impl LineFeatures {
             previous_ends_sentence = !plain && ends_sentence(word) && !is_abbreviation(letters);
             let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
             f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_key(lower.packed()));
-            if index < BYLINE_MAX_WORDS as usize {
-                match index {
-                    0 => {
-                        first_word_bylike = BYLINE_STARTS.contains(&lower);
-                        starts_with_last = lower == LAST;
-                        starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
-                    }
-                    1 => {
-                        comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
-                        first_word_bylike |= starts_with_last && AFTER_LAST.contains(&lower);
-                    }
-                    _ => {}
-                }
-                by_inside |= index > 0 && lower == BY;
-                has_month |= begins_a_month(lower);
-                has_digit |= first_byte.is_ascii_digit();
-            }
             if index < NOTICE_MAX_WORDS as usize {
                 notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
             }
@@ -868,10 +844,16 @@ impl LineFeatures {
             f.separators += u32::from(!plain && is_separator(word));
         }
 
-        if f.words <= BYLINE_MAX_WORDS {
-            let dateline = has_month && has_digit;
-            let author = first_word_bylike || (by_inside && f.capitalized + 1 >= f.words);
-            f.byline = !f.bullet && (dateline || author);
+        // Only short lines can be bylines or comment counts: a second look at their first words.
+        let mut comment_count = false;
+        if f.words <= BYLINE_MAX_WORDS.max(COMMENT_MAX_WORDS) {
+            let lead = LeadingWords::of(rest);
+            if f.words <= BYLINE_MAX_WORDS {
+                let dateline = lead.month && lead.digit;
+                let author = lead.bylike || (lead.by_inside && f.capitalized + 1 >= f.words);
+                f.byline = !f.bullet && (dateline || author);
+            }
+            comment_count = lead.comment_count;
         }
         let first_byte = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
         let (order, starts) = &PHRASE_GROUPS;
@@ -971,6 +953,53 @@ impl LineFeatures {
             && !self.bullet
             && !self.byline
             && self.phrase.is_none()
+    }
+}
+
+/// What the first [`BYLINE_MAX_WORDS`] words of a line say about it being a byline, a dateline
+/// or a comment count ("By Jane Doe", "Last updated June 2", "12 Comments"). Only short lines
+/// can be any of these, so [`LineFeatures::of`] looks at their first words again rather than
+/// tracking these cues over every word of every line.
+#[derive(Default)]
+struct LeadingWords {
+    /// The first word is a byline start ("by", "published"), or the first two are "last
+    /// updated" / "last modified".
+    bylike: bool,
+    /// "by" after the first word ("Story by Jane Doe").
+    by_inside: bool,
+    /// A month name or its beginning ("Jun", "Sept").
+    month: bool,
+    /// A word that starts with a digit.
+    digit: bool,
+    /// A number, then a word such as "comments".
+    comment_count: bool,
+}
+
+impl LeadingWords {
+    fn of(rest: &str) -> LeadingWords {
+        let mut lead = LeadingWords::default();
+        let mut starts_with_last = false;
+        let mut starts_with_number = false;
+        for (index, Word { text: word, .. }) in scan_words(rest).take(BYLINE_MAX_WORDS as usize).enumerate() {
+            let letters = alphanumeric_core(word);
+            let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
+            match index {
+                0 => {
+                    lead.bylike = BYLINE_STARTS.contains(&lower);
+                    starts_with_last = lower == LAST;
+                    starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
+                }
+                1 => {
+                    lead.comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
+                    lead.bylike |= starts_with_last && AFTER_LAST.contains(&lower);
+                }
+                _ => {}
+            }
+            lead.by_inside |= index > 0 && lower == BY;
+            lead.month |= begins_a_month(lower);
+            lead.digit |= letters.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        }
+        lead
     }
 }
 
