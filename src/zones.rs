@@ -15,9 +15,10 @@
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
 //!    one place, in one scan of the line's words, without allocating: length in words, stop-word
 //!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, separators
-//!    ("Home | World"), known furniture phrases, byline and date shape, code punctuation (for
-//!    short lines only), and how the line starts and ends (like the rest of a sentence,
-//!    mid-sentence, as a label "Q:").
+//!    ("Home | World"), known furniture phrases, byline and date shape and code punctuation (for
+//!    short lines only, from a second look at their first words or bytes), and how the line
+//!    starts and ends (like the rest of a sentence, mid-sentence, as a label "Q:"). Words are
+//!    compared with the word lists as integers (`Key`), not as lowercased copies.
 //! 3. **Join fragments** (`join_fragments`): a scraper that writes one text node per line cuts a
 //!    paragraph at every link. A line that continues the sentence of the line before it (it
 //!    starts lowercase or with ", . )", or the line before ends with "the", "of", a comma, a
@@ -797,7 +798,8 @@ const PARTICLES: &[char] = &['の', 'に', 'を', 'は', 'が', 'で', 'と', '�
 
 impl LineFeatures {
     /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
-    /// text) in one scan of its words.
+    /// text) in one scan of its words (and, for short lines, a second look at the first words:
+    /// see `LeadingWords`).
     pub fn of(content: &str) -> LineFeatures {
         let (bullet, rest) = strip_bullet(content);
         let mut f = LineFeatures { bullet, ..LineFeatures::default() };
