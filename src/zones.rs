@@ -15,9 +15,10 @@
 //! 2. **Per-line features** ([`LineFeatures`]): every cue the classifier looks at is computed in
 //!    one place, in one scan of the line's words, without allocating: length in words, stop-word
 //!    density, capitalisation, terminal punctuation, truncation ("..."), bullets, separators
-//!    ("Home | World"), known furniture phrases, byline and date shape, code punctuation (for
-//!    short lines only), and how the line starts and ends (like the rest of a sentence,
-//!    mid-sentence, as a label "Q:").
+//!    ("Home | World"), known furniture phrases, byline and date shape and code punctuation (for
+//!    short lines only, from a second look at their first words or bytes), and how the line
+//!    starts and ends (like the rest of a sentence, mid-sentence, as a label "Q:"). Words are
+//!    compared with the word lists as integers (`Key`), not as lowercased copies.
 //! 3. **Join fragments** (`join_fragments`): a scraper that writes one text node per line cuts a
 //!    paragraph at every link. A line that continues the sentence of the line before it (it
 //!    starts lowercase or with ", . )", or the line before ends with "the", "of", a comma, a
@@ -352,10 +353,15 @@ const STOP_WORD_TABLE: [u64; STOP_WORD_SLOTS] = {
     table
 };
 
-/// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word. Every word
-/// of the text is looked up: one multiplication and a comparison or two.
+/// Whether the lowercase word (at most [`STOP_WORD_MAX_LEN`] bytes) is a stop word.
+#[cfg(test)]
 fn is_stop_word(lower: &[u8]) -> bool {
-    let key = pack_word(lower);
+    is_stop_key(pack_word(lower))
+}
+
+/// Whether the packed word (see [`pack_word`]) is a stop word. Every word of the text is looked
+/// up: one multiplication and a comparison or two.
+fn is_stop_key(key: u64) -> bool {
     let mut slot = stop_word_slot(key);
     loop {
         match STOP_WORD_TABLE[slot] {
@@ -363,6 +369,92 @@ fn is_stop_word(lower: &[u8]) -> bool {
             u64::MAX => return false,
             _ => slot = (slot + 1) % STOP_WORD_SLOTS,
         }
+    }
+}
+
+/// A word of at most [`KEY_MAX_LEN`] bytes as one integer, for comparing the words of the text
+/// with the listed words below (stop words, months, byline starts) without a lowercased copy:
+/// its bytes, little-endian, each with bit 0x20 set, and its length in the top byte.
+///
+/// Setting 0x20 turns `A`..=`Z` into `a`..=`z` and leaves `a`..=`z` as they are, and only
+/// these bytes become lowercase letters (`b | 0x20 == c` means `b` is `c` or `c - 0x20`). The
+/// listed words are lowercase ASCII letters, so a word's key equals a listed word's key exactly
+/// when the word is that word in any case; non-ASCII bytes stay at 0x80 and above, so a
+/// non-ASCII word needs no check to match nothing. Longer words get [`Key::NONE`], the key of
+/// the empty word, which is in no list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key(u128);
+
+/// The longest word a [`Key`] holds; all listed words are shorter.
+const KEY_MAX_LEN: usize = 15;
+
+/// `KEY_MASKS[n]` keeps the first `n` bytes of a little-endian integer.
+const KEY_MASKS: [u128; KEY_MAX_LEN + 1] = {
+    let mut masks = [0; KEY_MAX_LEN + 1];
+    let mut n = 1;
+    while n <= KEY_MAX_LEN {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
+impl Key {
+    const NONE: Key = Key(0);
+
+    /// The key of a listed word, which must be lowercase ASCII letters.
+    const fn of(word: &[u8]) -> Key {
+        assert!(word.len() <= KEY_MAX_LEN);
+        let mut key = (word.len() as u128) << 120;
+        let mut i = 0;
+        while i < word.len() {
+            assert!(word[i].is_ascii_lowercase(), "listed words are lowercase letters");
+            key |= (word[i] as u128) << (8 * i);
+            i += 1;
+        }
+        Key(key)
+    }
+
+    /// The keys of a list of words.
+    const fn all<const N: usize>(words: &[&[u8]; N]) -> [Key; N] {
+        let mut keys = [Key::NONE; N];
+        let mut i = 0;
+        while i < N {
+            keys[i] = Key::of(words[i]);
+            i += 1;
+        }
+        keys
+    }
+
+    /// The key of the word `line[start..start + len]`. When 16 bytes of the line are left from
+    /// `start`, they are read as one integer and cut to the word; otherwise the word is read
+    /// byte by byte.
+    fn of_text(line: &[u8], start: usize, len: usize) -> Key {
+        if len > KEY_MAX_LEN {
+            return Key::NONE;
+        }
+        let bytes = match line.get(start..start + 16) {
+            Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),
+            None => line[start..start + len].iter().rev().fold(0, |k, &b| (k << 8) | u128::from(b)),
+        };
+        const CASE_BITS: u128 = u128::MAX / 0xFF * 0x20;
+        Key(((bytes | CASE_BITS) & KEY_MASKS[len]) | ((len as u128) << 120))
+    }
+
+    fn len(self) -> usize {
+        (self.0 >> 120) as usize
+    }
+
+    /// The word packed as [`pack_word`] packs it, for the stop-word table: only for words of at
+    /// most 7 bytes.
+    fn packed(self) -> u64 {
+        (self.0 as u64) | ((self.len() as u64) << 56)
+    }
+
+    /// The word's bytes (lowercase, if it is a word of letters), in a buffer.
+    fn bytes(self, buffer: &mut [u8; 16]) -> &[u8] {
+        *buffer = self.0.to_le_bytes();
+        &buffer[..self.len()]
     }
 }
 
@@ -383,10 +475,11 @@ const MONTHS: &[&[u8]] = &[
     b"december",
 ];
 
-/// Words that start a dateline or an author line.
-/// Whether `lower` (lowercase, three bytes or more) begins a month name. Every month has its
-/// own first three letters, so only that month needs comparing.
-fn begins_a_month(lower: &[u8]) -> bool {
+/// Whether the word (three bytes or more) begins a month name. Every month has its own first
+/// three letters, so only that month needs comparing.
+fn begins_a_month(word: Key) -> bool {
+    let mut buffer = [0; 16];
+    let lower = word.bytes(&mut buffer);
     let month = match lower.first_chunk::<3>() {
         Some(b"jan") => 0,
         Some(b"feb") => 1,
@@ -405,19 +498,23 @@ fn begins_a_month(lower: &[u8]) -> bool {
     MONTHS[month].starts_with(lower)
 }
 
-const BYLINE_STARTS: &[&[u8]] = &[b"by", b"published", b"updated", b"posted", b"modified", b"written"];
+/// Words that start a dateline or an author line.
+const BYLINE_STARTS: &[Key] =
+    &Key::all(&[b"by", b"published", b"updated", b"posted", b"modified", b"written"]);
 /// "Last updated", "Last modified": "last" starts a dateline only before one of these ("last
 /// month" starts the rest of a sentence).
-const AFTER_LAST: &[&[u8]] = &[b"updated", b"modified"];
+const AFTER_LAST: &[Key] = &Key::all(&[b"updated", b"modified"]);
+const LAST: Key = Key::of(b"last");
+const BY: Key = Key::of(b"by");
 
 /// Words that make a line a site notice wherever they occur in it ("... hit the Donate button",
 /// "Necessary cookies are ..."), for lines of at most [`NOTICE_MAX_WORDS`] words.
 /// All have at least six letters, so shorter words skip the lookup.
-const NOTICE_WORDS: &[&[u8]] = &[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"];
+const NOTICE_WORDS: &[Key] = &Key::all(&[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"]);
 const NOTICE_MAX_WORDS: u32 = 100;
 
 /// "12 Comments", "34 responses to “...”": a count followed by one of these words.
-const COMMENT_COUNT_WORDS: &[&[u8]] = &[b"comment", b"comments", b"responses", b"replies"];
+const COMMENT_COUNT_WORDS: &[Key] = &Key::all(&[b"comment", b"comments", b"responses", b"replies"]);
 /// "joe says:": a commenter's name line ends with one of these.
 const COMMENTER_WORDS: &[&str] = &["says:", "said:", "wrote:"];
 const COMMENT_MAX_WORDS: u32 = 15;
@@ -681,6 +778,17 @@ const OPEN_WORDS: &[&str] = &[
     "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "which",
     "who", "where", "while", "when", "if", "because", "after", "before", "since", "until",
 ];
+/// The longest of [`OPEN_WORDS`].
+const OPEN_WORD_MAX_LEN: usize = 9;
+
+/// Whether the word is one of [`OPEN_WORDS`]: most last words of a line (which end with a
+/// period, are capitalised or long) are no candidate and skip the list.
+fn is_open_word(word: &str) -> bool {
+    word.len() <= OPEN_WORD_MAX_LEN
+        && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && OPEN_WORDS.contains(&word)
+}
+
 /// A one-word line that is one of these starts a sentence whose next word is a link ("A" /
 /// "muddled view" / "of talks ...", "By" / "Jane Doe").
 const OPEN_ARTICLES: &[&str] = &["A", "An", "The", "By"];
@@ -690,7 +798,8 @@ const PARTICLES: &[char] = &['の', 'に', 'を', 'は', 'が', 'で', 'と', '�
 
 impl LineFeatures {
     /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
-    /// text) in one scan of its words.
+    /// text) in one scan of its words (and, for short lines, a second look at the first words:
+    /// see `LeadingWords`).
     pub fn of(content: &str) -> LineFeatures {
         let (bullet, rest) = strip_bullet(content);
         let mut f = LineFeatures { bullet, ..LineFeatures::default() };
@@ -698,19 +807,15 @@ impl LineFeatures {
         f.truncated = is_truncated(rest);
         f.colon = rest.ends_with(':');
 
-        let mut first_word_bylike = false;
-        let mut starts_with_last = false;
-        let mut has_month = false;
-        let mut has_digit = false;
-        let mut by_inside = false;
         let mut notice = false;
         let mut previous_ends_sentence = false;
-        let mut starts_with_number = false;
-        let mut comment_count = false;
         let mut last_word = "";
-        for (index, word) in words(rest).enumerate() {
+        for (index, Word { text: word, ascii }) in scan_words(rest).enumerate() {
             last_word = word;
-            let letters = alphanumeric_core(word);
+            // A plain word starts and ends with an ASCII letter or digit (most words do): it is
+            // its own core, ends no sentence and is no separator.
+            let plain = is_plain(word);
+            let letters = if plain { word } else { alphanumeric_core(word) };
             // The case of the first letter, by its byte when it is ASCII (most words).
             let first_byte = letters.as_bytes().first().copied().unwrap_or(0);
             let (upper, lower_case, caseless) = match first_byte {
@@ -731,41 +836,26 @@ impl LineFeatures {
             } else if caseless {
                 f.lowercase += word_count(word);
             }
-            previous_ends_sentence = ends_sentence(word) && !is_abbreviation(letters);
-            let mut buffer = [0u8; 12];
-            let lower = lowercase_ascii(letters, &mut buffer).unwrap_or_default();
-            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_word(lower));
-            if index < BYLINE_MAX_WORDS as usize {
-                match index {
-                    0 => {
-                        first_word_bylike = BYLINE_STARTS.contains(&lower);
-                        starts_with_last = lower == b"last";
-                        starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
-                    }
-                    1 => {
-                        comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
-                        first_word_bylike |= starts_with_last && AFTER_LAST.contains(&lower);
-                    }
-                    _ => {}
-                }
-                by_inside |= index > 0 && lower == b"by";
-                has_month |= begins_a_month(lower);
-                has_digit |= first_byte.is_ascii_digit();
-            }
+            previous_ends_sentence = !plain && ends_sentence(word) && !is_abbreviation(letters);
+            let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
+            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_key(lower.packed()));
             if index < NOTICE_MAX_WORDS as usize {
                 notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
             }
-            // A word that is its own lowercased core is ASCII: no need to scan it again.
-            let ascii = (!lower.is_empty() && letters.len() == word.len()) || word.is_ascii();
             f.words += if ascii { 1 } else { word_count(word) };
-            // Separators are one character; longer words skip the check.
-            f.separators += u32::from(is_separator(word));
+            f.separators += u32::from(!plain && is_separator(word));
         }
 
-        if f.words <= BYLINE_MAX_WORDS {
-            let dateline = has_month && has_digit;
-            let author = first_word_bylike || (by_inside && f.capitalized + 1 >= f.words);
-            f.byline = !f.bullet && (dateline || author);
+        // Only short lines can be bylines or comment counts: a second look at their first words.
+        let mut comment_count = false;
+        if f.words <= BYLINE_MAX_WORDS.max(COMMENT_MAX_WORDS) {
+            let lead = LeadingWords::of(rest);
+            if f.words <= BYLINE_MAX_WORDS {
+                let dateline = lead.month && lead.digit;
+                let author = lead.bylike || (lead.by_inside && f.capitalized + 1 >= f.words);
+                f.byline = !f.bullet && (dateline || author);
+            }
+            comment_count = lead.comment_count;
         }
         let first_byte = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
         let (order, starts) = &PHRASE_GROUPS;
@@ -798,7 +888,7 @@ impl LineFeatures {
             && !rest.starts_with("..")
             && !rest.starts_with('…');
         f.open_end = rest.ends_with(OPEN_PUNCTUATION)
-            || OPEN_WORDS.contains(&last_word)
+            || is_open_word(last_word)
             || (f.words == 1 && OPEN_ARTICLES.contains(&last_word))
             || is_possessive(last_word);
         f.label = f.colon && f.words <= LABEL_MAX_WORDS;
@@ -865,6 +955,53 @@ impl LineFeatures {
             && !self.bullet
             && !self.byline
             && self.phrase.is_none()
+    }
+}
+
+/// What the first [`BYLINE_MAX_WORDS`] words of a line say about it being a byline, a dateline
+/// or a comment count ("By Jane Doe", "Last updated June 2", "12 Comments"). Only short lines
+/// can be any of these, so [`LineFeatures::of`] looks at their first words again rather than
+/// tracking these cues over every word of every line.
+#[derive(Default)]
+struct LeadingWords {
+    /// The first word is a byline start ("by", "published"), or the first two are "last
+    /// updated" / "last modified".
+    bylike: bool,
+    /// "by" after the first word ("Story by Jane Doe").
+    by_inside: bool,
+    /// A month name or its beginning ("Jun", "Sept").
+    month: bool,
+    /// A word that starts with a digit.
+    digit: bool,
+    /// A number, then a word such as "comments".
+    comment_count: bool,
+}
+
+impl LeadingWords {
+    fn of(rest: &str) -> LeadingWords {
+        let mut lead = LeadingWords::default();
+        let mut starts_with_last = false;
+        let mut starts_with_number = false;
+        for (index, Word { text: word, .. }) in scan_words(rest).take(BYLINE_MAX_WORDS as usize).enumerate() {
+            let letters = alphanumeric_core(word);
+            let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
+            match index {
+                0 => {
+                    lead.bylike = BYLINE_STARTS.contains(&lower);
+                    starts_with_last = lower == LAST;
+                    starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
+                }
+                1 => {
+                    lead.comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
+                    lead.bylike |= starts_with_last && AFTER_LAST.contains(&lower);
+                }
+                _ => {}
+            }
+            lead.by_inside |= index > 0 && lower == BY;
+            lead.month |= begins_a_month(lower);
+            lead.digit |= letters.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        }
+        lead
     }
 }
 
@@ -937,8 +1074,21 @@ fn ends_sentence(s: &str) -> bool {
 
 /// The words of a line: runs of bytes between ASCII whitespace and no-break spaces (U+00A0,
 /// frequent in scraped text). Scans bytes, so the hot loop decodes no chars.
-fn words(line: &str) -> Words<'_> {
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    scan_words(line).map(|w| w.text)
+}
+
+/// The words of a line (see [`words`]), each with whether it is ASCII, which the scan that
+/// finds its end learns for free (so the word's bytes are not read again to find out).
+fn scan_words(line: &str) -> Words<'_> {
     Words { line, pos: 0 }
+}
+
+/// One word of a line and whether all its bytes are ASCII.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    ascii: bool,
 }
 
 /// Bytes that may start a word separator: ASCII white space, and 0xC2 (of U+00A0).
@@ -952,46 +1102,56 @@ static MAY_SEPARATE: [bool; 256] = {
     table
 };
 
-/// The iterator of [`words`].
+/// The iterator of [`scan_words`].
 struct Words<'a> {
     line: &'a str,
     pos: usize,
 }
 
 impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
+    type Item = Word<'a>;
 
-    fn next(&mut self) -> Option<&'a str> {
+    #[inline]
+    fn next(&mut self) -> Option<Word<'a>> {
         let bytes = self.line.as_bytes();
-        // The length of the separator at `i`, 0 if there is none.
-        let separator = |i: usize| match bytes[i] {
-            b if !MAY_SEPARATE[usize::from(b)] => 0,
-            0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
-            0xC2 => 0,
-            _ => 1,
-        };
+        // Whether a separator starts at `i`, given that `bytes[i]` may start one.
+        let separates = |i: usize| bytes[i] != 0xC2 || bytes.get(i + 1) == Some(&0xA0);
         let mut pos = self.pos;
-        while pos < bytes.len() {
-            match separator(pos) {
-                0 => break,
-                n => pos += n,
-            }
+        // Skip the separators before the word: one or two bytes each.
+        while let Some(&b) = bytes.get(pos)
+            && MAY_SEPARATE[usize::from(b)]
+            && separates(pos)
+        {
+            pos += 1 + usize::from(b == 0xC2);
         }
         let start = pos;
-        while pos < bytes.len() && separator(pos) == 0 {
+        // The word: up to the next separator, OR-ing its bytes to learn whether it is ASCII.
+        let mut high = 0u8;
+        while let Some(&b) = bytes.get(pos) {
+            if MAY_SEPARATE[usize::from(b)] && separates(pos) {
+                break;
+            }
+            high |= b;
             pos += 1;
         }
         self.pos = pos;
         // Both ends are at ASCII bytes, the end of the line or a no-break space: char boundaries.
-        (start < pos).then(|| &self.line[start..pos])
+        (start < pos).then(|| Word { text: &self.line[start..pos], ascii: high.is_ascii() })
     }
+}
+
+/// Whether the word starts and ends with an ASCII letter or digit, and so is its own
+/// [`alphanumeric_core`].
+fn is_plain(word: &str) -> bool {
+    let b = word.as_bytes();
+    b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric()
 }
 
 /// The word without leading and trailing punctuation ("“Hello," -> "Hello").
 fn alphanumeric_core(word: &str) -> &str {
     let b = word.as_bytes();
     // Fast path: plain ASCII words need no Unicode classification.
-    if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+    if is_plain(word) {
         return word;
     }
     // ASCII punctuation around a word ("said," "(it)") goes without decoding; what is left
@@ -1053,16 +1213,9 @@ fn is_abbreviation(letters: &str) -> bool {
     letters.len() <= 3 || letters.contains('.')
 }
 
-/// The word lowercased into `buffer`, if it is ASCII and fits.
-fn lowercase_ascii<'b>(word: &str, buffer: &'b mut [u8; 12]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > buffer.len() || !bytes.is_ascii() {
-        return None;
-    }
-    let out = &mut buffer[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    Some(out)
+/// The byte offset of `inner`, a slice of `outer`, in `outer`.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
 }
 
 fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
@@ -1533,7 +1686,8 @@ fn title_and_byline(
     // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
     // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
     // most shared words, then the nearest.
-    let vocabulary = body_vocabulary(lines, kinds, span.clone());
+    let mut lowercase = String::new();
+    let vocabulary = body_vocabulary(lines, kinds, span.clone(), &mut lowercase);
     let mut best: Option<(usize, (bool, bool, usize))> = None;
     let mut searched_from = start;
     for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
@@ -1587,32 +1741,57 @@ fn title_and_byline(
 }
 
 /// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
-/// words of the body, lowercase.
-fn body_vocabulary(
+/// words of the body, lowercase. The words are written one after the other into `lowercase`
+/// and the set holds slices of it, so that no word is allocated on its own.
+fn body_vocabulary<'s>(
     lines: &[Line<'_>],
     kinds: &[ZoneKind],
     span: std::ops::Range<usize>,
-) -> FxHashSet<String> {
+    lowercase: &'s mut String,
+) -> FxHashSet<&'s str> {
     let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
-    body_words.take(BODY_VOCABULARY_WORDS).filter_map(content_word).collect()
+    let mut ends = Vec::new();
+    for word in body_words.take(BODY_VOCABULARY_WORDS) {
+        if push_content_word(lowercase, word) {
+            ends.push(lowercase.len());
+        }
+    }
+    let lowercase: &'s str = lowercase;
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts.zip(ends.iter().copied()).map(|(start, end)| &lowercase[start..end]).collect()
 }
 
 /// How many distinct content words of `line` occur in `vocabulary`.
-fn shared_words(line: &str, vocabulary: &FxHashSet<String>) -> usize {
-    let mut seen: Vec<String> = Vec::new();
-    for word in words(line).filter_map(content_word) {
-        if vocabulary.contains(&word) && !seen.contains(&word) {
-            seen.push(word);
+fn shared_words(line: &str, vocabulary: &FxHashSet<&str>) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut word_buffer = String::new();
+    for word in words(line) {
+        word_buffer.clear();
+        if push_content_word(&mut word_buffer, word)
+            && let Some(&known) = vocabulary.get(word_buffer.as_str())
+            && !seen.contains(&known)
+        {
+            seen.push(known);
         }
     }
     seen.len()
 }
 
-/// The word lowercased without surrounding punctuation, if it is long enough to be a content
-/// word.
-fn content_word(word: &str) -> Option<String> {
+/// Appends the word lowercased without surrounding punctuation, if it is long enough to be a
+/// content word, and tells whether it did.
+fn push_content_word(buffer: &mut String, word: &str) -> bool {
     let core = alphanumeric_core(word);
-    (core.len() >= CONTENT_WORD_MIN_LEN).then(|| core.to_lowercase())
+    if core.len() < CONTENT_WORD_MIN_LEN {
+        return false;
+    }
+    if core.is_ascii() {
+        let start = buffer.len();
+        buffer.push_str(core);
+        buffer[start..].make_ascii_lowercase();
+    } else {
+        buffer.push_str(&core.to_lowercase());
+    }
+    true
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2011,11 +2190,29 @@ mod tests {
             assert!(!is_stop_word(w), "{w:?}");
         }
         assert!(NOTICE_WORDS.iter().all(|w| w.len() >= 6));
+        assert!(
+            OPEN_WORDS.iter().all(|w| w.len() <= OPEN_WORD_MAX_LEN && w.as_bytes()[0].is_ascii_lowercase())
+        );
+        // Keys match listed words in any case, and nothing else.
+        let listed = ["by", "the", "september", "newsletter", "a", ""];
+        #[rustfmt::skip]
+        let words = [
+            "By", "BY", "by", "THE", "tHe", "September", "NEWSLETTER", "A", "a", "", "b", "bY\0", "@",
+            "`", "b\u{19}", "b\u{59}", "the\u{a0}", "thé", "newsletters", "sEPTEMBE",
+        ];
+        for word in words {
+            for text in [word.to_string(), format!("{word} and more than sixteen bytes")] {
+                let key = Key::of_text(text.as_bytes(), 0, word.len());
+                for l in listed {
+                    assert_eq!(key == Key::of(l.as_bytes()), word.to_lowercase() == l, "{word:?} {l:?}");
+                }
+            }
+        }
         let by_definition = |w: &[u8]| w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w));
         for w in
             [&b"jan"[..], b"sept", b"june", b"julys", b"ma", b"mayor", b"decem", b"december", b"xyz", b""]
         {
-            assert_eq!(begins_a_month(w), by_definition(w), "{w:?}");
+            assert_eq!(begins_a_month(Key::of(w)), by_definition(w), "{w:?}");
         }
     }
 
