@@ -514,7 +514,8 @@ const NOTICE_WORDS: &[Key] = &Key::all(&[b"donate", b"subscribe", b"newsletter",
 const NOTICE_MAX_WORDS: u32 = 100;
 
 /// "12 Comments", "34 responses to “...”": a count followed by one of these words.
-const COMMENT_COUNT_WORDS: &[Key] = &Key::all(&[b"comment", b"comments", b"responses", b"replies"]);
+const COMMENT_COUNT_WORDS: &[Key] =
+    &Key::all(&[b"comment", b"comments", b"responses", b"replies", b"comentario", b"comentarios"]);
 /// "joe says:": a commenter's name line ends with one of these.
 const COMMENTER_WORDS: &[&str] = &["says:", "said:", "wrote:"];
 const COMMENT_MAX_WORDS: u32 = 15;
@@ -579,6 +580,13 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("join the discussion", Phrase::Comments, 6),
     ("show comments", Phrase::Comments, 6),
     ("view comments", Phrase::Comments, 6),
+    // The same in Spanish: "Comentar", "Comentarios (3)", "Deja un comentario".
+    ("comentar", Phrase::Comments, 6),
+    ("deja un comentario", Phrase::Comments, 6),
+    ("deja tu comentario", Phrase::Comments, 6),
+    ("escribe un comentario", Phrase::Comments, 6),
+    ("añadir comentario", Phrase::Comments, 6),
+    ("ver comentarios", Phrase::Comments, 6),
     // Cookie notices.
     ("this website uses cookies", Phrase::Furniture, 200),
     ("this site uses cookies", Phrase::Furniture, 200),
@@ -2446,6 +2454,20 @@ mod tests {
         let last = "The mayor said the plan would be ready by the end of the year, aides said. ©AFP";
         let t = format!("Council sets new school rules\n\n{paragraph}\n\n{paragraph}\n\n{last}\n");
         assert_eq!(kinds_of(&t, last), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn spanish_comment_sections_are_not_body() {
+        let paragraph = "El juez señala en el auto que hay indicios claros de que la sociedad pudo \
+                         haber cometido delitos fiscales y de blanqueo de capitales en los años.";
+        let t = format!(
+            "El juez imputa a la infanta\n\n{paragraph}\n\n{paragraph}\n\nComentar\n\n\
+             Recuerde que usted es responsable de todo lo que escribe y que se revelarán sus \
+             datos a las autoridades públicas si se lo piden.\n"
+        );
+        assert_eq!(kinds_of(&t, "Comentar"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of_prefix(&t, "Recuerde que"), [ZoneKind::Boilerplate]);
+        assert_eq!(LineFeatures::of("12 comentarios").phrase, Some(Phrase::Comments));
     }
 
     #[test]
