@@ -514,7 +514,8 @@ const NOTICE_WORDS: &[Key] = &Key::all(&[b"donate", b"subscribe", b"newsletter",
 const NOTICE_MAX_WORDS: u32 = 100;
 
 /// "12 Comments", "34 responses to “...”": a count followed by one of these words.
-const COMMENT_COUNT_WORDS: &[Key] = &Key::all(&[b"comment", b"comments", b"responses", b"replies"]);
+const COMMENT_COUNT_WORDS: &[Key] =
+    &Key::all(&[b"comment", b"comments", b"responses", b"replies", b"comentario", b"comentarios"]);
 /// "joe says:": a commenter's name line ends with one of these.
 const COMMENTER_WORDS: &[&str] = &["says:", "said:", "wrote:"];
 const COMMENT_MAX_WORDS: u32 = 15;
@@ -579,6 +580,13 @@ const PHRASES: &[(&str, Phrase, u32)] = &[
     ("join the discussion", Phrase::Comments, 6),
     ("show comments", Phrase::Comments, 6),
     ("view comments", Phrase::Comments, 6),
+    // The same in Spanish: "Comentar", "Comentarios (3)", "Deja un comentario".
+    ("comentar", Phrase::Comments, 6),
+    ("deja un comentario", Phrase::Comments, 6),
+    ("deja tu comentario", Phrase::Comments, 6),
+    ("escribe un comentario", Phrase::Comments, 6),
+    ("añadir comentario", Phrase::Comments, 6),
+    ("ver comentarios", Phrase::Comments, 6),
     // Cookie notices.
     ("this website uses cookies", Phrase::Furniture, 200),
     ("this site uses cookies", Phrase::Furniture, 200),
@@ -803,7 +811,7 @@ impl LineFeatures {
     pub fn of(content: &str) -> LineFeatures {
         let (bullet, rest) = strip_bullet(content);
         let mut f = LineFeatures { bullet, ..LineFeatures::default() };
-        f.terminal = ends_sentence(rest);
+        f.terminal = ends_sentence(rest) || strip_wire_credit(rest).is_some();
         f.truncated = is_truncated(rest);
         f.colon = rest.ends_with(':');
 
@@ -1061,6 +1069,31 @@ fn strip_bullet(content: &str) -> (bool, &str) {
         _ => (false, content),
     }
 }
+
+/// A wire credit after the last sentence of a paragraph: "... と指摘している。(c)AFP/Aminu
+/// ABUBAKAR", "... said. ©AFP". The mark is followed at once by the agency's capital letter and
+/// stands in the line's last [`WIRE_CREDIT_TAIL_BYTES`] bytes, right after a sentence end. The
+/// paragraph before it is returned: it ends like a sentence, and the credit is no notice.
+fn strip_wire_credit(s: &str) -> Option<&str> {
+    // Fast path: no copyright mark near the end (most lines).
+    let tail_start = s.len().saturating_sub(WIRE_CREDIT_TAIL_BYTES);
+    let tail = &s.as_bytes()[tail_start..];
+    if !tail.contains(&0xC2) && !tail.contains(&b'(') {
+        return None;
+    }
+    let (at, mark) =
+        ["(c)", "(C)", "©"].iter().filter_map(|m| s.rfind(m).map(|at| (at, *m))).max_by_key(|&(at, _)| at)?;
+    let credit = &s[at + mark.len()..];
+    let before = s[..at].trim_end();
+    let credited = at >= tail_start
+        && credit.starts_with(|c: char| c.is_ascii_uppercase())
+        && !credit.contains(['.', '!', '?', '。'])
+        && ends_sentence(before);
+    credited.then_some(before)
+}
+
+/// How near the end of a line a wire credit stands: its last this many bytes.
+const WIRE_CREDIT_TAIL_BYTES: usize = 40;
 
 /// Ends with sentence punctuation, looking past closing quotes and brackets.
 fn ends_sentence(s: &str) -> bool {
@@ -1635,7 +1668,8 @@ fn trim_trailing_notices(
             continue;
         }
         if pending.is_empty() && f.words <= TRAILING_NOTICE_MAX_WORDS {
-            let lower = content.to_lowercase();
+            // A paragraph that ends with a wire credit ("... said. ©AFP") is no notice.
+            let lower = strip_wire_credit(content).unwrap_or(content).to_lowercase();
             if TRAILING_NOTICES.iter().any(|n| lower.contains(n)) || is_author_bio(content, &lower) {
                 kinds[i] = ZoneKind::Boilerplate;
                 continue;
@@ -2402,6 +2436,38 @@ mod tests {
         assert_eq!(kinds_of_prefix(&t, "I think that this"), [ZoneKind::Boilerplate]);
         assert_eq!(kinds_of_prefix(&t, "Mayor opens"), [ZoneKind::Boilerplate]);
         assert_eq!(kinds_of(&t, paragraph), [ZoneKind::Body, ZoneKind::Body]);
+    }
+
+    #[test]
+    fn a_wire_credit_after_the_last_sentence_keeps_the_paragraph() {
+        for line in [
+            "政府は繰り返し主張しているが、アナリストは「攻撃を行う意図を維持している」と指摘している。(c)AFP/Aminu ABUBAKAR",
+            "The talks will resume in Geneva next week, the ministry said. ©AFP",
+        ] {
+            assert!(LineFeatures::of(line).terminal, "{line:?}");
+        }
+        for line in ["Copyright (c) Yonhap News Agency", "© 2024 Example Media", "Photo (c) Jane Doe."] {
+            assert!(strip_wire_credit(line).is_none(), "{line:?}");
+        }
+        let paragraph = "The council said on Monday that the new rules would apply to all of the \
+                         schools in the city, and that the money would be paid out in the spring.";
+        let last = "The mayor said the plan would be ready by the end of the year, aides said. ©AFP";
+        let t = format!("Council sets new school rules\n\n{paragraph}\n\n{paragraph}\n\n{last}\n");
+        assert_eq!(kinds_of(&t, last), [ZoneKind::Body]);
+    }
+
+    #[test]
+    fn spanish_comment_sections_are_not_body() {
+        let paragraph = "El juez señala en el auto que hay indicios claros de que la sociedad pudo \
+                         haber cometido delitos fiscales y de blanqueo de capitales en los años.";
+        let t = format!(
+            "El juez imputa a la infanta\n\n{paragraph}\n\n{paragraph}\n\nComentar\n\n\
+             Recuerde que usted es responsable de todo lo que escribe y que se revelarán sus \
+             datos a las autoridades públicas si se lo piden.\n"
+        );
+        assert_eq!(kinds_of(&t, "Comentar"), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of_prefix(&t, "Recuerde que"), [ZoneKind::Boilerplate]);
+        assert_eq!(LineFeatures::of("12 comentarios").phrase, Some(Phrase::Comments));
     }
 
     #[test]
