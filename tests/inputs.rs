@@ -96,6 +96,27 @@ fn a_title_taken_from_one_huge_line_is_cut() {
 }
 
 #[test]
+fn an_over_long_csv_record_is_skipped_with_its_line_and_the_rest_read() {
+    let long_quoted = format!("\"{}\"", "words, \"\"quoted\"\"\nover lines ".repeat(200));
+    let csv = format!("id,text\n1,Fine.\n2,{long_quoted}\n3,Also fine.\n4,{}\n5,Last.\n", "x".repeat(5000));
+    let dir = folder(&[("big.csv", csv.as_bytes())]);
+    let output = newslint()
+        .args(["check", "--format", "json", "--max-article-bytes", "1000"])
+        .arg(dir.path().join("big.csv"))
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(ids(&json), ["1", "3", "5"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    // Record 2 runs from line 3 over its 200 line breaks to line 203; record 4 is on line 205.
+    for line in [3, 205] {
+        let message = format!("big.csv:{line}: record is over the 1000-byte article limit");
+        assert!(stderr.contains(&message), "{stderr}");
+    }
+}
+
+#[test]
 fn numeric_jsonl_ids_are_kept_as_written() {
     // Larger than any 64-bit integer, and a decimal with a trailing zero: neither is rounded.
     let jsonl = "{\"id\":123456789012345678901234,\"text\":\"One.\"}\n{\"id\":1.50,\"text\":\"Two.\"}\n";

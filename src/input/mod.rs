@@ -228,7 +228,10 @@ impl Inputs {
                 None
             }
             Kind::Csv => {
-                self.records = Some(Records::Csv(CsvReader::new(display, reader)));
+                // A record holds more than its text: twice the limit, as for a JSONL line.
+                let max_record_bytes = self.options.max_article_bytes.saturating_mul(2);
+                self.records =
+                    Some(Records::Csv(Box::new(CsvReader::new(display, reader, max_record_bytes))));
                 None
             }
             Kind::Text | Kind::Html => {

@@ -11,7 +11,8 @@ use super::{Article, Event, Fields, InputOptions, io_reason, is_blank, skipped, 
 /// A reader of one article per record.
 pub(super) enum Records {
     Jsonl(JsonlReader),
-    Csv(CsvReader),
+    // Boxed: the csv reader and its buffers are much larger than the JSONL reader.
+    Csv(Box<CsvReader>),
 }
 
 impl Records {
@@ -188,29 +189,162 @@ fn number_as_written(line: &[u8], name: &str) -> Option<String> {
 /// Reads one article per CSV record (RFC 4180, with a header row naming the fields).
 pub(super) struct CsvReader {
     path: String,
-    reader: csv::Reader<LastByte<Box<dyn Read + Send>>>,
+    reader: csv::Reader<CsvInput<Box<dyn Read + Send>>>,
     /// Column of each field: text, id, title, url, source.
     columns: Option<[Option<usize>; 5]>,
     record: csv::ByteRecord,
     failed: bool,
 }
 
-/// Remembers the last byte that is not white space and whether the end was reached, to tell a
-/// file that ends inside a quoted field.
-pub(super) struct LastByte<R> {
+/// The bytes of a CSV file on their way to the csv crate. Remembers the last byte that is not
+/// white space and whether the end was reached (to tell a file that ends inside a quoted
+/// field), and bounds every record: the csv crate holds a record whole, however long, so the
+/// bytes of a record past `limit` are dropped here (a quoted field is closed first) and the cut
+/// is noted, to skip that record with a message.
+pub(super) struct CsvInput<R> {
     inner: R,
     last: Option<u8>,
     at_end: bool,
+    /// Where the file is, read by the csv crate's rules.
+    state: CsvState,
+    /// Bytes of the current record so far.
+    record_bytes: usize,
+    limit: usize,
+    /// Dropping the rest of a record that went over `limit`.
+    dropping: bool,
+    /// Where records were cut, oldest first.
+    cuts: std::collections::VecDeque<Cut>,
+    handed_on: u64,
+    /// Line breaks dropped before the record being read: the csv crate counts lines in what it
+    /// is handed, so its line numbers are behind by this many.
+    lines_dropped: u64,
 }
 
-impl<R: Read> Read for LastByte<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.at_end |= n == 0 && !buf.is_empty();
-        if let Some(&b) = buf[..n].iter().rev().find(|b| !b.is_ascii_whitespace()) {
-            self.last = Some(b);
+#[derive(Debug)]
+struct Cut {
+    /// Offset in the bytes handed on.
+    at: u64,
+    /// Line breaks dropped with the rest of the record.
+    lines: u64,
+}
+
+/// The csv crate's reading of RFC 4180: a quote opens a quoted field only at the start of a
+/// field; `""` inside one is a quote; text after its closing quote joins the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CsvState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// In a quoted field, just after a quote (which closes it unless another follows).
+    QuoteInQuoted,
+}
+
+impl CsvState {
+    /// The state after `b`, and whether `b` ends a record (CR and LF each do, as for the csv
+    /// crate; CR LF makes an empty record in between, which it skips).
+    fn next(self, b: u8) -> (CsvState, bool) {
+        use CsvState::*;
+        match (self, b) {
+            (Quoted, b'"') => (QuoteInQuoted, false),
+            (Quoted, _) => (Quoted, false),
+            (QuoteInQuoted, b'"') => (Quoted, false),
+            (FieldStart, b'"') => (Quoted, false),
+            (_, b',') => (FieldStart, false),
+            (_, b'\r' | b'\n') => (FieldStart, true),
+            (_, _) => (Unquoted, false),
         }
-        Ok(n)
+    }
+}
+
+impl<R> CsvInput<R> {
+    fn new(inner: R, limit: usize) -> Self {
+        CsvInput {
+            inner,
+            last: None,
+            at_end: false,
+            state: CsvState::FieldStart,
+            record_bytes: 0,
+            limit,
+            dropping: false,
+            cuts: std::collections::VecDeque::new(),
+            handed_on: 0,
+            lines_dropped: 0,
+        }
+    }
+
+    /// Drops the bytes of `buf` that go past a record's limit, in place; returns how many are
+    /// left.
+    fn bound_records(&mut self, buf: &mut [u8]) -> usize {
+        let mut kept = 0;
+        for i in 0..buf.len() {
+            let b = buf[i];
+            let before = self.state;
+            let ends;
+            (self.state, ends) = before.next(b);
+            if self.dropping && !ends {
+                if b == b'\n'
+                    && let Some(cut) = self.cuts.back_mut()
+                {
+                    cut.lines += 1;
+                }
+                continue;
+            }
+            self.dropping = false;
+            self.record_bytes = if ends { 0 } else { self.record_bytes + 1 };
+            if self.record_bytes > self.limit {
+                self.dropping = true;
+                self.cuts.push_back(Cut { at: self.handed_on + kept as u64, lines: 0 });
+                if before != CsvState::Quoted {
+                    continue;
+                }
+                // Close the quoted field, so that the record ends where it ends in the file.
+                buf[kept] = b'"';
+            } else {
+                buf[kept] = b;
+            }
+            kept += 1;
+        }
+        self.handed_on += kept as u64;
+        kept
+    }
+
+    /// Whether the record handed on from byte `start` to `end` was cut, and how many line
+    /// breaks were dropped before it (forgets the cuts before `end`).
+    fn take_cut(&mut self, start: u64, end: u64) -> (bool, u64) {
+        let mut cut = false;
+        let mut lines_before = self.lines_dropped;
+        while let Some(front) = self.cuts.front()
+            && front.at < end
+        {
+            if front.at >= start {
+                cut = true;
+            } else {
+                lines_before += front.lines;
+            }
+            self.lines_dropped += front.lines;
+            self.cuts.pop_front();
+        }
+        (cut, lines_before)
+    }
+}
+
+impl<R: Read> Read for CsvInput<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                self.at_end |= !buf.is_empty();
+                return Ok(0);
+            }
+            let kept = self.bound_records(&mut buf[..n]);
+            if let Some(&b) = buf[..kept].iter().rev().find(|b| !b.is_ascii_whitespace()) {
+                self.last = Some(b);
+            }
+            // All of it dropped: read on (0 would mean the end of the file).
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
     }
 }
 
@@ -226,12 +360,10 @@ impl CsvReader {
         (input.at_end && lines > 0 && input.last != Some(b'"')).then_some(lines)
     }
 
-    pub(super) fn new(path: String, reader: Box<dyn Read + Send>) -> Self {
-        let reader = csv::ReaderBuilder::new().flexible(true).from_reader(LastByte {
-            inner: reader,
-            last: None,
-            at_end: false,
-        });
+    /// Records longer than `max_record_bytes` are skipped without being held whole.
+    pub(super) fn new(path: String, reader: Box<dyn Read + Send>, max_record_bytes: usize) -> Self {
+        let reader =
+            csv::ReaderBuilder::new().flexible(true).from_reader(CsvInput::new(reader, max_record_bytes));
         CsvReader { path, reader, columns: None, record: csv::ByteRecord::new(), failed: false }
     }
 
@@ -289,9 +421,18 @@ impl CsvReader {
     }
 
     /// The record just read as an article, or why it is skipped.
-    fn record_to_article(&self, columns: [Option<usize>; 5], options: &InputOptions) -> Event {
-        let line = self.record.position().map_or(0, |p| p.line() as usize);
+    fn record_to_article(&mut self, columns: [Option<usize>; 5], options: &InputOptions) -> Event {
+        let start = self.record.position().map_or(0, |p| p.byte());
+        let end = self.reader.position().byte();
+        let (cut, lines_dropped) = self.reader.get_mut().take_cut(start, end);
+        let line = self.record.position().map_or(0, |p| (p.line() + lines_dropped) as usize);
         let skip = |reason: String| skipped(self.path.clone(), Some(line), reason);
+        if cut {
+            return skip(format!(
+                "record is over the {}-byte article limit (raise it with --max-article-bytes)",
+                options.max_article_bytes
+            ));
+        }
         if let Some(lines) = self.unclosed_quote() {
             return skip(format!(
                 "a quoted field opens in this record and is never closed, so the {lines} lines after it were \
@@ -337,5 +478,77 @@ impl CsvReader {
             zones: None,
         };
         Event::Article { article: Box::new(article), warning }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A field as a CSV writer would write it.
+    fn encode(field: &str) -> String {
+        if field.contains(['"', ',', '\n', '\r']) {
+            format!("\"{}\"", field.replace('"', "\"\""))
+        } else {
+            field.to_string()
+        }
+    }
+
+    /// Every record read through [`CsvInput`] with `limit`, and whether it was cut.
+    fn read_bounded(csv_text: &str, limit: usize) -> Vec<(Vec<String>, bool)> {
+        let input = CsvInput::new(csv_text.as_bytes(), limit);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            let start = record.position().unwrap().byte();
+            let end = reader.position().byte();
+            let (cut, _) = reader.get_mut().take_cut(start, end);
+            out.push((record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect(), cut));
+        }
+        out
+    }
+
+    #[test]
+    fn a_long_record_is_cut_and_the_next_one_read_whole() {
+        let text = "a,short\nb,\"long, \"\"quoted\"\"\nfield over lines\"\nc,\"after\nit\"\n";
+        let records = read_bounded(text, 12);
+        let ids: Vec<(&str, bool)> = records.iter().map(|(r, cut)| (r[0].as_str(), *cut)).collect();
+        assert_eq!(ids, [("a", false), ("b", true), ("c", false)]);
+        assert_eq!(records[2].0, ["c", "after\nit"]);
+    }
+
+    proptest! {
+        /// Records within the limit come out as the csv crate reads them unbounded; the others
+        /// are reported cut; none is lost or merged.
+        #[test]
+        fn records_within_the_limit_are_read_as_without_one(
+            records in proptest::collection::vec(
+                proptest::collection::vec("[a\",\n ]{0,12}", 0..4), 1..8),
+            limit in 4usize..40,
+            crlf in any::<bool>(),
+        ) {
+            let encoded: Vec<(Vec<String>, String)> = records
+                .iter()
+                .enumerate()
+                .map(|(i, fields)| {
+                    let mut all = vec![format!("r{i}")];
+                    all.extend(fields.iter().cloned());
+                    let line = all.iter().map(|f| encode(f)).collect::<Vec<_>>().join(",");
+                    (all, line)
+                })
+                .collect();
+            let terminator = if crlf { "\r\n" } else { "\n" };
+            let text: String = encoded.iter().map(|(_, line)| format!("{line}{terminator}")).collect();
+            let got = read_bounded(&text, limit);
+            prop_assert_eq!(got.len(), encoded.len());
+            for ((fields, line), (read, cut)) in encoded.iter().zip(&got) {
+                prop_assert_eq!(*cut, line.len() > limit, "{:?}", line);
+                if !cut {
+                    prop_assert_eq!(read, fields);
+                }
+            }
+        }
     }
 }
