@@ -149,16 +149,7 @@ impl Engine {
     /// matches, which are filtered in place, and their findings are handed on as they are made.
     fn conditioned_findings(&self, text: &str, zones: &[Zone], mut sink: impl FnMut(Finding)) {
         let segments = Segments::new(text);
-        let mut scan = self.matcher.scan(text, zones);
-        let mut matches = std::mem::take(&mut scan.matches);
-        matches.sort_unstable();
-        matches.dedup();
-        matches.retain(|m| {
-            let rule = &self.rules.rules[m.rule];
-            rule.scope.allows(zone_at(zones, m.start), segments.voice_of(m.start, m.end))
-                && !scan.is_exception(m)
-        });
-        drop(scan);
+        let matches = self.scoped_matches(text, zones, &segments);
         let runs = sentence_runs(&matches, &segments);
         let present = self.categories_by_sentence(&matches, &runs);
         let finding = |m: &RawMatch, (start, end): (usize, usize)| Finding {
@@ -205,6 +196,21 @@ impl Engine {
                 sink(finding(m, (m.start, m.end)));
             }
         }
+    }
+
+    /// The rules' matches in order of start, each once, without those outside their rule's
+    /// scope (zone and voice) or inside one of its exceptions.
+    fn scoped_matches(&self, text: &str, zones: &[Zone], segments: &Segments) -> Vec<RawMatch> {
+        let mut scan = self.matcher.scan(text, zones);
+        let mut matches = std::mem::take(&mut scan.matches);
+        matches.sort_unstable();
+        matches.dedup();
+        matches.retain(|m| {
+            let rule = &self.rules.rules[m.rule];
+            rule.scope.allows(zone_at(zones, m.start), segments.voice_of(m.start, m.end))
+                && !scan.is_exception(m)
+        });
+        matches
     }
 
     /// Which categories each sentence has, from the rules without a sentence condition.
