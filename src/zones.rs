@@ -56,7 +56,7 @@
 //! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
 //! debugging and for the evaluation driver in `scripts/zoning/`.
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::FxHashMap;
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1720,20 +1720,21 @@ fn title_and_byline(
     // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
     // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
     // most shared words, then the nearest.
-    let mut lowercase = String::new();
-    let vocabulary = body_vocabulary(lines, kinds, span.clone(), &mut lowercase);
-    let mut best: Option<(usize, (bool, bool, usize))> = None;
+    let mut candidates = Vec::with_capacity(TITLE_LOOKBACK);
     let mut searched_from = start;
     for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
         searched_from = i;
-        let f = &features[i];
-        if f.is_headline_like() && !f.truncated {
-            let shared = shared_words(lines[i].content, &vocabulary);
-            let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
-            let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
-            if best.is_none_or(|(_, r)| rank > r) {
-                best = Some((i, rank));
-            }
+        if features[i].is_headline_like() && !features[i].truncated {
+            candidates.push(i);
+        }
+    }
+    let shared_counts = shared_with_body(lines, kinds, span.clone(), &candidates);
+    let mut best: Option<(usize, (bool, bool, usize))> = None;
+    for (&i, &shared) in candidates.iter().zip(&shared_counts) {
+        let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
+        let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
+        if best.is_none_or(|(_, r)| rank > r) {
+            best = Some((i, rank));
         }
     }
     let mut title = best.map(|(i, _)| i);
@@ -1774,41 +1775,56 @@ fn title_and_byline(
     }
 }
 
-/// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
-/// words of the body, lowercase. The words are written one after the other into `lowercase`
-/// and the set holds slices of it, so that no word is allocated on its own.
-fn body_vocabulary<'s>(
+/// For each of the `candidates` (at most [`TITLE_LOOKBACK`] lines), how many distinct content
+/// words (see [`CONTENT_WORD_MIN_LEN`]) it shares with the first [`BODY_VOCABULARY_WORDS`] words
+/// of the body, compared lowercase.
+///
+/// The candidates' words are few and the body's many, so the set is made of the candidates'
+/// words (each with a bit per candidate that has it) and the body's words are looked up in it,
+/// each found word counted once for its candidates; with no candidate words the body is not
+/// read at all. The candidates' words are written one after the other into one string and the
+/// set holds slices of it, so that no word is allocated on its own.
+fn shared_with_body(
     lines: &[Line<'_>],
     kinds: &[ZoneKind],
     span: std::ops::Range<usize>,
-    lowercase: &'s mut String,
-) -> FxHashSet<&'s str> {
-    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
-    let mut ends = Vec::new();
-    for word in body_words.take(BODY_VOCABULARY_WORDS) {
-        if push_content_word(lowercase, word) {
-            ends.push(lowercase.len());
+    candidates: &[usize],
+) -> [usize; TITLE_LOOKBACK] {
+    let mut shared = [0; TITLE_LOOKBACK];
+    let mut lowercase = String::new();
+    let mut ends: Vec<(usize, u16)> = Vec::new();
+    for (bit, &i) in candidates.iter().enumerate() {
+        for word in words(lines[i].content) {
+            if push_content_word(&mut lowercase, word) {
+                ends.push((lowercase.len(), 1 << bit));
+            }
         }
     }
-    let lowercase: &'s str = lowercase;
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    starts.zip(ends.iter().copied()).map(|(start, end)| &lowercase[start..end]).collect()
-}
-
-/// How many distinct content words of `line` occur in `vocabulary`.
-fn shared_words(line: &str, vocabulary: &FxHashSet<&str>) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
+    if ends.is_empty() {
+        return shared;
+    }
+    // Each candidate word, with the candidates that have it (cleared once found in the body).
+    let mut title_words: FxHashMap<&str, u16> = FxHashMap::default();
+    let mut from = 0;
+    for &(end, bit) in &ends {
+        *title_words.entry(&lowercase[from..end]).or_default() |= bit;
+        from = end;
+    }
+    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
     let mut word_buffer = String::new();
-    for word in words(line) {
+    for word in body_words.take(BODY_VOCABULARY_WORDS) {
         word_buffer.clear();
         if push_content_word(&mut word_buffer, word)
-            && let Some(&known) = vocabulary.get(word_buffer.as_str())
-            && !seen.contains(&known)
+            && let Some(bits) = title_words.get_mut(word_buffer.as_str())
         {
-            seen.push(known);
+            let mut bits = std::mem::take(bits);
+            while bits != 0 {
+                shared[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
         }
     }
-    seen.len()
+    shared
 }
 
 /// Appends the word lowercased without surrounding punctuation, if it is long enough to be a
