@@ -1805,18 +1805,25 @@ fn shared_with_body(
     }
     // Each candidate word, with the candidates that have it (cleared once found in the body).
     let mut title_words: FxHashMap<&str, u16> = FxHashMap::default();
+    let mut filter = WordFilter::default();
     let mut from = 0;
     for &(end, bit) in &ends {
-        *title_words.entry(&lowercase[from..end]).or_default() |= bit;
+        let word = &lowercase[from..end];
+        filter.insert(word.as_bytes());
+        *title_words.entry(word).or_default() |= bit;
         from = end;
     }
-    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
+    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| scan_words(lines[i].content));
     let mut word_buffer = String::new();
-    for word in body_words.take(BODY_VOCABULARY_WORDS) {
+    for Word { text: word, ascii } in body_words.take(BODY_VOCABULARY_WORDS) {
+        let core = alphanumeric_core(word);
+        // An ASCII word lowercases byte by byte, so the filter can rule it out before that.
+        if core.len() < CONTENT_WORD_MIN_LEN || (ascii && !filter.may_hold_ascii_lowercase(core.as_bytes())) {
+            continue;
+        }
         word_buffer.clear();
-        if push_content_word(&mut word_buffer, word)
-            && let Some(bits) = title_words.get_mut(word_buffer.as_str())
-        {
+        push_lowercase(&mut word_buffer, core);
+        if let Some(bits) = title_words.get_mut(word_buffer.as_str()) {
             let mut bits = std::mem::take(bits);
             while bits != 0 {
                 shared[bits.trailing_zeros() as usize] += 1;
@@ -1834,6 +1841,12 @@ fn push_content_word(buffer: &mut String, word: &str) -> bool {
     if core.len() < CONTENT_WORD_MIN_LEN {
         return false;
     }
+    push_lowercase(buffer, core);
+    true
+}
+
+/// Appends `core` lowercased.
+fn push_lowercase(buffer: &mut String, core: &str) {
     if core.is_ascii() {
         let start = buffer.len();
         buffer.push_str(core);
@@ -1841,7 +1854,32 @@ fn push_content_word(buffer: &mut String, word: &str) -> bool {
     } else {
         buffer.push_str(&core.to_lowercase());
     }
-    true
+}
+
+/// A 256-bit set of the (length, first byte, last byte) of some lowercase words: a word whose
+/// triple is not in it is none of them. It rules out most body words of the title search
+/// before they are lowercased and hashed.
+#[derive(Default)]
+struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    /// The bit of a word's triple.
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(0x45) ^ usize::from(first).wrapping_mul(0x0B) ^ usize::from(last)) & 0xFF
+    }
+
+    /// Adds a (lowercase, non-empty) word.
+    fn insert(&mut self, word: &[u8]) {
+        let slot = Self::slot(word.len(), word[0], word[word.len() - 1]);
+        self.0[slot >> 6] |= 1 << (slot & 63);
+    }
+
+    /// Whether the ASCII `word` (non-empty), once lowercased, may be one of the words added.
+    fn may_hold_ascii_lowercase(&self, word: &[u8]) -> bool {
+        let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+        let slot = Self::slot(word.len(), first, last);
+        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
