@@ -1097,9 +1097,12 @@ const WIRE_CREDIT_TAIL_BYTES: usize = 40;
 
 /// Ends with sentence punctuation, looking past closing quotes and brackets.
 fn ends_sentence(s: &str) -> bool {
-    // Fast path: most words end in a letter.
-    if s.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
-        return false;
+    // Fast path: most words end in a letter, and most others in ASCII punctuation that is not
+    // trimmed below ("said," "end.").
+    match s.as_bytes().last() {
+        Some(b'"' | b'\'' | b')' | b']' | b'*') => {}
+        Some(&last) if last.is_ascii() => return matches!(last, b'.' | b'!' | b'?'),
+        _ => {}
     }
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
     s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
