@@ -512,6 +512,18 @@ const BY: Key = Key::of(b"by");
 /// All have at least six letters, so shorter words skip the lookup.
 const NOTICE_WORDS: &[Key] = &Key::all(&[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"]);
 const NOTICE_MAX_WORDS: u32 = 100;
+/// Bit `b & 31` set for the first byte `b` of each of [`NOTICE_WORDS`]: most long words start
+/// with another letter and skip the lookup (other bytes may share a bit, which only costs them
+/// the lookup).
+const NOTICE_FIRST_BYTES: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < NOTICE_WORDS.len() {
+        bits |= 1 << (NOTICE_WORDS[i].0 as u8 & 31);
+        i += 1;
+    }
+    bits
+};
 
 /// "12 Comments", "34 responses to “...”": a count followed by one of these words.
 const COMMENT_COUNT_WORDS: &[Key] =
@@ -848,7 +860,9 @@ impl LineFeatures {
             let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
             f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_key(lower.packed()));
             if index < NOTICE_MAX_WORDS as usize {
-                notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
+                notice |= lower.len() >= 6
+                    && NOTICE_FIRST_BYTES & (1 << (lower.0 as u8 & 31)) != 0
+                    && NOTICE_WORDS.contains(&lower);
             }
             f.words += if ascii { 1 } else { word_count(word) };
             f.separators += u32::from(!plain && is_separator(word));
