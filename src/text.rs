@@ -53,15 +53,17 @@ pub fn count_words(text: &str) -> usize {
         (next_word, next_apostrophe) = (0, 0);
         let mut ascii_word = [0u8; BLOCK];
         let mut ascii_apostrophe = [0u8; BLOCK];
-        let mut lead = [0u8; BLOCK];
         for (i, &b) in block.iter().enumerate() {
             ascii_word[i] = u8::from(is_ascii_word_byte(b));
             ascii_apostrophe[i] = u8::from(b == b'\'');
-            lead[i] = u8::from(b >= 0xC0);
         }
         word |= pack_flags(&ascii_word);
         apostrophe |= pack_flags(&ascii_apostrophe);
-        let mut leads = pack_flags(&lead);
+        // The bytes that start a non-ASCII character, if the block has any.
+        let mut leads = 0;
+        if block.iter().fold(0, |all, &b| all | b) >= 0x80 {
+            leads = pack_flags(&block.map(|b| u8::from(b >= 0xC0)));
+        }
         while leads != 0 {
             let i = leads.trailing_zeros() as usize;
             leads &= leads - 1;
