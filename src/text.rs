@@ -21,59 +21,109 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
-const WORD: u8 = 1;
-const APOSTROPHE: u8 = 2;
-/// For each ASCII byte: [`WORD`] or [`APOSTROPHE`] (which continues a word), else 0.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        if is_ascii_word_byte(b as u8) {
-            table[b] = WORD;
-        } else if b == b'\'' as usize {
-            table[b] = APOSTROPHE;
-        }
-        b += 1;
-    }
-    table
-};
+/// Bytes that [`count_words`] classifies together, one bit each in a `u64`.
+const BLOCK: usize = 64;
 
 /// Number of words (runs of word characters, apostrophes inside words included once).
+///
+/// That is, by characters: a word starts at each word character (see [`is_word_char`]) that
+/// does not follow a word character or an apostrophe (`'` or `’`) that is itself inside a word.
+/// Here it is computed on 64-byte blocks as bit masks: which bytes belong to word characters
+/// and which to apostrophes (every byte of a multi-byte character gets that character's
+/// class, so runs of bytes are runs of characters). ASCII bytes are classified by comparisons
+/// that the compiler vectorises; only characters outside ASCII are decoded, one by one.
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let (mut words, mut in_word, mut at) = (0, false, 0);
-    while at < bytes.len() {
-        // Runs of ASCII (most text) without decoding or branching on the class.
-        let ascii = bytes[at..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| at + i);
-        let (mut count, mut inside) = (0usize, u8::from(in_word));
-        let mut run = &bytes[at..ascii];
-        // Blocks without an apostrophe: a word starts at each word byte after a non-word byte,
-        // with no state to carry but the last byte (the compiler vectorises this).
-        while run.len() >= 64 && !run[..64].contains(&b'\'') {
-            let mut word = [0u8; 65]; // word[i + 1]: byte i is a word byte; word[0]: the one before
-            word[0] = inside;
-            for (w, &b) in word[1..].iter_mut().zip(&run[..64]) {
-                *w = u8::from(is_ascii_word_byte(b));
+    let mut words = 0;
+    // Whether the byte before the block is inside a word (0 or 1).
+    let mut inside = 0u64;
+    // The classes of the last character's bytes that fall into the next block.
+    let (mut next_word, mut next_apostrophe) = (0u64, 0u64);
+    let mut last = [0u8; BLOCK];
+    for start in (0..bytes.len()).step_by(BLOCK) {
+        let block: &[u8; BLOCK] = match bytes[start..].first_chunk() {
+            Some(block) => block,
+            None => {
+                // The last, short block, padded with NUL bytes (not word characters).
+                last[..bytes.len() - start].copy_from_slice(&bytes[start..]);
+                &last
             }
-            let starts: u32 = word.windows(2).map(|pair| u32::from(pair[1] & !pair[0] & 1)).sum();
-            (count, inside, run) = (count + starts as usize, word[64], &run[64..]);
+        };
+        let (mut word, mut apostrophe) = (next_word, next_apostrophe);
+        (next_word, next_apostrophe) = (0, 0);
+        let mut ascii_word = [0u8; BLOCK];
+        let mut ascii_apostrophe = [0u8; BLOCK];
+        for (i, &b) in block.iter().enumerate() {
+            ascii_word[i] = u8::from(is_ascii_word_byte(b));
+            ascii_apostrophe[i] = u8::from(b == b'\'');
         }
-        for &b in run {
-            let class = ASCII_CLASS[usize::from(b)];
-            let word = class & WORD;
-            count += usize::from(word & !inside & 1);
-            inside = word | (inside & (class >> 1));
+        word |= pack_flags(&ascii_word);
+        apostrophe |= pack_flags(&ascii_apostrophe);
+        // The bytes that start a non-ASCII character, if the block has any.
+        let mut leads = 0;
+        if block.iter().fold(0, |all, &b| all | b) >= 0x80 {
+            leads = pack_flags(&block.map(|b| u8::from(b >= 0xC0)));
         }
-        (words, in_word) = (words + count, inside != 0);
-        at = ascii;
-        if let Some(c) = text[at..].chars().next() {
-            let word = is_word_char(c);
-            words += usize::from(word && !in_word);
-            in_word = word || (in_word && c == '’');
-            at += c.len_utf8();
+        while leads != 0 {
+            let i = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let (class, len) = char_class(text, start + i);
+            // The character's bytes, some of them perhaps in the next block.
+            let span = ((1u128 << len) - 1) << i;
+            match class {
+                CharClass::Word => (word, next_word) = (word | span as u64, (span >> 64) as u64),
+                CharClass::Apostrophe => {
+                    (apostrophe, next_apostrophe) = (apostrophe | span as u64, (span >> 64) as u64);
+                }
+                CharClass::Other => {}
+            }
         }
+        // Apostrophes right after a word byte (or after the block start inside a word) start a
+        // run that stays inside the word: adding them to the apostrophe mask carries through
+        // exactly those runs, clearing their bits, which the exclusive or then sets again.
+        let seeds = ((word << 1) | inside) & apostrophe;
+        let joined = (apostrophe.wrapping_add(seeds) ^ apostrophe) & apostrophe;
+        let within = word | joined;
+        words += (word & !((within << 1) | inside)).count_ones() as usize;
+        inside = within >> 63;
     }
     words
+}
+
+/// Bit `i` set where `flags[i]` is 1 (each flag is 0 or 1): eight flags at a time, gathered
+/// into the top byte by one multiplication (the eight products that land there do not overlap,
+/// and none of the others reaches it).
+fn pack_flags(flags: &[u8; BLOCK]) -> u64 {
+    let mut mask = 0;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        mask |= (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    mask
+}
+
+/// How a character takes part in counting words.
+enum CharClass {
+    Word,
+    /// Continues a word it follows (`'` or `’`).
+    Apostrophe,
+    Other,
+}
+
+/// The class and length in bytes of the (non-ASCII) character starting at byte `at`.
+fn char_class(text: &str, at: usize) -> (CharClass, usize) {
+    // U+2000 to U+203F (curly quotes, dashes, spaces): none is a word character.
+    if let [0xE2, 0x80, third, ..] = text.as_bytes()[at..] {
+        let class = if third == 0x99 { CharClass::Apostrophe } else { CharClass::Other };
+        return (class, 3);
+    }
+    let c = text[at..].chars().next().expect("`at` starts a character");
+    let class = match c {
+        '’' => CharClass::Apostrophe,
+        c if is_word_char(c) => CharClass::Word,
+        _ => CharClass::Other,
+    };
+    (class, c.len_utf8())
 }
 
 /// Whether `text` has at least `n` words (stops counting there).
@@ -247,6 +297,46 @@ mod tests {
             ["naïve café—über_x 3’s", "Ünïcode’s déjà-vu", "日本語 テキスト", "a ' b ’ c", "x\u{a0}y\ty"]
         {
             assert_eq!(count_words(text), by_chars(text), "{text:?}");
+        }
+    }
+
+    /// The definition of [`count_words`], character by character.
+    fn count_words_by_chars(text: &str) -> usize {
+        let (mut words, mut in_word) = (0, false);
+        for c in text.chars() {
+            let word = is_word_char(c);
+            words += usize::from(word && !in_word);
+            in_word = word || (in_word && matches!(c, '\'' | '’'));
+        }
+        words
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        // `char_class` takes U+2000 to U+203F as punctuation without decoding them.
+        for c in '\u{2000}'..='\u{203f}' {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counts_words_across_blocks() {
+        for len in 0..200 {
+            for filler in ["a", "'", "’", " ", "é", "日"] {
+                for tail in ["b", "'b", "’b", " b", "’", "é"] {
+                    let text = format!("{}{tail} x", filler.repeat(len));
+                    assert_eq!(count_words(&text), count_words_by_chars(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_counts_agree_with_counting_by_characters(
+            text in "[a-zA-Z0-9_ .,;!?()\"\n\t'’“”—éÜßжπ日²\u{a0}]{0,400}",
+        ) {
+            proptest::prop_assert_eq!(count_words(&text), count_words_by_chars(&text));
         }
     }
 

@@ -56,7 +56,7 @@
 //! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
 //! debugging and for the evaluation driver in `scripts/zoning/`.
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::FxHashMap;
 
 /// The kind of a zone, as printed in reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -512,6 +512,18 @@ const BY: Key = Key::of(b"by");
 /// All have at least six letters, so shorter words skip the lookup.
 const NOTICE_WORDS: &[Key] = &Key::all(&[b"donate", b"subscribe", b"newsletter", b"cookie", b"cookies"]);
 const NOTICE_MAX_WORDS: u32 = 100;
+/// Bit `b & 31` set for the first byte `b` of each of [`NOTICE_WORDS`]: most long words start
+/// with another letter and skip the lookup (other bytes may share a bit, which only costs them
+/// the lookup).
+const NOTICE_FIRST_BYTES: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < NOTICE_WORDS.len() {
+        bits |= 1 << (NOTICE_WORDS[i].0 as u8 & 31);
+        i += 1;
+    }
+    bits
+};
 
 /// "12 Comments", "34 responses to “...”": a count followed by one of these words.
 const COMMENT_COUNT_WORDS: &[Key] =
@@ -848,7 +860,9 @@ impl LineFeatures {
             let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
             f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_key(lower.packed()));
             if index < NOTICE_MAX_WORDS as usize {
-                notice |= lower.len() >= 6 && NOTICE_WORDS.contains(&lower);
+                notice |= lower.len() >= 6
+                    && NOTICE_FIRST_BYTES & (1 << (lower.0 as u8 & 31)) != 0
+                    && NOTICE_WORDS.contains(&lower);
             }
             f.words += if ascii { 1 } else { word_count(word) };
             f.separators += u32::from(!plain && is_separator(word));
@@ -1097,9 +1111,12 @@ const WIRE_CREDIT_TAIL_BYTES: usize = 40;
 
 /// Ends with sentence punctuation, looking past closing quotes and brackets.
 fn ends_sentence(s: &str) -> bool {
-    // Fast path: most words end in a letter.
-    if s.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
-        return false;
+    // Fast path: most words end in a letter, and most others in ASCII punctuation that is not
+    // trimmed below ("said," "end.").
+    match s.as_bytes().last() {
+        Some(b'"' | b'\'' | b')' | b']' | b'*') => {}
+        Some(&last) if last.is_ascii() => return matches!(last, b'.' | b'!' | b'?'),
+        _ => {}
     }
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
     s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
@@ -1720,20 +1737,21 @@ fn title_and_byline(
     // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
     // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
     // most shared words, then the nearest.
-    let mut lowercase = String::new();
-    let vocabulary = body_vocabulary(lines, kinds, span.clone(), &mut lowercase);
-    let mut best: Option<(usize, (bool, bool, usize))> = None;
+    let mut candidates = Vec::with_capacity(TITLE_LOOKBACK);
     let mut searched_from = start;
     for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
         searched_from = i;
-        let f = &features[i];
-        if f.is_headline_like() && !f.truncated {
-            let shared = shared_words(lines[i].content, &vocabulary);
-            let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
-            let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
-            if best.is_none_or(|(_, r)| rank > r) {
-                best = Some((i, rank));
-            }
+        if features[i].is_headline_like() && !features[i].truncated {
+            candidates.push(i);
+        }
+    }
+    let shared_counts = shared_with_body(lines, kinds, span.clone(), &candidates);
+    let mut best: Option<(usize, (bool, bool, usize))> = None;
+    for (&i, &shared) in candidates.iter().zip(&shared_counts) {
+        let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
+        let rank = (shared >= TITLE_MIN_SHARED, !period, shared);
+        if best.is_none_or(|(_, r)| rank > r) {
+            best = Some((i, rank));
         }
     }
     let mut title = best.map(|(i, _)| i);
@@ -1774,41 +1792,63 @@ fn title_and_byline(
     }
 }
 
-/// The content words (see [`CONTENT_WORD_MIN_LEN`]) of the first [`BODY_VOCABULARY_WORDS`]
-/// words of the body, lowercase. The words are written one after the other into `lowercase`
-/// and the set holds slices of it, so that no word is allocated on its own.
-fn body_vocabulary<'s>(
+/// For each of the `candidates` (at most [`TITLE_LOOKBACK`] lines), how many distinct content
+/// words (see [`CONTENT_WORD_MIN_LEN`]) it shares with the first [`BODY_VOCABULARY_WORDS`] words
+/// of the body, compared lowercase.
+///
+/// The candidates' words are few and the body's many, so the set is made of the candidates'
+/// words (each with a bit per candidate that has it) and the body's words are looked up in it,
+/// each found word counted once for its candidates; with no candidate words the body is not
+/// read at all. The candidates' words are written one after the other into one string and the
+/// set holds slices of it, so that no word is allocated on its own.
+fn shared_with_body(
     lines: &[Line<'_>],
     kinds: &[ZoneKind],
     span: std::ops::Range<usize>,
-    lowercase: &'s mut String,
-) -> FxHashSet<&'s str> {
-    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| words(lines[i].content));
-    let mut ends = Vec::new();
-    for word in body_words.take(BODY_VOCABULARY_WORDS) {
-        if push_content_word(lowercase, word) {
-            ends.push(lowercase.len());
+    candidates: &[usize],
+) -> [usize; TITLE_LOOKBACK] {
+    let mut shared = [0; TITLE_LOOKBACK];
+    let mut lowercase = String::new();
+    let mut ends: Vec<(usize, u16)> = Vec::new();
+    for (bit, &i) in candidates.iter().enumerate() {
+        for word in words(lines[i].content) {
+            if push_content_word(&mut lowercase, word) {
+                ends.push((lowercase.len(), 1 << bit));
+            }
         }
     }
-    let lowercase: &'s str = lowercase;
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    starts.zip(ends.iter().copied()).map(|(start, end)| &lowercase[start..end]).collect()
-}
-
-/// How many distinct content words of `line` occur in `vocabulary`.
-fn shared_words(line: &str, vocabulary: &FxHashSet<&str>) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
+    if ends.is_empty() {
+        return shared;
+    }
+    // Each candidate word, with the candidates that have it (cleared once found in the body).
+    let mut title_words: FxHashMap<&str, u16> = FxHashMap::default();
+    let mut filter = WordFilter::default();
+    let mut from = 0;
+    for &(end, bit) in &ends {
+        let word = &lowercase[from..end];
+        filter.insert(word.as_bytes());
+        *title_words.entry(word).or_default() |= bit;
+        from = end;
+    }
+    let body_words = span.filter(|&i| kinds[i] == ZoneKind::Body).flat_map(|i| scan_words(lines[i].content));
     let mut word_buffer = String::new();
-    for word in words(line) {
+    for Word { text: word, ascii } in body_words.take(BODY_VOCABULARY_WORDS) {
+        let core = alphanumeric_core(word);
+        // An ASCII word lowercases byte by byte, so the filter can rule it out before that.
+        if core.len() < CONTENT_WORD_MIN_LEN || (ascii && !filter.may_hold_ascii_lowercase(core.as_bytes())) {
+            continue;
+        }
         word_buffer.clear();
-        if push_content_word(&mut word_buffer, word)
-            && let Some(&known) = vocabulary.get(word_buffer.as_str())
-            && !seen.contains(&known)
-        {
-            seen.push(known);
+        push_lowercase(&mut word_buffer, core);
+        if let Some(bits) = title_words.get_mut(word_buffer.as_str()) {
+            let mut bits = std::mem::take(bits);
+            while bits != 0 {
+                shared[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
         }
     }
-    seen.len()
+    shared
 }
 
 /// Appends the word lowercased without surrounding punctuation, if it is long enough to be a
@@ -1818,6 +1858,12 @@ fn push_content_word(buffer: &mut String, word: &str) -> bool {
     if core.len() < CONTENT_WORD_MIN_LEN {
         return false;
     }
+    push_lowercase(buffer, core);
+    true
+}
+
+/// Appends `core` lowercased.
+fn push_lowercase(buffer: &mut String, core: &str) {
     if core.is_ascii() {
         let start = buffer.len();
         buffer.push_str(core);
@@ -1825,7 +1871,32 @@ fn push_content_word(buffer: &mut String, word: &str) -> bool {
     } else {
         buffer.push_str(&core.to_lowercase());
     }
-    true
+}
+
+/// A 256-bit set of the (length, first byte, last byte) of some lowercase words: a word whose
+/// triple is not in it is none of them. It rules out most body words of the title search
+/// before they are lowercased and hashed.
+#[derive(Default)]
+struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    /// The bit of a word's triple.
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(0x45) ^ usize::from(first).wrapping_mul(0x0B) ^ usize::from(last)) & 0xFF
+    }
+
+    /// Adds a (lowercase, non-empty) word.
+    fn insert(&mut self, word: &[u8]) {
+        let slot = Self::slot(word.len(), word[0], word[word.len() - 1]);
+        self.0[slot >> 6] |= 1 << (slot & 63);
+    }
+
+    /// Whether the ASCII `word` (non-empty), once lowercased, may be one of the words added.
+    fn may_hold_ascii_lowercase(&self, word: &[u8]) -> bool {
+        let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+        let slot = Self::slot(word.len(), first, last);
+        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
