@@ -37,6 +37,13 @@ def predicted_text(pred_dir, item):
     return norm(path.read_text(encoding="utf-8")) if path.exists() else ""
 
 
+def precision_recall_f1(tp, fp, fn):
+    """Precision, recall and F1 of the snippet counts (0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("evaldata", type=Path)
@@ -62,9 +69,7 @@ def main():
             else:
                 tn += 1
     total = tp + fn + fp + tn
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = precision_recall_f1(tp, fp, fn)
     print(
         f"pages={len(data)} with found={tp}/{tp + fn} ({tp / max(1, tp + fn):.3f}) "
         f"without absent={tn}/{tn + fp} ({tn / max(1, tn + fp):.3f}) "

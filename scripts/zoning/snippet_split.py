@@ -44,9 +44,7 @@ def main():
         fp += bad
         tn += len(item.get("without", [])) - bad
         pages.append((miss + bad, miss, bad, name, "odd" if index % 2 else "even"))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    _, _, f = snippets.precision_recall_f1(tp, fp, fn)
     print(
         f"pages={len(pages)} with found={tp}/{tp + fn} without absent={tn}/{tn + fp} "
         f"accuracy={(tp + tn) / max(1, tp + fn + fp + tn):.3f} F1={f:.3f}"
