@@ -101,6 +101,14 @@ pub struct InputOptions {
     pub max_article_bytes: usize,
 }
 
+impl InputOptions {
+    /// The longest JSONL line or CSV record read: it holds more than its text (the other
+    /// fields, escapes), so twice the article limit.
+    fn max_record_bytes(&self) -> usize {
+        self.max_article_bytes.saturating_mul(2)
+    }
+}
+
 impl Default for InputOptions {
     fn default() -> Self {
         InputOptions {
@@ -228,8 +236,7 @@ impl Inputs {
                 None
             }
             Kind::Csv => {
-                // A record holds more than its text: twice the limit, as for a JSONL line.
-                let max_record_bytes = self.options.max_article_bytes.saturating_mul(2);
+                let max_record_bytes = self.options.max_record_bytes();
                 self.records =
                     Some(Records::Csv(Box::new(CsvReader::new(display, reader, max_record_bytes))));
                 None

@@ -69,7 +69,8 @@ impl JsonlReader {
         }
         loop {
             self.buffer.clear();
-            let limit = options.max_article_bytes as u64 * 2 + 1;
+            // One byte more than a line may have, to tell an over-long one.
+            let limit = options.max_record_bytes() as u64 + 1;
             let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buffer);
             match read {
                 Ok(0) => return None,
