@@ -442,20 +442,28 @@ impl Matcher {
     pub fn scan(&self, text: &str, zones: &[Zone]) -> Scan {
         let mut scan = Scan::default();
         let lines = line_ranges(text);
-        let mut searches = Searches::default();
-        self.untriggered.pick_lines(text, &lines, &mut searches.lines);
-        self.walk(text, &lines, &mut scan, &mut searches);
-        let anchored = searches.anchored_starts();
         let line_zones = line_zones(&lines, zones);
-        self.search_lines(text, &lines, &line_zones, searches.lines, &mut scan.matches);
-        self.search_anchored(text, &lines, &line_zones, anchored, &mut scan.matches);
+        let mut searches = Searches::default();
+        let in_zones = |pattern: usize, line: usize| self.patterns[pattern].zones & line_zones[line] != 0;
+        self.untriggered.pick_lines(text, &lines, in_zones, &mut searches.lines);
+        self.walk(text, &lines, &line_zones, &mut scan, &mut searches);
+        let anchored = searches.anchored_starts();
+        self.search_lines(text, &lines, searches.lines, &mut scan.matches);
+        self.search_anchored(text, &lines, anchored, &mut scan.matches);
         scan.index_exceptions();
         scan
     }
 
     /// One walk of the trie over `text`: phrase and exception hits go into `scan`, trigger
-    /// literals become searches.
-    fn walk(&self, text: &str, lines: &[std::ops::Range<usize>], scan: &mut Scan, searches: &mut Searches) {
+    /// literals on lines in their pattern's zones become searches.
+    fn walk(
+        &self,
+        text: &str,
+        lines: &[std::ops::Range<usize>],
+        line_zones: &[u8],
+        scan: &mut Scan,
+        searches: &mut Searches,
+    ) {
         // Per pattern, its last trigger: one entry per line and pattern is enough, and at most
         // one more start than a line may have.
         let mut last: Vec<LastTrigger> = vec![
@@ -476,6 +484,9 @@ impl Matcher {
                     Target::Trigger { pattern, shape } => {
                         while lines[line].end < start {
                             line += 1;
+                        }
+                        if self.patterns[pattern].zones & line_zones[line] == 0 {
+                            continue; // the line is never searched for it
                         }
                         searches.trigger(
                             pattern,
@@ -500,12 +511,12 @@ impl Matcher {
     }
 
     /// Searches each `(pattern, line, end)` line whole, up to byte `end`: patterns match within
-    /// one line, and each runs on the lines where its trigger occurs.
+    /// one line, and each runs on the lines where its trigger occurs (lines in its rule's zones
+    /// only: the walk and [`Untriggered::pick_lines`] leave the others out).
     fn search_lines(
         &self,
         text: &str,
         lines: &[std::ops::Range<usize>],
-        line_zones: &[u8],
         mut wanted: Vec<(usize, usize, usize)>,
         matches: &mut Vec<RawMatch>,
     ) {
@@ -517,9 +528,6 @@ impl Matcher {
         });
         for (index, line, end) in wanted {
             let pattern = &self.patterns[index];
-            if pattern.zones & line_zones[line] == 0 {
-                continue;
-            }
             let range = lines[line].clone();
             for m in pattern.find_in_line(&text[range.clone()], end.saturating_sub(range.start)) {
                 if !m.is_empty() {
@@ -541,16 +549,13 @@ impl Matcher {
         &self,
         text: &str,
         lines: &[std::ops::Range<usize>],
-        line_zones: &[u8],
         anchored: Vec<(usize, usize, usize)>,
         matches: &mut Vec<RawMatch>,
     ) {
         let mut previous: Option<(usize, usize)> = None; // (pattern, end of its last match)
         for (index, start, line) in anchored {
             let pattern = &self.patterns[index];
-            if pattern.zones & line_zones[line] == 0
-                || previous.is_some_and(|(p, end)| p == index && start < end)
-            {
+            if previous.is_some_and(|(p, end)| p == index && start < end) {
                 continue;
             }
             let range = lines[line].clone();
@@ -665,15 +670,19 @@ impl Untriggered {
         Ok(this)
     }
 
-    /// Adds `(pattern, line)` for every line that each pattern must run on.
+    /// Adds `(pattern, line, end)` for every line that each pattern must run on, of the lines
+    /// that `in_zones(pattern, line)` allows (a line outside the pattern's zones needs no search).
     fn pick_lines(
         &self,
         text: &str,
         lines: &[std::ops::Range<usize>],
+        in_zones: impl Fn(usize, usize) -> bool,
         wanted: &mut Vec<(usize, usize, usize)>,
     ) {
         for &index in &self.always {
-            wanted.extend((0..lines.len()).map(|line| (index, line, usize::MAX)));
+            wanted.extend(
+                (0..lines.len()).filter(|&line| in_zones(index, line)).map(|line| (index, line, usize::MAX)),
+            );
         }
         if let Some(bits) = &self.byte_bits {
             let bytes = text.as_bytes();
@@ -682,7 +691,11 @@ impl Untriggered {
                 if found != 0 {
                     let picked =
                         self.byte_patterns.iter().enumerate().filter(|(bit, _)| found & (1 << bit) != 0);
-                    wanted.extend(picked.map(|(_, &index)| (index, line, usize::MAX)));
+                    wanted.extend(
+                        picked
+                            .filter(|&(_, &index)| in_zones(index, line))
+                            .map(|(_, &index)| (index, line, usize::MAX)),
+                    );
                 }
             }
         }
@@ -692,7 +705,10 @@ impl Untriggered {
                 while lines[line].end < m.start() {
                     line += 1;
                 }
-                wanted.push((self.inner_patterns[m.pattern().as_usize()], line, usize::MAX));
+                let index = self.inner_patterns[m.pattern().as_usize()];
+                if in_zones(index, line) {
+                    wanted.push((index, line, usize::MAX));
+                }
             }
         }
     }
@@ -1043,15 +1059,23 @@ mod tests {
         assert_eq!(untriggered.inner_patterns, [1]); // "phobe"
         assert_eq!(untriggered.always, [2]);
         let text = "up 5 %\nno figures\nHOMOPHOBES\nf**k it";
-        let mut wanted = Vec::new();
-        untriggered.pick_lines(text, &line_ranges(text), &mut wanted);
-        wanted.sort_unstable();
-        wanted.dedup();
-        let whole_lines = usize::MAX;
+        let picked = |in_zones: &dyn Fn(usize, usize) -> bool| {
+            let mut wanted = Vec::new();
+            untriggered.pick_lines(text, &line_ranges(text), in_zones, &mut wanted);
+            wanted.sort_unstable();
+            wanted.dedup();
+            wanted
+                .into_iter()
+                .map(|(pattern, line, end)| (pattern, line, end == usize::MAX))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            wanted,
-            [(0, 0), (1, 2), (2, 0), (2, 1), (2, 2), (2, 3), (3, 3)].map(|(p, line)| (p, line, whole_lines))
+            picked(&|_, _| true),
+            [(0, 0), (1, 2), (2, 0), (2, 1), (2, 2), (2, 3), (3, 3)].map(|(p, line)| (p, line, true))
         );
+        // Lines outside a pattern's zones are left out, whichever way the pattern picks lines.
+        let not_line_2_or_3 = |_: usize, line: usize| line < 2;
+        assert_eq!(picked(&not_line_2_or_3), [(0, 0), (2, 0), (2, 1)].map(|(p, line)| (p, line, true)));
     }
 
     fn literals_of(pattern: &str) -> Option<Vec<String>> {
