@@ -14,6 +14,7 @@
 //! ("so-called" always marks a scare quote).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::rules::Voice;
 use crate::text::{ceil_char_boundary, floor_char_boundary, is_word_char};
@@ -335,24 +336,63 @@ fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>])
     let after_end = sentence.end.max(span.end);
     let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
     let outside = [&text[before_start..span.start], &text[span.end..after_end]];
-    // Speech verbs have 3 to 10 letters: the empty "words" between runs of quote marks and
-    // punctuation are not looked up, and a stretch without a letter is not split at all.
-    outside.iter().any(|part| {
-        part.bytes().any(|b| b.is_ascii_alphabetic())
-            && part
-                .split(|c: char| !c.is_alphabetic())
-                .any(|word| (3..=10).contains(&word.len()) && is_speech_verb(word))
-    })
+    outside.iter().any(|part| has_speech_verb(part))
 }
 
-/// Whether `word` is one of [`SPEECH_VERBS`], in any ASCII case (a binary search: quotations
-/// are frequent and each looks at up to 400 bytes around it).
+/// Whether one of the words of `text` (runs of alphabetic characters) is a speech verb. Words
+/// are found byte by byte: only non-ASCII characters are decoded, to tell a letter ("é", which
+/// continues a word, so that "saidé" is no verb) from a separator (a curly quote, a dash).
+fn has_speech_verb(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Alphabetic or not, and the character's length in bytes, at byte `i`.
+    let letter_at = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (letter, len) = letter_at(i);
+        if !letter {
+            i += len;
+            continue;
+        }
+        let (start, mut ascii) = (i, true);
+        while i < bytes.len() {
+            let (letter, len) = letter_at(i);
+            if !letter {
+                break;
+            }
+            ascii &= len == 1;
+            i += len;
+        }
+        // Speech verbs are ASCII and have 3 to 10 letters.
+        if ascii && (3..=10).contains(&(i - start)) && is_speech_verb(&text[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `word` is one of [`SPEECH_VERBS`], in any ASCII case: a binary search among the
+/// verbs as integers (quotations are frequent and each looks at up to 400 bytes around it,
+/// so this runs for most words near a quotation).
 fn is_speech_verb(word: &str) -> bool {
-    let mut buffer = [0u8; 10];
-    let Some(lower) = buffer.get_mut(..word.len()) else { return false };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    SPEECH_VERBS.binary_search_by(|verb| verb.as_bytes().cmp(lower)).is_ok()
+    static KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+        let mut keys: Vec<u128> = SPEECH_VERBS.iter().filter_map(|verb| letters_key(verb)).collect();
+        keys.sort_unstable();
+        keys
+    });
+    letters_key(word).is_some_and(|key| KEYS.binary_search(&key).is_ok())
+}
+
+/// A word of 1 to 16 ASCII letters as one integer, the same in any case (its bytes with the
+/// case bit set; no letter is 0, so words of different lengths differ); `None` for anything else.
+fn letters_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(bytes.iter().fold(0, |key, &b| key << 8 | u128::from(b | 0x20)))
 }
 
 #[cfg(test)]
@@ -361,6 +401,26 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         Segments::new(text).sentences.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    proptest::proptest! {
+        /// The byte-wise word scan finds a speech verb exactly when splitting at every
+        /// non-alphabetic character does.
+        #[test]
+        fn speech_verbs_are_found_as_splitting_at_non_letters_finds_them(
+            text in "(said|Says|told|wrote|é|’|“| |-|x|\\.|[a-zà-ÿ]{1,4}){0,12}"
+        ) {
+            let split = text.split(|c: char| !c.is_alphabetic()).any(|w| (3..=10).contains(&w.len()) && is_speech_verb(w));
+            proptest::prop_assert_eq!(has_speech_verb(&text), split);
+        }
+    }
+
+    #[test]
+    fn a_speech_verb_is_a_whole_word_between_non_letters() {
+        assert!(has_speech_verb(", she SAID."));
+        assert!(has_speech_verb("—told’"));
+        assert!(!has_speech_verb("saidé resaid toldx"));
+        assert!(!has_speech_verb("“ ” — 12"));
     }
 
     #[test]
