@@ -1,0 +1,110 @@
+//! Step 1: decodes the page's bytes to text, and limits the nesting of tags before parsing.
+
+use std::sync::LazyLock;
+
+// ---------------------------------------------------------------------------------------------
+// 1. Decode
+// ---------------------------------------------------------------------------------------------
+
+static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r#"(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"#).unwrap()
+});
+
+/// Decodes an HTML page: BOM, else a declared charset, else UTF-8, else Windows-1252.
+/// A declared UTF-16 is treated as UTF-8, as browsers do (the declaration is ASCII, so the page
+/// cannot be UTF-16).
+pub fn decode_html(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return text.into_owned();
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let declared = META_CHARSET
+        .captures(head)
+        .and_then(|c| encoding_rs::Encoding::for_label(c.get(1)?.as_bytes()))
+        .map(|e| e.output_encoding());
+    match declared {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            encoding.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        Some(_) => String::from_utf8_lossy(bytes).into_owned(),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        },
+    }
+}
+
+/// Deeper than this many unclosed container tags, further start tags are dropped.
+pub(super) const MAX_NESTING: usize = 256;
+
+/// html5ever's cost per tag grows with the depth of open elements, so a page of thousands of
+/// nested containers takes minutes to parse. This scan counts start and end tags of common
+/// container elements (a guess of the nesting, not a parse: it only needs to be right for
+/// pathological pages) and drops start tags beyond [`MAX_NESTING`] levels, keeping their text.
+/// Real pages are far below the limit and pass unchanged (borrowed).
+pub(super) fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    const CONTAINERS: &[&str] = &[
+        "div",
+        "span",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "header",
+        "footer",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "blockquote",
+        "form",
+        "font",
+        "center",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "small",
+        "big",
+        "label",
+        "fieldset",
+        "figure",
+        "details",
+        "table",
+    ];
+    let bytes = html.as_bytes();
+    let tag_at = |i: usize| -> Option<(bool, usize)> {
+        // Some((is_end_tag, end of the tag name)) when a container tag starts at `i` ('<').
+        let closing = bytes.get(i + 1) == Some(&b'/');
+        let start = i + 1 + usize::from(closing);
+        let len = bytes[start..].iter().take(12).take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = &bytes[start..start + len];
+        let known = CONTAINERS.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(name));
+        let delimited = matches!(bytes.get(start + len), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'));
+        (known && delimited).then_some((closing, start + len))
+    };
+    let (mut depth, mut out, mut copied) = (0usize, String::new(), 0usize);
+    for i in memchr::memchr_iter(b'<', bytes) {
+        if i < copied {
+            continue;
+        }
+        let Some((closing, name_end)) = tag_at(i) else { continue };
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            let end = memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |j| name_end + j + 1);
+            out.push_str(&html[copied..i]);
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
