@@ -44,6 +44,15 @@ pub struct Trie {
     /// Bit `a * 256 + b` (bytes folded): some key starts with `a b`, or is `a`. Most walks end
     /// within two bytes; this 8 KB table ends them without touching the states.
     pairs: Box<[u64; 1024]>,
+    /// For each word of `pairs`, the bits set in the words before it: a set bit's rank, its
+    /// index in `after_pair`, is this plus the set bits below it in its word.
+    pair_rank: Box<[u32; 1024]>,
+    /// For each set bit of `pairs`, in order: the state after its two bytes (or [`NO_STATE`]
+    /// when only a one-byte key set the bit). A walk that passes the table goes there
+    /// directly, without reading the first byte's state or scanning its many children.
+    after_pair: Vec<u32>,
+    /// For each (folded) byte, the key that is that byte alone, or [`NO_KEY`].
+    one_byte_key: Box<[u32; 256]>,
 }
 
 impl Trie {
@@ -106,25 +115,48 @@ impl Trie {
             }
         }
         let mut root = Box::new([NO_STATE; 256]);
+        let mut one_byte_key = Box::new([NO_KEY; 256]);
         for &(byte, child) in &children[0] {
             root[usize::from(byte)] = new_of[child];
             // An ASCII letter's upper case leads to the same state.
             root[usize::from(byte.to_ascii_uppercase())] = new_of[child];
+            one_byte_key[usize::from(byte)] = key_at[child];
         }
-        Trie { root, states, edge, pairs }
+        let mut pair_rank = Box::new([0u32; 1024]);
+        let mut set_before = 0;
+        for (rank, word) in pair_rank.iter_mut().zip(pairs.iter()) {
+            *rank = set_before;
+            set_before += word.count_ones();
+        }
+        let mut after_pair = vec![NO_STATE; set_before as usize];
+        for &(a, child) in &children[0] {
+            for &(b, grandchild) in &children[child] {
+                after_pair[pair_index(&pairs, &pair_rank, a, b).expect("the pair is set")] =
+                    new_of[grandchild];
+            }
+        }
+        Trie { root, states, edge, pairs, pair_rank, after_pair, one_byte_key }
     }
 
     /// Calls `hit(key, end)` for every key that `bytes[at..]` starts with, shortest first.
     #[inline]
     pub fn walk(&self, bytes: &[u8], at: usize, mut hit: impl FnMut(usize, usize)) {
         let Some(&first) = bytes.get(at) else { return };
-        if let Some(&second) = bytes.get(at + 1)
-            && !has_pair(&self.pairs, FOLD[usize::from(first)], FOLD[usize::from(second)])
-        {
-            return;
-        }
-        let mut state = self.root[usize::from(first)];
-        let mut end = at + 1;
+        let (mut state, mut end) = match bytes.get(at + 1) {
+            Some(&second) => {
+                let first = FOLD[usize::from(first)];
+                let Some(index) = pair_index(&self.pairs, &self.pair_rank, first, FOLD[usize::from(second)])
+                else {
+                    return;
+                };
+                let one_byte_key = self.one_byte_key[usize::from(first)];
+                if one_byte_key != NO_KEY {
+                    hit(one_byte_key as usize, at + 1);
+                }
+                (self.after_pair[index], at + 2)
+            }
+            None => (self.root[usize::from(first)], at + 1),
+        };
         while state != NO_STATE {
             let s = self.states[state as usize];
             if s.key != NO_KEY {
@@ -151,6 +183,10 @@ impl Trie {
         std::mem::size_of_val(&*self.root)
             + self.states.len() * std::mem::size_of::<State>()
             + self.edge.len()
+            + std::mem::size_of_val(&*self.pairs)
+            + std::mem::size_of_val(&*self.pair_rank)
+            + self.after_pair.len() * std::mem::size_of::<u32>()
+            + std::mem::size_of_val(&*self.one_byte_key)
     }
 }
 
@@ -159,9 +195,13 @@ fn set_pair(pairs: &mut [u64; 1024], a: u8, b: u8) {
     pairs[bit / 64] |= 1 << (bit % 64);
 }
 
-fn has_pair(pairs: &[u64; 1024], a: u8, b: u8) -> bool {
+/// The rank of bit `a b` among the set bits of `pairs`, if it is set.
+#[inline]
+fn pair_index(pairs: &[u64; 1024], pair_rank: &[u32; 1024], a: u8, b: u8) -> Option<usize> {
     let bit = usize::from(a) << 8 | usize::from(b);
-    pairs[bit / 64] & (1 << (bit % 64)) != 0
+    let word = pairs[bit / 64];
+    let below = word & ((1u64 << (bit % 64)) - 1);
+    (word & (1 << (bit % 64)) != 0).then(|| pair_rank[bit / 64] as usize + below.count_ones() as usize)
 }
 
 #[cfg(test)]
@@ -199,6 +239,30 @@ mod tests {
         assert_eq!(hits(&trie, "aBc", 0), [(1, 2), (2, 3)]);
         assert_eq!(hits(&trie, "ac", 0), []);
         assert_eq!(hits(&trie, "a", 0), []);
+    }
+
+    proptest::proptest! {
+        /// The walk reports exactly the keys the text starts with at `at`, ignoring ASCII case,
+        /// shortest first (each set of keys differing only in case reports its first).
+        #[test]
+        fn walks_find_the_keys_a_position_starts_with(
+            keys in proptest::collection::vec("[abAB!é]{1,4}", 1..12),
+            text in "[abAB!xé]{0,8}",
+        ) {
+            let trie = Trie::new(&keys);
+            for at in 0..=text.len() {
+                let mut expected: Vec<(usize, usize)> = Vec::new();
+                for (index, key) in keys.iter().enumerate() {
+                    let end = at + key.len();
+                    let first = keys.iter().position(|k| k.eq_ignore_ascii_case(key)) == Some(index);
+                    if first && text.as_bytes().get(at..end).is_some_and(|t| t.eq_ignore_ascii_case(key.as_bytes())) {
+                        expected.push((index, end));
+                    }
+                }
+                expected.sort_by_key(|&(_, end)| end);
+                proptest::prop_assert_eq!(hits(&trie, &text, at), expected, "at {}", at);
+            }
+        }
     }
 
     #[test]
