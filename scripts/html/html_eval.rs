@@ -9,7 +9,7 @@
 //!   title, byline and published metadata, for `scripts/html/meta.py`
 //!
 //! It is compiled in a scratch crate whose root declares
-//! `#[path = ".../src/zones.rs"] mod zones;` and `#[path = ".../src/input/html.rs"] mod html;`
+//! `#[path = ".../src/zones/mod.rs"] mod zones;` and `#[path = ".../src/input/html.rs"] mod html;`
 //! (see scripts/html/README.md). Prints throughput and the pages that failed.
 
 use std::io::Read;

@@ -8,8 +8,8 @@
 //!
 //! Build: rustc --edition 2024 -O scripts/zoning/zone_eval.rs -o /tmp/zone_eval
 
-#[path = "../../src/zones.rs"]
-#[allow(dead_code)]
+#[path = "../../src/zones/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod zones;
 
 /// `zones.rs` takes its hash maps from `crate::hash` (rustc-hash in the crate); plain `rustc`
