@@ -33,7 +33,7 @@ pub use analyze::{Analysis, Engine};
 
 /// Fast hash maps for the small per-article tables (no iteration order of theirs is ever
 /// observable). A module of its own so that `scripts/zoning/zone_eval.rs`, which compiles
-/// `zones.rs` with plain `rustc`, can stand in std's.
+/// the zones module with plain `rustc`, can stand in std's.
 pub(crate) mod hash {
     pub use rustc_hash::{FxHashMap, FxHashSet};
 }

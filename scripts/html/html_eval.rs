@@ -1,4 +1,4 @@
-//! Evaluation driver for `src/input/html.rs`: extracts every `*.html` / `*.html.gz` page of a
+//! Evaluation driver for `src/input/html/`: extracts every `*.html` / `*.html.gz` page of a
 //! directory and writes the text of its Body zones to `OUT_DIR/<name>.txt` (name without
 //! `.html[.gz]`), for `scripts/zoning/score.py` and `scripts/html/snippets.py`.
 //!
@@ -9,7 +9,7 @@
 //!   title, byline and published metadata, for `scripts/html/meta.py`
 //!
 //! It is compiled in a scratch crate whose root declares
-//! `#[path = ".../src/zones/mod.rs"] mod zones;` and `#[path = ".../src/input/html.rs"] mod html;`
+//! `#[path = ".../src/zones/mod.rs"] mod zones;` and `#[path = ".../src/input/html/mod.rs"] mod html;`
 //! (see scripts/html/README.md). Prints throughput and the pages that failed.
 
 use std::io::Read;

@@ -2,7 +2,7 @@
 """Turn benchmark HTML pages into the "text with furniture" a naive scraper produces.
 
 Every visible run of text becomes one line, with whitespace collapsed and no markup; menus,
-share bars, footers and login forms are kept, which is exactly what `src/zones.rs` has to sort
+share bars, footers and login forms are kept, which is exactly what `src/zones/` has to sort
 out. Contents of script/style/noscript/template/head (and svg, whose <title> is not shown) are
 skipped. Standard library only (html.parser).
 

@@ -1,4 +1,4 @@
-//! Evaluation driver for `src/zones.rs`: zones every `*.txt` page of a directory and writes the
+//! Evaluation driver for `src/zones/`: zones every `*.txt` page of a directory and writes the
 //! text of its Body zones (and, with `--title`, of its Title zone first) to the same file name in
 //! the output directory, for `score.py`. Prints the zoning throughput.
 //!
@@ -12,7 +12,7 @@
 #[allow(dead_code, unused_imports)]
 mod zones;
 
-/// `zones.rs` takes its hash maps from `crate::hash` (rustc-hash in the crate); plain `rustc`
+/// The zones module takes its hash maps from `crate::hash` (rustc-hash in the crate); plain `rustc`
 /// links no crates, so std's maps stand in.
 mod hash {
     pub type FxHashMap<K, V> = std::collections::HashMap<K, V>;
