@@ -301,7 +301,7 @@ fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     trigger_set(hir).map(|set| set.literals)
 }
 
-/// Literals for the trie, as [`trigger_literals`] chooses them.
+/// Literals for the trie, as [`trigger_set`] chooses them.
 struct TriggerSet {
     literals: Vec<String>,
     shape: Shape,

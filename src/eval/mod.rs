@@ -2,13 +2,13 @@
 //!
 //! The evaluation is a pipeline of small steps, one module each:
 //!
-//! 1. [`label_map`]: load the mapping from the corpus's technique labels to our category ids
+//! 1. `label_map`: load the mapping from the corpus's technique labels to our category ids
 //!    (built in, or `--label-map FILE`), checked against the loaded categories;
-//! 2. [`gold`]: load the labelled spans (PTC TSV or JSONL) and the articles they point into, and
+//! 2. `gold`: load the labelled spans (PTC TSV or JSONL) and the articles they point into, and
 //!    turn code-point offsets into byte offsets of the text the engine will analyse;
 //! 3. analyse every article with the engine, in parallel (results come back in input order, and
 //!    the counts are sums, so the output does not depend on scheduling);
-//! 4. [`tally`]: match findings to gold spans by overlap and count, per category row, summed
+//! 4. `tally`: match findings to gold spans by overlap and count, per category row, summed
 //!    over rows (micro average) and technique-agnostic;
 //! 5. print: [`write_table`] or the serialised [`EvalReport`].
 //!

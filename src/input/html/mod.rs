@@ -8,14 +8,14 @@
 //! 2. **Parse once** with `dom_query` (html5ever). The tree is cloned: one copy is read as the
 //!    page, the other is handed to `dom_smoothie` (a port of readability.js), which moves the
 //!    article's nodes into its result. Node ids survive the clone and the moves, so the text
-//!    nodes readability kept are known exactly ([`readability_body`]).
-//! 3. **Walk the page** ([`walk`]) iteratively (no recursion, so deep nesting is safe), skipping
+//!    nodes readability kept are known exactly (`readability_body`).
+//! 3. **Walk the page** (`walk`) iteratively (no recursion, so deep nesting is safe), skipping
 //!    `script`, `style`, `noscript`, `template`, `svg`, form controls and hidden elements, and cut
 //!    the visible text into blocks: one per paragraph, heading, list item, table row or `<br>`
 //!    line, each with its share of readability-kept characters, of link text, and the structural
 //!    cues of its ancestors (heading, caption, `<time>`, class/id words such as `share`,
 //!    `related`, `byline`).
-//! 4. **Classify blocks** ([`classify`]): a block is body when readability kept most of it,
+//! 4. **Classify blocks** (`classify`): a block is body when readability kept most of it,
 //!    corrected by a few general rules (headings and paragraphs between body blocks stay,
 //!    share/related widgets and link lists inside the article go); the title is the heading
 //!    that matches the page's metadata title, the byline the short author/date blocks next to it.

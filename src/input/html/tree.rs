@@ -12,7 +12,7 @@ pub(super) enum Visit<'a> {
 /// Depth-first walk over the descendants of a node without recursion (a page of thousands of
 /// nested elements would overflow the stack): each node is entered, its children are walked
 /// unless [`TreeWalk::skip_children`] is called right after entering it, then it is exited.
-/// Both tree walks of this module ([`shape`], [`walk`]) use it.
+/// Both tree walks of this module ([`shape`], [`walk`](super::blocks::walk)) use it.
 pub(super) struct TreeWalk<'a> {
     root: NodeId,
     /// The node of the last step, and whether that step exited it.
