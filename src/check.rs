@@ -18,7 +18,7 @@ use crate::score::Band;
 
 /// A batch is analysed once it holds this many articles...
 const BATCH_ARTICLES: usize = 256;
-/// ...or this many bytes of text.
+/// ...or this many bytes of text (of HTML, for pages not yet extracted).
 const BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// A pause of the input this long sends the articles read so far on (see [`read_batches`]).
 const IDLE: std::time::Duration = std::time::Duration::from_millis(100);
@@ -153,15 +153,7 @@ fn analyse_batches(
         };
         let analysed = pool.install(|| {
             use rayon::prelude::*;
-            events
-                .into_par_iter()
-                .map(|event| match event {
-                    Event::Article { article, warning } => {
-                        Done::Article { analysis: Box::new(engine.analyze(*article)), warning }
-                    }
-                    Event::Skipped(skipped) => Done::Skipped(skipped),
-                })
-                .collect()
+            events.into_par_iter().map(|event| analyse(engine, event)).collect()
         });
         if done.send((analysed, bytes)).is_err() {
             return; // the printer stopped: stop analysing
@@ -169,8 +161,19 @@ fn analyse_batches(
     }
 }
 
+/// One input event through the engine (an HTML page must be extracted first).
+fn analyse(engine: &Engine, event: Event) -> Done {
+    match event {
+        Event::Article { article, warning } => {
+            Done::Article { analysis: Box::new(engine.analyze(*article)), warning }
+        }
+        Event::Skipped(skipped) => Done::Skipped(skipped),
+        Event::Page(page) => analyse(engine, page.extract()),
+    }
+}
+
 /// Groups input events into batches of at most [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`]
-/// bytes of text, each sent with its byte count. When the input pauses (a stream on standard
+/// bytes of text or HTML, each sent with its byte count. When the input pauses (a stream on standard
 /// input) for [`IDLE`], the articles read so far go as a batch of their own, so that they are
 /// printed without waiting for the rest.
 fn read_batches(
@@ -203,9 +206,10 @@ fn read_batches(
             }
             Err(RecvTimeoutError::Disconnected) => break,
         };
-        if let Event::Article { article, .. } = &event {
-            articles += 1;
-            bytes += article.text.len();
+        match &event {
+            Event::Article { article, .. } => (articles, bytes) = (articles + 1, bytes + article.text.len()),
+            Event::Page(page) => (articles, bytes) = (articles + 1, bytes + page.len()),
+            Event::Skipped(_) => {}
         }
         batch.push(event);
         if articles >= BATCH_ARTICLES || bytes >= BATCH_BYTES {

@@ -171,6 +171,13 @@ fn jobs_do_not_change_the_output() {
     let records: String =
         (0..700).map(|i| format!("{{\"id\":\"r{i}\",\"text\":{:?}}}\n", ARTICLE.repeat(i % 7 + 1))).collect();
     files.push(("records.jsonl".to_string(), records.into_bytes()));
+    // HTML pages are extracted by the analysing threads, not the reader: one that cannot be
+    // extracted (binary) is skipped in its place.
+    files.extend((0..12).map(|i| {
+        let page = format!("<html><head><title>Page {i}</title></head><body><article><h1>Page {i}</h1><p>{}</p></article></body></html>", ARTICLE.repeat(i % 4 + 1));
+        (format!("p{i:02}.html"), page.into_bytes())
+    }));
+    files.push(("p05b.html".to_string(), b"\x00\x01\x02 binary \x00".repeat(40)));
     let files: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), c.as_slice())).collect();
     let dir = folder(&files);
     let run = |jobs: &str, format: &str| {
@@ -191,9 +198,17 @@ fn jobs_do_not_change_the_output() {
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
         .collect();
-    let expected: Vec<String> =
-        (0..40).map(|i| format!("{i:02}.txt")).chain((0..700).map(|i| format!("r{i}"))).collect();
+    let expected: Vec<String> = (0..40)
+        .map(|i| format!("{i:02}.txt"))
+        .chain((0..12).map(|i| format!("p{i:02}.html")))
+        .chain((0..700).map(|i| format!("r{i}")))
+        .collect();
     assert_eq!(ids, expected, "every article once, in input order");
+    let summary: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(
+        summary["summary"]["skipped"][0]["path"].as_str().map(|p| p.ends_with("p05b.html")),
+        Some(true)
+    );
     assert_eq!(lines, run("1", "jsonl"));
 }
 

@@ -57,7 +57,53 @@ pub enum Event {
         article: Box<Article>,
         warning: Option<String>,
     },
+    /// An HTML page, read but not yet extracted: [`Page::extract`] makes it an article (or a
+    /// skip). Extraction (parsing, readability, the page's blocks) is most of an HTML article's
+    /// work, so it is left to whoever analyses the articles, in parallel, not done on the one
+    /// thread that reads the inputs.
+    Page(Box<Page>),
     Skipped(Skipped),
+}
+
+/// An HTML page as read, with the id and path its article will have.
+#[derive(Debug)]
+pub struct Page {
+    bytes: Vec<u8>,
+    id: String,
+    path: String,
+}
+
+impl Page {
+    /// The page's size in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The page's article (text, zones, title, URL and source from the page), or why there is
+    /// none.
+    pub fn extract(self) -> Event {
+        let Page { bytes, id, path } = self;
+        match html::extract_html(&bytes) {
+            Ok(page) => {
+                let source = source_or_host(page.site_name, page.url.as_deref());
+                let article = Article {
+                    id,
+                    path,
+                    source,
+                    title: page.title,
+                    url: page.url,
+                    text: page.text,
+                    zones: Some(page.zones),
+                };
+                Event::Article { article: Box::new(article), warning: None }
+            }
+            Err(reason) => skipped(path, None, reason),
+        }
+    }
 }
 
 /// How to read the inputs (`--input-format`): each by its kind, or every one as text or as
@@ -247,7 +293,7 @@ impl Inputs {
                     Err(event) => return Some(event),
                 };
                 Some(if kind == Kind::Html {
-                    self.html_article(bytes, id, display)
+                    Event::Page(Box::new(Page { bytes, id, path: display }))
                 } else {
                     self.text_article(bytes, id, display)
                 })
@@ -292,25 +338,6 @@ impl Inputs {
                     warning,
                 }
             }
-        }
-    }
-
-    fn html_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
-        match html::extract_html(&bytes) {
-            Ok(page) => {
-                let source = source_or_host(page.site_name, page.url.as_deref());
-                let article = Article {
-                    id,
-                    path,
-                    source,
-                    title: page.title,
-                    url: page.url,
-                    text: page.text,
-                    zones: Some(page.zones),
-                };
-                Event::Article { article: Box::new(article), warning: None }
-            }
-            Err(reason) => skipped(path, None, reason),
         }
     }
 
