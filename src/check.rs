@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 
 use crate::analyze::{Analysis, Engine};
 use crate::input::{Event, Skipped, source_or_host};
-use crate::report::Reporter;
+use crate::report::{Prerender, Printer, Reporter};
 use crate::score::Band;
 
 /// A batch is analysed once it holds this many articles...
@@ -103,20 +103,26 @@ struct SourceTally {
 
 /// What the analysis stage hands to the printing stage, in input order.
 enum Done {
-    Article { analysis: Box<Analysis>, warning: Option<String> },
+    /// `part`: what the format's [`Prerender`] wrote for the article, if it has one.
+    Article {
+        analysis: Box<Analysis>,
+        warning: Option<String>,
+        part: Option<Vec<u8>>,
+    },
     Skipped(Skipped),
 }
 
-/// Runs the engine over every input event and prints through `reporter`.
+/// Runs the engine over every input event and prints through `printer`.
 ///
 /// Three stages overlap, each on its own thread, with batches handed over one at a time (so at
 /// most a few batches are in memory): reading and decoding the next batch, analysing the
-/// current one on `pool`, and printing the previous one on the calling thread.
+/// current one on `pool` (and writing each article's part of the output, if the format
+/// prerenders), and printing the previous one on the calling thread.
 pub fn run(
     inputs: impl Iterator<Item = Event> + Send + 'static,
     engine: &Engine,
     pool: &rayon::ThreadPool,
-    reporter: &mut dyn Reporter,
+    printer: &mut Printer<'_>,
     out: &mut dyn Write,
     hooks: Hooks<'_>,
     options: &RunOptions,
@@ -126,10 +132,14 @@ pub fn run(
     // is waiting for more of a standard input that never comes; it stops at its next send.
     std::thread::spawn(move || read_batches(inputs, batch_tx));
     let stop = AtomicBool::new(false);
+    // Articles kept for `--sort`/`--top` are laid out at the end, and only those printed.
+    let keep_all = options.sort.is_some() || options.top.is_some();
+    let prerender = if keep_all { None } else { printer.prerender.as_deref() };
+    let reporter = printer.reporter.as_mut();
     std::thread::scope(|scope| {
         let (done_tx, done_rx) = sync_channel::<(Vec<Done>, u64)>(0);
         let stop = &stop;
-        scope.spawn(move || analyse_batches(batch_rx, done_tx, engine, pool, stop));
+        scope.spawn(move || analyse_batches(batch_rx, done_tx, engine, prerender, pool, stop));
         let printed = print_results(done_rx, engine, reporter, out, hooks, options);
         stop.store(true, Ordering::Relaxed);
         printed
@@ -142,6 +152,7 @@ fn analyse_batches(
     batches: Receiver<(Vec<Event>, u64)>,
     done: SyncSender<(Vec<Done>, u64)>,
     engine: &Engine,
+    prerender: Option<&dyn Prerender>,
     pool: &rayon::ThreadPool,
     stop: &AtomicBool,
 ) {
@@ -153,7 +164,7 @@ fn analyse_batches(
         };
         let analysed = pool.install(|| {
             use rayon::prelude::*;
-            events.into_par_iter().map(|event| analyse(engine, event)).collect()
+            events.into_par_iter().map(|event| analyse(engine, prerender, event)).collect()
         });
         if done.send((analysed, bytes)).is_err() {
             return; // the printer stopped: stop analysing
@@ -161,14 +172,17 @@ fn analyse_batches(
     }
 }
 
-/// One input event through the engine (an HTML page must be extracted first).
-fn analyse(engine: &Engine, event: Event) -> Done {
+/// One input event through the engine (an HTML page must be extracted first), and its part
+/// of the output if the format prerenders.
+fn analyse(engine: &Engine, prerender: Option<&dyn Prerender>, event: Event) -> Done {
     match event {
         Event::Article { article, warning } => {
-            Done::Article { analysis: Box::new(engine.analyze(*article)), warning }
+            let analysis = Box::new(engine.analyze(*article));
+            let part = prerender.map(|p| p.render(&analysis));
+            Done::Article { analysis, warning, part }
         }
         Event::Skipped(skipped) => Done::Skipped(skipped),
-        Event::Page(page) => analyse(engine, page.extract()),
+        Event::Page(page) => analyse(engine, prerender, page.extract()),
     }
 }
 
@@ -242,17 +256,17 @@ fn print_results(
     reporter.begin(out)?;
     for (batch, bytes) in done {
         for item in batch {
-            let analysis = match item {
+            let (analysis, part) = match item {
                 Done::Skipped(skipped) => {
                     (hooks.diagnostic)(Diagnostic::Skipped(&skipped));
                     summary.skipped.push(skipped);
                     continue;
                 }
-                Done::Article { analysis, warning } => {
+                Done::Article { analysis, warning, part } => {
                     if let Some(message) = &warning {
                         (hooks.diagnostic)(Diagnostic::Warning { path: &analysis.article.path, message });
                     }
-                    *analysis
+                    (*analysis, part)
                 }
             };
             summary.count(&analysis, engine.rules());
@@ -272,10 +286,10 @@ fn print_results(
                     }
                 }
             }
-            if keep_all {
-                kept.push(analysis);
-            } else {
-                reporter.article(out, &analysis)?;
+            match part {
+                _ if keep_all => kept.push(analysis),
+                Some(part) => reporter.prerendered_article(out, &analysis, &part)?,
+                None => reporter.article(out, &analysis)?,
             }
         }
         bytes_done += bytes;

@@ -15,7 +15,7 @@ use newslint::baseline::{Known, Recorder};
 use newslint::check::{self, Diagnostic, Hooks, RunOptions};
 use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
-use newslint::report::{self, ReportOptions, Reporter};
+use newslint::report::{self, ReportOptions};
 use newslint::rules::{RuleSet, RuleSetBuilder};
 use newslint::{Engine, zones::ZoneKind};
 
@@ -124,8 +124,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let fail_under = args.fail_under.or(config.fail_under);
     let engine = build_engine(&args, rules, &config)?;
     let pool = worker_pool(args.jobs)?;
-    let mut reporter: Box<dyn Reporter> =
-        report::reporter(args.format, engine.rules(), report_options(&args));
+    let mut printer = report::printer(args.format, engine.rules(), report_options(&args));
     let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
     let inputs = Inputs::new(&paths, input_options(&args));
     let run_options =
@@ -151,14 +150,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let summary = match &args.output {
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            check::run(inputs, &engine, &pool, reporter.as_mut(), &mut out, hooks, &run_options)
+            check::run(inputs, &engine, &pool, &mut printer, &mut out, hooks, &run_options)
                 .map_err(|e| write_failure("standard output", e))?
         }
         Some(path) => write_atomically(path, |out| {
-            check::run(inputs, &engine, &pool, reporter.as_mut(), out, hooks, &run_options)
+            check::run(inputs, &engine, &pool, &mut printer, out, hooks, &run_options)
         })?,
     };
-    drop(reporter);
+    drop(printer);
     // The compiled rules go with the process: freeing their thousands of allocations one by
     // one took 5 % of a one-article run.
     std::mem::forget(engine);

@@ -158,7 +158,11 @@ fn table_marks_matches_and_has_no_colour_when_piped() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(String::from_utf8(coloured.stdout).unwrap().contains('\u{1b}'));
+    let coloured = String::from_utf8(coloured.stdout).unwrap();
+    assert!(coloured.contains("\u{1b}[1m"), "bold headings and categories: {coloured}");
+    // Colour changes nothing else: without its escape codes the table is the plain one.
+    let escape = regex::Regex::new("\u{1b}\\[[0-9;]*m").unwrap();
+    assert_eq!(escape.replace_all(&coloured, ""), out);
 }
 
 #[test]
@@ -210,6 +214,21 @@ fn jobs_do_not_change_the_output() {
         Some(true)
     );
     assert_eq!(lines, run("1", "jsonl"));
+    assert_eq!(run("1", "table"), run("3", "table"));
+}
+
+#[test]
+fn tables_laid_out_in_parallel_match_those_laid_out_at_the_end() {
+    // Streamed, each article's table is laid out by an analysing thread; with `--sort` the
+    // printer lays them out at the end. File names sort as the folder is read: same order.
+    let files: Vec<(String, String)> =
+        (0..6).map(|i| (format!("{i}.txt"), format!("Title {i}\n\n{}", ARTICLE.repeat(i + 1)))).collect();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), c.as_bytes())).collect();
+    let dir = folder(&files);
+    let run = |extra: &[&str]| newslint().arg("check").args(extra).arg(dir.path()).output().unwrap().stdout;
+    let streamed = run(&[]);
+    assert!(String::from_utf8_lossy(&streamed).contains("«terrifying»"));
+    assert_eq!(streamed, run(&["--sort", "id"]));
 }
 
 #[test]

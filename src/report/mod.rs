@@ -36,7 +36,30 @@ pub trait Reporter {
         Ok(())
     }
     fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()>;
+    /// [`Reporter::article`], given the bytes this format's [`Prerender`] already wrote for the
+    /// article on an analysing thread.
+    fn prerendered_article(
+        &mut self,
+        out: &mut dyn Write,
+        analysis: &Analysis,
+        _part: &[u8],
+    ) -> io::Result<()> {
+        self.article(out, analysis)
+    }
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// The part of a format's output that depends on one article alone, written by the analysing
+/// threads in parallel; the printer then writes the parts in input order. Worth it where laying
+/// out an article costs about as much as analysing it (the table).
+pub trait Prerender: Sync {
+    fn render(&self, analysis: &Analysis) -> Vec<u8>;
+}
+
+/// A format's printer, and its [`Prerender`] if it has one.
+pub struct Printer<'a> {
+    pub reporter: Box<dyn Reporter + 'a>,
+    pub prerender: Option<Box<dyn Prerender + 'a>>,
 }
 
 /// The output formats of `--format`.
@@ -84,7 +107,15 @@ impl ReportOptions {
 }
 
 /// The printer for `format`.
-pub fn reporter<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) -> Box<dyn Reporter + 'a> {
+pub fn printer<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) -> Printer<'a> {
+    let prerender: Option<Box<dyn Prerender + 'a>> = match format {
+        Format::Table => Some(Box::new(table::ArticleTable::new(rules, options.clone()))),
+        _ => None,
+    };
+    Printer { reporter: reporter(format, rules, options), prerender }
+}
+
+fn reporter<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) -> Box<dyn Reporter + 'a> {
     match format {
         Format::Table => Box::new(TableReporter::new(rules, options)),
         Format::Json => Box::new(JsonReporter::new(rules, options)),

@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Excerpt, ReportOptions, Reporter};
+use super::{Excerpt, Prerender, ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
@@ -25,64 +25,31 @@ fn cell_text(text: &str) -> String {
     }
 }
 
-pub struct TableReporter<'a> {
+/// One article's heading and findings table: written by the analysing threads in parallel
+/// (see [`Prerender`]), since laying out a table takes about as long as analysing its article.
+pub struct ArticleTable<'a> {
     rules: &'a RuleSet,
     options: ReportOptions,
-    /// Summary rows, kept until `finish`: (id, words, score, band, heaviest categories).
-    rows: Vec<(String, usize, f64, Band, String)>,
 }
 
-impl<'a> TableReporter<'a> {
+impl<'a> ArticleTable<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
-        TableReporter { rules, options, rows: Vec::new() }
-    }
-
-    fn new_table(&self) -> Table {
-        let mut table = Table::new();
-        table.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(width) = self.options.width {
-            table.set_width(width);
-        }
-        table
-    }
-
-    fn group_style(group: Group) -> Style {
-        match group {
-            Group::Signal => AnsiColor::Green.on_default().bold(),
-            Group::Cue => AnsiColor::Red.on_default().bold(),
-            Group::Technique => AnsiColor::Yellow.on_default().bold(),
-        }
-    }
-
-    fn band_style(band: Band) -> Style {
-        match band {
-            Band::High => AnsiColor::Green.on_default().bold(),
-            Band::Mixed => AnsiColor::Yellow.on_default().bold(),
-            Band::Low => AnsiColor::Red.on_default().bold(),
-        }
+        ArticleTable { rules, options }
     }
 
     /// The match inside a few words of context: `… were «slaughtered» by …`.
-    fn context(&self, text: &str, start: usize, end: usize, group: Group) -> String {
+    fn context(text: &str, start: usize, end: usize) -> String {
         let excerpt = Excerpt::new(text, start, end);
-        let marked = if self.options.color {
-            self.options.paint(Self::group_style(group).underline(), &excerpt.matched)
-        } else {
-            format!("«{}»", excerpt.matched)
-        };
-        format!("{}{marked}{}", excerpt.before, excerpt.after)
+        format!("{}«{}»{}", excerpt.before, excerpt.matched, excerpt.after)
     }
-}
 
-impl Reporter for TableReporter<'_> {
-    fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
         let article = &analysis.article;
         let score = &analysis.score;
         let heading = self.options.paint(Style::new().bold(), &article.id);
         let band = self
             .options
-            .paint(Self::band_style(score.band), &format!("{:.1} ({})", score.score, score.band.as_str()));
+            .paint(band_style(score.band), &format!("{:.1} ({})", score.score, score.band.as_str()));
         writeln!(
             out,
             "{heading}  score {band}  ·  {} words  ·  {} findings",
@@ -90,7 +57,7 @@ impl Reporter for TableReporter<'_> {
             analysis.findings.len()
         )?;
         if !analysis.findings.is_empty() {
-            let mut table = self.new_table();
+            let mut table = new_table(&self.options);
             table.set_header(["line:col", "zone", "category", "found", "message"]);
             for f in analysis.findings.iter().take(MAX_ROWS) {
                 let rule = &self.rules.rules[f.rule];
@@ -100,11 +67,11 @@ impl Reporter for TableReporter<'_> {
                     Voice::Outlet => f.zone.as_str().to_string(),
                 };
                 table.add_row([
-                    format!("{}:{}", f.line, f.column),
-                    zone,
-                    self.options.paint(Self::group_style(category.group), &category.id),
-                    self.context(&article.text, f.start, f.end, category.group),
-                    cell_text(&rule.message),
+                    Cell::new(format!("{}:{}", f.line, f.column)),
+                    Cell::new(zone),
+                    bold(&category.id, group_color(category.group)),
+                    Cell::new(Self::context(&article.text, f.start, f.end)),
+                    Cell::new(cell_text(&rule.message)),
                 ]);
             }
             writeln!(out, "{table}")?;
@@ -116,40 +83,133 @@ impl Reporter for TableReporter<'_> {
                 )?;
             }
         }
-        writeln!(out)?;
+        writeln!(out)
+    }
+}
+
+impl Prerender for ArticleTable<'_> {
+    fn render(&self, analysis: &Analysis) -> Vec<u8> {
+        let mut part = Vec::new();
+        self.write(&mut part, analysis).expect("writing to memory cannot fail");
+        part
+    }
+}
+
+pub struct TableReporter<'a> {
+    rules: &'a RuleSet,
+    options: ReportOptions,
+    /// Each article's own table, when it was not written on an analysing thread.
+    articles: ArticleTable<'a>,
+    /// Summary rows, kept until `finish`: (id, words, score, band, heaviest categories).
+    rows: Vec<(String, usize, f64, Band, String)>,
+}
+
+impl<'a> TableReporter<'a> {
+    pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
+        let articles = ArticleTable::new(rules, options.clone());
+        TableReporter { rules, options, articles, rows: Vec::new() }
+    }
+
+    fn add_row(&mut self, analysis: &Analysis) {
         let heaviest = super::heaviest_categories(analysis, self.rules);
+        let (article, score) = (&analysis.article, &analysis.score);
         self.rows.push((article.id.clone(), analysis.words, score.score, score.band, heaviest));
+    }
+}
+
+/// A table that colours its cells when `options` say so (comfy-table's own styling, applied
+/// after layout: colour codes inside cell text would have to be parsed at every width
+/// measurement, which made the table four times slower than the analysis).
+fn new_table(options: &ReportOptions) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    if options.color {
+        table.enforce_styling().style_text_only();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = options.width {
+        table.set_width(width);
+    }
+    table
+}
+
+/// A cell in bold `color` (when the table is styled at all).
+fn bold(text: &str, color: Color) -> Cell {
+    Cell::new(text).fg(color).add_attribute(Attribute::Bold)
+}
+
+fn group_color(group: Group) -> Color {
+    match group {
+        Group::Signal => Color::DarkGreen,
+        Group::Cue => Color::DarkRed,
+        Group::Technique => Color::DarkYellow,
+    }
+}
+
+fn band_color(band: Band) -> Color {
+    match band {
+        Band::High => Color::DarkGreen,
+        Band::Mixed => Color::DarkYellow,
+        Band::Low => Color::DarkRed,
+    }
+}
+
+/// The heading's score in its band's colour, as the summary table shows it.
+fn band_style(band: Band) -> Style {
+    let color = match band {
+        Band::High => AnsiColor::Green,
+        Band::Mixed => AnsiColor::Yellow,
+        Band::Low => AnsiColor::Red,
+    };
+    color.on_default().bold()
+}
+
+impl Reporter for TableReporter<'_> {
+    fn article(&mut self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+        self.articles.write(out, analysis)?;
+        self.add_row(analysis);
+        Ok(())
+    }
+
+    fn prerendered_article(
+        &mut self,
+        out: &mut dyn Write,
+        analysis: &Analysis,
+        part: &[u8],
+    ) -> io::Result<()> {
+        out.write_all(part)?;
+        self.add_row(analysis);
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         if !self.rows.is_empty() {
-            let mut table = self.new_table();
+            let mut table = new_table(&self.options);
             table.set_header(["article", "words", "score", "band", "heaviest categories (points)"]);
             for (id, words, score, band, top) in &self.rows {
                 table.add_row([
-                    comfy_table::Cell::new(cell_text(id)),
-                    comfy_table::Cell::new(words).set_alignment(CellAlignment::Right),
-                    comfy_table::Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
-                    comfy_table::Cell::new(self.options.paint(Self::band_style(*band), band.as_str())),
-                    comfy_table::Cell::new(top),
+                    Cell::new(cell_text(id)),
+                    Cell::new(words).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
+                    bold(band.as_str(), band_color(*band)),
+                    Cell::new(top),
                 ]);
             }
             writeln!(out, "{table}")?;
         }
         if let Some(sources) = &summary.sources {
-            let mut table = self.new_table();
+            let mut table = new_table(&self.options);
             table.set_header(["source", "articles", "mean score", "worst score", "most frequent categories"]);
             for s in sources {
                 let top: Vec<String> = s.top_categories.iter().map(|(c, n)| format!("{c} ({n})")).collect();
                 table.add_row([
-                    comfy_table::Cell::new(cell_text(&s.source)),
-                    comfy_table::Cell::new(s.articles).set_alignment(CellAlignment::Right),
-                    comfy_table::Cell::new(format!("{:.1}", s.mean_score))
-                        .set_alignment(CellAlignment::Right),
-                    comfy_table::Cell::new(format!("{:.1}", s.worst_score))
-                        .set_alignment(CellAlignment::Right),
-                    comfy_table::Cell::new(top.join(", ")),
+                    Cell::new(cell_text(&s.source)),
+                    Cell::new(s.articles).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{:.1}", s.mean_score)).set_alignment(CellAlignment::Right),
+                    Cell::new(format!("{:.1}", s.worst_score)).set_alignment(CellAlignment::Right),
+                    Cell::new(top.join(", ")),
                 ]);
             }
             writeln!(out, "{table}")?;
