@@ -3,7 +3,9 @@
 //! Most printers write each article as it comes (JSON too: its document is opened before the
 //! first article and closed in `finish`, with the summary). The HTML page and the Markdown
 //! report open with the run's summary, so they keep their article sections and write the
-//! whole document in `finish`; the table writes its summary table there.
+//! whole document in `finish`; the table writes its summary table there. The table's
+//! per-article tables cost as much to lay out as their articles to analyse, so the analysing
+//! threads lay them out in parallel ([`Prerender`]) and the printer only copies them out.
 
 mod annotated;
 mod csv;
