@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 
 use crate::analyze::{Analysis, Engine};
@@ -20,6 +20,11 @@ use crate::score::Band;
 const BATCH_ARTICLES: usize = 256;
 /// ...or this many bytes of text (of HTML, for pages not yet extracted).
 const BATCH_BYTES: usize = 4 * 1024 * 1024;
+/// A batch's articles are laid out by the analysing threads (see [`Prerender`]) until their
+/// parts hold this many bytes; the printer lays out the rest itself. A part can be a
+/// thousand times its article (a table of a thousand findings), and this keeps a batch of such
+/// articles within bounds.
+const BATCH_PART_BYTES: usize = 8 * 1024 * 1024;
 /// A pause of the input this long sends the articles read so far on (see [`read_batches`]).
 const IDLE: std::time::Duration = std::time::Duration::from_millis(100);
 /// Categories named per source in the `--group-by source` table.
@@ -162,9 +167,10 @@ fn analyse_batches(
             Err(RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => continue,
             Err(_) => return,
         };
+        let parts = PartBudget { prerender, bytes_left: AtomicUsize::new(BATCH_PART_BYTES) };
         let analysed = pool.install(|| {
             use rayon::prelude::*;
-            events.into_par_iter().map(|event| analyse(engine, prerender, event)).collect()
+            events.into_par_iter().map(|event| analyse(engine, &parts, event)).collect()
         });
         if done.send((analysed, bytes)).is_err() {
             return; // the printer stopped: stop analysing
@@ -172,17 +178,40 @@ fn analyse_batches(
     }
 }
 
+/// The format's [`Prerender`], if it has one, and how many bytes of parts one batch may still
+/// take (see [`BATCH_PART_BYTES`]). Which articles go over it depends on the threads' timing,
+/// but not the output: a part is what the printer would write for its article.
+struct PartBudget<'a> {
+    prerender: Option<&'a dyn Prerender>,
+    bytes_left: AtomicUsize,
+}
+
+impl PartBudget<'_> {
+    fn render(&self, analysis: &Analysis) -> Option<Vec<u8>> {
+        let prerender = self.prerender?;
+        if self.bytes_left.load(Ordering::Relaxed) == 0 {
+            return None;
+        }
+        let part = prerender.render(analysis);
+        let used = part.len();
+        let _ = self
+            .bytes_left
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| Some(left.saturating_sub(used)));
+        Some(part)
+    }
+}
+
 /// One input event through the engine (an HTML page must be extracted first), and its part
 /// of the output if the format prerenders.
-fn analyse(engine: &Engine, prerender: Option<&dyn Prerender>, event: Event) -> Done {
+fn analyse(engine: &Engine, parts: &PartBudget<'_>, event: Event) -> Done {
     match event {
         Event::Article { article, warning } => {
             let analysis = Box::new(engine.analyze(*article));
-            let part = prerender.map(|p| p.render(&analysis));
+            let part = parts.render(&analysis);
             Done::Article { analysis, warning, part }
         }
         Event::Skipped(skipped) => Done::Skipped(skipped),
-        Event::Page(page) => analyse(engine, prerender, page.extract()),
+        Event::Page(page) => analyse(engine, parts, page.extract()),
     }
 }
 

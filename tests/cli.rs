@@ -229,6 +229,17 @@ fn tables_laid_out_in_parallel_match_those_laid_out_at_the_end() {
     let streamed = run(&[]);
     assert!(String::from_utf8_lossy(&streamed).contains("«terrifying»"));
     assert_eq!(streamed, run(&["--sort", "id"]));
+
+    // Tables of a thousand findings: past 8 MB of them in a batch, the printer lays out the
+    // rest, and nothing shows the difference.
+    let dense: String = (0..30)
+        .map(|i| format!("{{\"id\":\"d{i:02}\",\"text\":\"{}\"}}\n", "terrifying ".repeat(1200)))
+        .collect();
+    let dir = folder(&[("dense.jsonl", dense.as_bytes())]);
+    let run = |extra: &[&str]| newslint().arg("check").args(extra).arg(dir.path()).output().unwrap().stdout;
+    let streamed = run(&[]);
+    assert!(streamed.len() > 8 << 20, "{} bytes", streamed.len());
+    assert_eq!(streamed, run(&["--sort", "id"]));
 }
 
 #[test]
