@@ -202,8 +202,8 @@ fn is_stop_key(key: u64) -> bool {
 /// listed words are lowercase ASCII letters, so a word's key equals a listed word's key exactly
 /// when the word is that word in any case; non-ASCII bytes stay at 0x80 and above, so a
 /// non-ASCII word needs no check to match nothing. Longer words get [`Key::NONE`], the key of
-/// the empty word, which is in no list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// the empty word, which is in no list (and is also the default key).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Key(u128);
 
 /// The longest word a [`Key`] holds; all listed words are shorter.
@@ -623,10 +623,12 @@ const OPEN_WORDS: &[&str] = &[
 const OPEN_WORD_MAX_LEN: usize = 9;
 
 /// Whether the word is one of [`OPEN_WORDS`]: most last words of a line (which end with a
-/// period, are capitalised or long) are no candidate and skip the list.
+/// period, are capitalised or long) are no candidate and skip the list (every open word is
+/// lowercase letters, so it starts and ends with one).
 fn is_open_word(word: &str) -> bool {
     word.len() <= OPEN_WORD_MAX_LEN
         && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && word.as_bytes().last().is_some_and(u8::is_ascii_lowercase)
         && OPEN_WORDS.contains(&word)
 }
 
@@ -639,8 +641,8 @@ const PARTICLES: &[char] = &['の', 'に', 'を', 'は', 'が', 'で', 'と', '�
 
 impl LineFeatures {
     /// Computes the features of one trimmed line (all but `repeated`, which needs the whole
-    /// text) in one scan of its words (and, for short lines, a second look at the first words:
-    /// see `LeadingWords`).
+    /// text) in one scan of its words (short lines' byline cues come from the first words' keys
+    /// that the scan keeps: see `LeadingWords`).
     pub fn of(content: &str) -> LineFeatures {
         let (bullet, rest) = strip_bullet(content);
         let mut f = LineFeatures { bullet, ..LineFeatures::default() };
@@ -651,6 +653,7 @@ impl LineFeatures {
         let mut notice = false;
         let mut previous_ends_sentence = false;
         let mut last_word = "";
+        let mut first_words = FirstWords::default();
         for (index, Word { text: word, ascii }) in scan_words(rest).enumerate() {
             last_word = word;
             // A plain word starts and ends with an ASCII letter or digit (most words do): it is
@@ -678,21 +681,31 @@ impl LineFeatures {
                 f.lowercase += word_count(word);
             }
             previous_ends_sentence = !plain && ends_sentence(word) && !is_abbreviation(letters);
-            let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
-            f.stop_words += u32::from(lower.len() <= STOP_WORD_MAX_LEN && is_stop_key(lower.packed()));
-            if index < NOTICE_MAX_WORDS as usize {
-                notice |= lower.len() >= 6
-                    && NOTICE_FIRST_BYTES & (1 << (lower.0 as u8 & 31)) != 0
-                    && NOTICE_WORDS.contains(&lower);
+            // The word's key, made only when a listed word may match it: one of the first words
+            // (byline cues), a word as short as a stop word, or a possible notice word. Most
+            // longer words are none of these.
+            let len = letters.len();
+            let first_words_left = index < BYLINE_MAX_WORDS as usize;
+            let stop_word_length = len <= STOP_WORD_MAX_LEN;
+            let notice_length = index < NOTICE_MAX_WORDS as usize
+                && len >= 6
+                && NOTICE_FIRST_BYTES & (1 << (first_byte & 31)) != 0;
+            if first_words_left || stop_word_length || notice_length {
+                let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), len);
+                if first_words_left {
+                    first_words.push(word, first_byte, lower);
+                }
+                f.stop_words += u32::from(stop_word_length && is_stop_key(lower.packed()));
+                notice |= notice_length && NOTICE_WORDS.contains(&lower);
             }
             f.words += if ascii { 1 } else { word_count(word) };
             f.separators += u32::from(!plain && is_separator(word));
         }
 
-        // Only short lines can be bylines or comment counts: a second look at their first words.
+        // Only short lines can be bylines or comment counts: their first words, as the scan kept them.
         let mut comment_count = false;
         if f.words <= BYLINE_MAX_WORDS.max(COMMENT_MAX_WORDS) {
-            let lead = LeadingWords::of(rest);
+            let lead = LeadingWords::of(&first_words);
             if f.words <= BYLINE_MAX_WORDS {
                 let dateline = lead.month && lead.digit;
                 let author = lead.bylike || (lead.by_inside && f.capitalized + 1 >= f.words);
@@ -709,7 +722,10 @@ impl LineFeatures {
             // headline after it.
             let mut linked = None;
             for &(phrase, kind, max_words) in group.iter().map(|&k| &PHRASES[usize::from(k)]) {
-                if !starts_with_ignore_ascii_case(rest, phrase) {
+                // The second byte first: most lines of a large group ("The ..." against the
+                // phrases that start with "t") differ there. Every phrase has two bytes or more.
+                let second = |s: &str| s.as_bytes().get(1).map(u8::to_ascii_lowercase);
+                if second(rest) != second(phrase) || !starts_with_ignore_ascii_case(rest, phrase) {
                     continue;
                 }
                 if f.words <= max_words {
@@ -801,10 +817,37 @@ impl LineFeatures {
     }
 }
 
+/// What [`LineFeatures::of`]'s scan keeps of a line's first [`BYLINE_MAX_WORDS`] words for
+/// [`LeadingWords`]: the first word, their keys, and whether one starts with a digit. Keeping
+/// them costs a store or two per word; looking at short lines' first words again cost a second
+/// scan of those words (their ends, cores and keys).
+#[derive(Default)]
+struct FirstWords<'a> {
+    first: &'a str,
+    keys: [Key; BYLINE_MAX_WORDS as usize],
+    len: usize,
+    /// A word whose core starts with a digit.
+    digit: bool,
+}
+
+impl<'a> FirstWords<'a> {
+    /// Adds the next word (one of the first [`BYLINE_MAX_WORDS`]), the first byte of its core
+    /// (0 if it has none) and its key.
+    fn push(&mut self, word: &'a str, core_first_byte: u8, key: Key) {
+        if self.len == 0 {
+            self.first = word;
+        }
+        self.keys[self.len] = key;
+        self.len += 1;
+        self.digit |= core_first_byte.is_ascii_digit();
+    }
+}
+
 /// What the first [`BYLINE_MAX_WORDS`] words of a line say about it being a byline, a dateline
 /// or a comment count ("By Jane Doe", "Last updated June 2", "12 Comments"). Only short lines
-/// can be any of these, so [`LineFeatures::of`] looks at their first words again rather than
-/// tracking these cues over every word of every line.
+/// can be any of these, so [`LineFeatures::of`] works these cues out only for them, from the
+/// first words' keys that its scan kept ([`FirstWords`]), rather than tracking them over every
+/// word of every line.
 #[derive(Default)]
 struct LeadingWords {
     /// The first word is a byline start ("by", "published"), or the first two are "last
@@ -821,30 +864,20 @@ struct LeadingWords {
 }
 
 impl LeadingWords {
-    fn of(rest: &str) -> LeadingWords {
-        let mut lead = LeadingWords::default();
-        let mut starts_with_last = false;
-        let mut starts_with_number = false;
-        for (index, Word { text: word, .. }) in scan_words(rest).take(BYLINE_MAX_WORDS as usize).enumerate() {
-            let letters = alphanumeric_core(word);
-            let lower = Key::of_text(rest.as_bytes(), offset_in(rest, letters), letters.len());
-            match index {
-                0 => {
-                    lead.bylike = BYLINE_STARTS.contains(&lower);
-                    starts_with_last = lower == LAST;
-                    starts_with_number = word.bytes().all(|b| b.is_ascii_digit());
-                }
-                1 => {
-                    lead.comment_count = starts_with_number && COMMENT_COUNT_WORDS.contains(&lower);
-                    lead.bylike |= starts_with_last && AFTER_LAST.contains(&lower);
-                }
-                _ => {}
-            }
-            lead.by_inside |= index > 0 && lower == BY;
-            lead.month |= begins_a_month(lower);
-            lead.digit |= letters.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    fn of(first: &FirstWords) -> LeadingWords {
+        let keys = &first.keys[..first.len];
+        // A line of fewer words reads `Key::NONE` for the missing ones, which is in no list.
+        let [first_key, second_key, ..] = first.keys;
+        LeadingWords {
+            bylike: BYLINE_STARTS.contains(&first_key)
+                || (first_key == LAST && AFTER_LAST.contains(&second_key)),
+            by_inside: keys.iter().skip(1).any(|&k| k == BY),
+            month: keys.iter().any(|&k| begins_a_month(k)),
+            digit: first.digit,
+            // "12 Comments": a first word of digits only.
+            comment_count: first.first.bytes().all(|b| b.is_ascii_digit())
+                && COMMENT_COUNT_WORDS.contains(&second_key),
         }
-        lead
     }
 }
 
@@ -926,8 +959,11 @@ mod tests {
             assert!(!is_stop_word(w), "{w:?}");
         }
         assert!(NOTICE_WORDS.iter().all(|w| w.len() >= 6));
+        assert!(PHRASES.iter().all(|(phrase, ..)| phrase.len() >= 2));
         assert!(
-            OPEN_WORDS.iter().all(|w| w.len() <= OPEN_WORD_MAX_LEN && w.as_bytes()[0].is_ascii_lowercase())
+            OPEN_WORDS
+                .iter()
+                .all(|w| w.len() <= OPEN_WORD_MAX_LEN && w.bytes().all(|b| b.is_ascii_lowercase()))
         );
         // Keys match listed words in any case, and nothing else.
         let listed = ["by", "the", "september", "newsletter", "a", ""];

@@ -18,10 +18,11 @@
 //!    `words.rs`): every cue the classifier looks at is computed in one place, in one scan of the
 //!    line's words, without allocating: length in words, stop-word density, capitalisation,
 //!    terminal punctuation, truncation ("..."), bullets, separators ("Home | World"), known
-//!    furniture phrases, byline and date shape and code punctuation (for short lines only, from a
-//!    second look at their first words or bytes), and how the line starts and ends (like the rest
-//!    of a sentence, mid-sentence, as a label "Q:"). Words are compared with the word lists as
-//!    integers (`Key`), not as lowercased copies.
+//!    furniture phrases, byline and date shape and code punctuation (for short lines only, from
+//!    their first words' keys or a second look at their bytes), and how the line starts and ends
+//!    (like the rest of a sentence, mid-sentence, as a label "Q:"). Words are compared with the
+//!    word lists as integers (`Key`), not as lowercased copies, and a word's key is only made
+//!    when some list may hold it.
 //! 3. **Join fragments** (`join_fragments`, `mark_repeated`, `blocks.rs`): a scraper that writes
 //!    one text node per line cuts a paragraph at every link. A line that continues the sentence of
 //!    the line before it (it starts lowercase or with ", . )", or the line before ends with "the",
