@@ -14,6 +14,7 @@ mod zones;
 
 /// The zones module takes its hash maps from `crate::hash` (rustc-hash in the crate); plain `rustc`
 /// links no crates, so std's maps stand in.
+#[allow(dead_code)]
 mod hash {
     pub type FxHashMap<K, V> = std::collections::HashMap<K, V>;
     pub type FxHashSet<T> = std::collections::HashSet<T>;
