@@ -17,6 +17,7 @@ use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions};
 use newslint::rules::{RuleSet, RuleSetBuilder};
+use newslint::text::printable;
 use newslint::{Engine, zones::ZoneKind};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
@@ -233,11 +234,16 @@ fn input_options(args: &CheckArgs) -> InputOptions {
 /// A warning or a skipped input as one line on stderr, naming the file (and line).
 fn print_diagnostic(d: Diagnostic<'_>) {
     let mut err = io::stderr().lock();
+    // A file name or a quoted bit of input can hold terminal escape sequences.
     let _ = match d {
-        Diagnostic::Warning { path, message } => writeln!(err, "newslint: warning: {path}: {message}"),
+        Diagnostic::Warning { path, message } => {
+            writeln!(err, "newslint: warning: {}: {}", printable(path), printable(message))
+        }
         Diagnostic::Skipped(s) => match s.line {
-            Some(line) => writeln!(err, "newslint: skipped {}:{line}: {}", s.path, s.reason),
-            None => writeln!(err, "newslint: skipped {}: {}", s.path, s.reason),
+            Some(line) => {
+                writeln!(err, "newslint: skipped {}:{line}: {}", printable(&s.path), printable(&s.reason))
+            }
+            None => writeln!(err, "newslint: skipped {}: {}", printable(&s.path), printable(&s.reason)),
         },
     };
 }

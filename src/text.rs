@@ -1,5 +1,8 @@
-//! Small text helpers shared by every step: word characters, word counts, and turning byte
-//! offsets into 1-based line and column (column counted in characters).
+//! Small text helpers shared by every step: word characters, word counts, turning byte
+//! offsets into 1-based line and column (column counted in characters), and text made safe
+//! for a terminal.
+
+use std::borrow::Cow;
 
 /// A character that is part of a word, for whole-word matching.
 pub fn is_word_char(c: char) -> bool {
@@ -180,6 +183,27 @@ pub fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// `text` safe to print on a terminal: an article (or a file name) can hold escape sequences
+/// that would move the cursor, clear the screen, retitle the window or hide text. Control
+/// characters other than tab and line feed are shown as their Unicode control pictures
+/// (`ESC` as `␛`), C1 controls as `�`: one character for one, so columns stay where they were.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n');
+    if !text.contains(is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                _ if !is_control(c) => c,
+                '\u{7f}' => '\u{2421}',
+                c if c < ' ' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+                _ => '\u{fffd}',
+            })
+            .collect(),
+    )
+}
+
 /// The smallest char boundary at or above `at`.
 pub fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
@@ -273,6 +297,14 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_shows_control_characters_one_for_one() {
+        assert!(matches!(printable("plain\ttext\n€"), Cow::Borrowed(_)));
+        let shown = printable("a\u{1b}[2Jb\u{7}c\u{7f}\u{9b}d\re");
+        assert_eq!(shown, "a\u{241b}[2Jb\u{2407}c\u{2421}\u{fffd}d\u{240d}e");
+        assert_eq!(shown.chars().count(), "a\u{1b}[2Jb\u{7}c\u{7f}\u{9b}d\re".chars().count());
+    }
 
     #[test]
     fn counts_words_with_apostrophes_once() {

@@ -200,3 +200,24 @@ fn unreadable_folders_are_named_plainly() {
         assert!(!stderr.contains("os error"), "{stderr}");
     }
 }
+
+#[test]
+fn escape_sequences_in_articles_and_file_names_do_not_reach_the_terminal() {
+    // Clear the screen, retitle the window: an article or a file name can hold either.
+    let record = "{\"id\":\"evil\\u001b[2J\",\"text\":\"A terrifying \\u001b]0;pwned\\u0007 invasion.\"}\n";
+    #[cfg(unix)]
+    let files: &[(&str, &[u8])] = &[("a.jsonl", record.as_bytes()), ("e\u{1b}[2J.txt", b"")];
+    #[cfg(not(unix))]
+    let files: &[(&str, &[u8])] = &[("a.jsonl", record.as_bytes())];
+    let dir = folder(files);
+    for format in ["table", "annotated"] {
+        let output = newslint().args(["check", "--format", format]).arg(dir.path()).output().unwrap();
+        let (stdout, stderr) =
+            (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap());
+        assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{format}: {stdout}");
+        assert!(stdout.contains("evil␛[2J") && stdout.contains("␛]0;pwned␇"), "{format}: {stdout}");
+        assert!(!stderr.contains('\u{1b}'), "{stderr}");
+        #[cfg(unix)]
+        assert!(stderr.contains("e␛[2J.txt"), "{stderr}");
+    }
+}

@@ -12,7 +12,7 @@ use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
-use crate::text::LineIndex;
+use crate::text::{LineIndex, printable};
 
 pub struct AnnotatedReporter<'a> {
     rules: &'a RuleSet,
@@ -53,7 +53,7 @@ impl Reporter for AnnotatedReporter<'_> {
         writeln!(
             out,
             "{}  score {:.1} ({})  ·  {} words  ·  {} findings",
-            self.options.paint(Style::new().bold(), &analysis.article.id),
+            self.options.paint(Style::new().bold(), &printable(&analysis.article.id)),
             score.score,
             score.band.as_str(),
             analysis.words,
@@ -76,7 +76,7 @@ impl Reporter for AnnotatedReporter<'_> {
                     out,
                     "{:>gutter$} | {}",
                     if piece_start == 0 { line_no.to_string() } else { String::new() },
-                    &line[piece_start..piece_end]
+                    printable(&line[piece_start..piece_end])
                 )?;
                 for f in &on_line {
                     let start = f.start - range.start;
@@ -98,7 +98,7 @@ impl Reporter for AnnotatedReporter<'_> {
                         "{} {}: {}{quoted}",
                         mark.to_string().repeat(length),
                         category.id,
-                        rule.message
+                        printable(&rule.message)
                     );
                     writeln!(
                         out,

@@ -11,17 +11,19 @@ use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
+use crate::text::printable;
 /// Findings shown per article: a table is for reading; the machine formats have them all.
 const MAX_ROWS: usize = 1000;
 /// Ids and sources are cut to this many characters in a table cell: comfy-table's wrapping
 /// takes time that grows with the square of a cell's length (a 100 KB id took 9 s).
 const MAX_CELL: usize = 200;
 
-/// `text`, cut to [`MAX_CELL`] characters with a `…`.
+/// `text`, cut to [`MAX_CELL`] characters with a `…`, safe for a terminal.
 fn cell_text(text: &str) -> String {
+    let text = printable(text);
     match text.char_indices().nth(MAX_CELL) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
+        None => text.into_owned(),
     }
 }
 
@@ -40,13 +42,13 @@ impl<'a> ArticleTable<'a> {
     /// The match inside a few words of context: `… were «slaughtered» by …`.
     fn context(text: &str, start: usize, end: usize) -> String {
         let excerpt = Excerpt::new(text, start, end);
-        format!("{}«{}»{}", excerpt.before, excerpt.matched, excerpt.after)
+        printable(&format!("{}«{}»{}", excerpt.before, excerpt.matched, excerpt.after)).into_owned()
     }
 
     fn write(&self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
         let article = &analysis.article;
         let score = &analysis.score;
-        let heading = self.options.paint(Style::new().bold(), &article.id);
+        let heading = self.options.paint(Style::new().bold(), &printable(&article.id));
         let band = self
             .options
             .paint(band_style(score.band), &format!("{:.1} ({})", score.score, score.band.as_str()));
