@@ -12,6 +12,7 @@ use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
 use crate::text::printable;
+
 /// Findings shown per article: a table is for reading; the machine formats have them all.
 const MAX_ROWS: usize = 1000;
 /// Ids and sources are cut to this many characters in a table cell: comfy-table's wrapping
