@@ -4,7 +4,8 @@
 #
 # Corpus: the PTC train articles in ../shared/corpus (real news text) as JSONL, repeated to
 # about SIZE_MB (default 50); without the corpus, the articles in examples/.
-# Prints MB/s, articles/s and peak RSS for each, and the ratio of wall times.
+# Prints MB/s, articles/s and peak RSS for each, and the ratio of wall times; then start-up,
+# and the default table output on the same file.
 # Usage: scripts/bench.sh [SIZE_MB]      (needs ripgrep: apt-get install ripgrep)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,3 +67,5 @@ measure newslint "$bin" check --format jsonl --quiet "$work/corpus.jsonl"
 measure ripgrep rg -o -i -F -w -f "$work/words.txt" "$work/corpus.jsonl"
 python3 -c "print(f'ratio newslint/ripgrep: {float(open(\"$work/newslint.secs\").read())/max(float(open(\"$work/ripgrep.secs\").read()),0.001):.2f}x')"
 /usr/bin/time -f "start-up (rule compilation, one tiny article): %e s, peak RSS %M KB" "$bin" check --quiet --format jsonl examples/01-well-sourced-report.txt > /dev/null
+# The default output, for reference: laying out tables costs more than writing JSONL.
+measure newslint-table "$bin" check --quiet "$work/corpus.jsonl"
