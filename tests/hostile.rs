@@ -221,3 +221,21 @@ fn escape_sequences_in_articles_and_file_names_do_not_reach_the_terminal() {
         assert!(stderr.contains("e␛[2J.txt"), "{stderr}");
     }
 }
+
+#[test]
+fn the_summary_table_lists_at_most_ten_thousand_articles() {
+    // Its rows are laid out at the end: unbounded, 200,000 articles took 416 MB.
+    let records: String =
+        (0..10_003).map(|i| format!("{{\"id\":\"a{i:05}\",\"text\":\"Sources say so.\"}}\n")).collect();
+    let dir = folder(&[("many.jsonl", records.as_bytes())]);
+    let output = newslint().args(["check", "--quiet"]).arg(dir.path()).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let summary = &stdout[stdout.rfind("┌─").unwrap()..];
+    assert!(
+        summary.contains("│ a09999 ") && !summary.contains("│ a10000 "),
+        "{}",
+        &summary[summary.len() - 600..]
+    );
+    assert!(summary.contains("… and 3 more articles"));
+    assert!(summary.ends_with("\n10003 articles, 10003 findings\n"), "every article still counted");
+}

@@ -18,6 +18,10 @@ const MAX_ROWS: usize = 1000;
 /// Ids and sources are cut to this many characters in a table cell: comfy-table's wrapping
 /// takes time that grows with the square of a cell's length (a 100 KB id took 9 s).
 const MAX_CELL: usize = 200;
+/// Articles listed in the summary table. Its rows are kept until the end and laid out at once,
+/// so without a limit the default output's memory grew with the number of articles (200,000
+/// articles: 416 MB); past a few thousand rows a table is not read anyway.
+const MAX_SUMMARY_ROWS: usize = 10_000;
 
 /// `text`, cut to [`MAX_CELL`] characters with a `…`, safe for a terminal.
 fn cell_text(text: &str) -> String {
@@ -105,15 +109,21 @@ pub struct TableReporter<'a> {
     articles: ArticleTable<'a>,
     /// Summary rows, kept until `finish`: (id, words, score, band, heaviest categories).
     rows: Vec<(String, usize, f64, Band, String)>,
+    /// Articles printed past [`MAX_SUMMARY_ROWS`], counted but not listed.
+    unlisted: usize,
 }
 
 impl<'a> TableReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
         let articles = ArticleTable::new(rules, options.clone());
-        TableReporter { rules, options, articles, rows: Vec::new() }
+        TableReporter { rules, options, articles, rows: Vec::new(), unlisted: 0 }
     }
 
     fn add_row(&mut self, analysis: &Analysis) {
+        if self.rows.len() == MAX_SUMMARY_ROWS {
+            self.unlisted += 1;
+            return;
+        }
         let heaviest = super::heaviest_categories(analysis, self.rules);
         let (article, score) = (&analysis.article, &analysis.score);
         self.rows.push((article.id.clone(), analysis.words, score.score, score.band, heaviest));
@@ -201,6 +211,13 @@ impl Reporter for TableReporter<'_> {
                 ]);
             }
             writeln!(out, "{table}")?;
+            if self.unlisted > 0 {
+                writeln!(
+                    out,
+                    "… and {} more articles (every one with --format csv or jsonl; the lowest scores first with --sort score --top N)",
+                    self.unlisted
+                )?;
+            }
         }
         if let Some(sources) = &summary.sources {
             let mut table = new_table(&self.options);
