@@ -55,6 +55,13 @@ pub struct RunOptions {
     pub group_by_source: bool,
 }
 
+impl RunOptions {
+    /// `--sort` and `--top` need every result before printing the first.
+    fn keeps_all(&self) -> bool {
+        self.sort.is_some() || self.top.is_some()
+    }
+}
+
 /// Per-source figures for `--group-by source`.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SourceStats {
@@ -138,8 +145,7 @@ pub fn run(
     std::thread::spawn(move || read_batches(inputs, batch_tx));
     let stop = AtomicBool::new(false);
     // Articles kept for `--sort`/`--top` are laid out at the end, and only those printed.
-    let keep_all = options.sort.is_some() || options.top.is_some();
-    let prerender = if keep_all { None } else { printer.prerender.as_deref() };
+    let prerender = if options.keeps_all() { None } else { printer.prerender.as_deref() };
     let reporter = printer.reporter.as_mut();
     std::thread::scope(|scope| {
         let (done_tx, done_rx) = sync_channel::<(Vec<Done>, u64)>(0);
@@ -278,7 +284,7 @@ fn print_results(
     options: &RunOptions,
 ) -> io::Result<Summary> {
     let mut summary = Summary { fail_under: options.fail_under, ..Summary::default() };
-    let keep_all = options.sort.is_some() || options.top.is_some();
+    let keep_all = options.keeps_all();
     let mut kept: Vec<Analysis> = Vec::new();
     let mut sources: BTreeMap<String, SourceTally> = BTreeMap::new();
     let mut bytes_done = 0u64;

@@ -6,9 +6,9 @@
 
 use std::io::{self, Write};
 
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 
-use super::{ReportOptions, Reporter};
+use super::{ReportOptions, Reporter, group_color};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
@@ -88,11 +88,8 @@ impl Reporter for AnnotatedReporter<'_> {
                     let pad = line[piece_start..start].chars().count();
                     let end = (f.end - range.start).min(piece_end);
                     let length = line[start..end].chars().count().max(1);
-                    let (mark, color) = match category.group {
-                        Group::Signal => ('+', AnsiColor::Green),
-                        Group::Cue => ('^', AnsiColor::Red),
-                        Group::Technique => ('^', AnsiColor::Yellow),
-                    };
+                    let mark = if category.group == Group::Signal { '+' } else { '^' };
+                    let color = group_color(category.group);
                     let quoted = if f.voice == Voice::Quoted { " [quoted]" } else { "" };
                     let label = format!(
                         "{} {}: {}{quoted}",

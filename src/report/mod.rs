@@ -108,6 +108,27 @@ impl ReportOptions {
     }
 }
 
+/// The colour of a category group on a terminal: signals (good news) green, cues red,
+/// techniques yellow.
+fn group_color(group: crate::rules::Group) -> anstyle::AnsiColor {
+    use crate::rules::Group;
+    match group {
+        Group::Signal => anstyle::AnsiColor::Green,
+        Group::Cue => anstyle::AnsiColor::Red,
+        Group::Technique => anstyle::AnsiColor::Yellow,
+    }
+}
+
+/// The colour of a score band on a terminal.
+fn band_color(band: crate::score::Band) -> anstyle::AnsiColor {
+    use crate::score::Band;
+    match band {
+        Band::High => anstyle::AnsiColor::Green,
+        Band::Mixed => anstyle::AnsiColor::Yellow,
+        Band::Low => anstyle::AnsiColor::Red,
+    }
+}
+
 /// The printer for `format`.
 pub fn printer<'a>(format: Format, rules: &'a RuleSet, options: ReportOptions) -> Printer<'a> {
     let prerender: Option<Box<dyn Prerender + 'a>> = match format {

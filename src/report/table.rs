@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Excerpt, Prerender, ReportOptions, Reporter};
+use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color};
 use crate::analyze::Analysis;
 use crate::check::Summary;
-use crate::rules::{Group, RuleSet, Voice};
+use crate::rules::{RuleSet, Voice};
 use crate::score::Band;
 use crate::text::printable;
 
@@ -54,9 +54,10 @@ impl<'a> ArticleTable<'a> {
         let article = &analysis.article;
         let score = &analysis.score;
         let heading = self.options.paint(Style::new().bold(), &printable(&article.id));
-        let band = self
-            .options
-            .paint(band_style(score.band), &format!("{:.1} ({})", score.score, score.band.as_str()));
+        let band = self.options.paint(
+            band_color(score.band).on_default().bold(),
+            &format!("{:.1} ({})", score.score, score.band.as_str()),
+        );
         writeln!(
             out,
             "{heading}  score {band}  ·  {} words  ·  {} findings",
@@ -149,34 +150,8 @@ fn new_table(options: &ReportOptions) -> Table {
 }
 
 /// A cell in bold `color` (when the table is styled at all).
-fn bold(text: &str, color: Color) -> Cell {
-    Cell::new(text).fg(color).add_attribute(Attribute::Bold)
-}
-
-fn group_color(group: Group) -> Color {
-    match group {
-        Group::Signal => Color::DarkGreen,
-        Group::Cue => Color::DarkRed,
-        Group::Technique => Color::DarkYellow,
-    }
-}
-
-fn band_color(band: Band) -> Color {
-    match band {
-        Band::High => Color::DarkGreen,
-        Band::Mixed => Color::DarkYellow,
-        Band::Low => Color::DarkRed,
-    }
-}
-
-/// The heading's score in its band's colour, as the summary table shows it.
-fn band_style(band: Band) -> Style {
-    let color = match band {
-        Band::High => AnsiColor::Green,
-        Band::Mixed => AnsiColor::Yellow,
-        Band::Low => AnsiColor::Red,
-    };
-    color.on_default().bold()
+fn bold(text: &str, color: AnsiColor) -> Cell {
+    Cell::new(text).fg(Color::AnsiValue(color as u8)).add_attribute(Attribute::Bold)
 }
 
 impl Reporter for TableReporter<'_> {
