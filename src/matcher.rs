@@ -10,12 +10,12 @@
 //!   instead extends the hit to the end of the word. A phrase with `'` also matches `’` and
 //!   the backtick.
 //! - Patterns are prefiltered by literals that every match must contain, extracted from the
-//!   pattern: the literals matches start with, or end with, or that one element of the
+//!   pattern (`literals.rs`): the literals matches start with, or end with, or that one element of the
 //!   pattern's top-level sequence starts with. Only literals the walk cannot miss are used:
 //!   those that start with a non-word byte (which is then trimmed: " said" is looked for as
 //!   the word "said"), and those that start at a word boundary or line start of the pattern.
 //!   Each pattern then runs only on the lines where one of its literals occurs (and that lie
-//!   in its rule's zones). When every match starts where one of its literals does, it is
+//!   in its rule's zones; `searches.rs` keeps the lines and starts the walk points to). When every match starts where one of its literals does, it is
 //!   searched anchored at each of them instead, unless a line has more than
 //!   `MAX_ANCHORED_STARTS_PER_LINE` (then the line is searched whole once, which keeps
 //!   matching linear whatever the pattern). When every match ends a bounded number of bytes
@@ -36,9 +36,10 @@
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
+mod literals;
+mod searches;
 mod trie;
 
-use aho_corasick::MatchKind;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
@@ -46,21 +47,12 @@ use regex_automata::{Anchored, Input};
 use crate::rules::{Rule, Scope};
 use crate::text::{char_at, char_before, is_ascii_word_byte, is_word_char};
 use crate::zones::{Zone, ZoneKind};
+use literals::{Shape, TriggerSet, trigger_set};
+use searches::{LastTrigger, Searches, Untriggered};
 use trie::Trie;
 
 /// The largest compiled size of one pattern (the regex crate's default).
 const PATTERN_SIZE_LIMIT: usize = 10 * 1024 * 1024;
-/// Literals shorter than this are too common to filter anything. Two bytes are enough: the
-/// literal must also start where a walk starts, so "by" stands for the word "by", not every
-/// "by" inside "nearby" (measured on PTC: 4 % less time than a minimum of three).
-const MIN_TRIGGER_LEN: usize = 2;
-
-/// A line where a pattern that is searched anchored at its literals (see
-/// [`Shape::starts_matches`]) has more starts than this is searched whole instead: an
-/// anchored search may run to the end of the line ("foo[^\n]*bar"), so a line's anchored
-/// searches then read at most this many times the line.
-const MAX_ANCHORED_STARTS_PER_LINE: usize = 8;
-
 /// A rule's hit before any filtering: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RawMatch {
@@ -88,22 +80,6 @@ enum Target {
     /// A prefilter literal of pattern `pattern` (an index into `Matcher::patterns`), and how
     /// the pattern's matches lie around its literals.
     Trigger { pattern: usize, shape: Shape },
-}
-
-/// How every match of a pattern lies around its trigger literals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Shape {
-    /// Every match starts where one of the literals does (they are the match's prefixes and
-    /// none lost leading punctuation): the pattern can be searched anchored there.
-    starts_matches: bool,
-    /// Every match ends at most this many bytes after the start of one of its literals, when
-    /// that is bounded ("Jane Doe said" ends with "said"): a line needs searching only up to
-    /// its last literal plus this, not to its end.
-    reach: Option<usize>,
-    /// Every match starts at a line start and has one of its literals start at most this many
-    /// characters into the line ("^.{0,60}?\bBy", 60): a line whose first literal comes later
-    /// needs no search.
-    line_lead: Option<usize>,
 }
 
 /// What one scan of a text found: every rule's raw matches, and where each rule's exception
@@ -141,96 +117,6 @@ impl Scan {
     }
 }
 
-/// Where [`Matcher::scan`] last saw a trigger literal of a pattern.
-#[derive(Clone, Copy)]
-struct LastTrigger {
-    line: usize,
-    start: usize,
-    /// Distinct starts of the pattern's literals on `line` so far.
-    starts_on_line: usize,
-    /// The entry of `line` in the scan's list of lines to search whole (when the pattern is
-    /// searched so).
-    wanted: usize,
-    /// For patterns with a [`Shape::line_lead`]: the characters of `line` before `start`
-    /// (counted once, as literals come in order), and whether a literal started past the lead
-    /// (then all later ones do).
-    chars_before: usize,
-    past_lead: bool,
-}
-
-/// Where one text's patterns are to be searched, as its walk finds their trigger literals.
-#[derive(Default)]
-struct Searches {
-    /// `(pattern, line, end)`: lines to search whole, up to byte `end` of the text.
-    lines: Vec<(usize, usize, usize)>,
-    /// `(pattern, byte, line)`: where patterns whose matches start at their literals may start.
-    starts: Vec<(usize, usize, usize)>,
-}
-
-impl Searches {
-    /// Notes a trigger literal of `pattern` at byte `start` of `text`, on line `line` (its
-    /// number and byte range); `last` is where the pattern's previous literal was.
-    fn trigger(
-        &mut self,
-        pattern: usize,
-        shape: Shape,
-        last: &mut LastTrigger,
-        (line, range): (usize, &std::ops::Range<usize>),
-        start: usize,
-        text: &str,
-    ) {
-        if last.start == start {
-            return; // another of its literals at the same place
-        }
-        if last.line != line {
-            (last.line, last.starts_on_line) = (line, 0);
-            (last.chars_before, last.past_lead) = (0, false);
-        }
-        if let Some(lead) = shape.line_lead {
-            if !last.past_lead {
-                // Counted from the line's last literal, or from its start for the first one.
-                let from = if last.starts_on_line == 0 { range.start } else { last.start };
-                last.chars_before += text[from..start].chars().count();
-                last.past_lead = last.chars_before > lead;
-            }
-            if last.past_lead {
-                return;
-            }
-        }
-        last.start = start;
-        last.starts_on_line += 1;
-        if shape.starts_matches && last.starts_on_line <= MAX_ANCHORED_STARTS_PER_LINE + 1 {
-            self.starts.push((pattern, start, line));
-        } else if !shape.starts_matches {
-            // Every match ends within `reach` of one of the line's literals: the search can
-            // stop that far past the last one.
-            let end = shape.reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
-            if last.starts_on_line == 1 {
-                last.wanted = self.lines.len();
-                self.lines.push((pattern, line, end));
-            } else {
-                self.lines[last.wanted].2 = end;
-            }
-        }
-    }
-
-    /// The starts to search anchored, in order. A line with many starts of one pattern is
-    /// searched whole instead, so that its anchored searches add up to at most a few times
-    /// the line, whatever the text.
-    fn anchored_starts(&mut self) -> Vec<(usize, usize, usize)> {
-        self.starts.sort_unstable();
-        let mut anchored = Vec::with_capacity(self.starts.len());
-        for group in self.starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
-            if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
-                self.lines.push((group[0].0, group[0].2, usize::MAX));
-            } else {
-                anchored.extend_from_slice(group);
-            }
-        }
-        anchored
-    }
-}
-
 /// The compiled form of a rule set.
 pub struct Matcher {
     /// Every phrase, exception and prefilter literal, for anchored walks.
@@ -241,24 +127,6 @@ pub struct Matcher {
     patterns: Vec<CompiledPattern>,
     /// Patterns without trigger literals, and how lines are picked for them.
     untriggered: Untriggered,
-}
-
-/// Patterns whose literals the walk cannot find (they start inside a word, or are one byte):
-/// the lines they run on are picked by other means, cheaper than running them on every line.
-#[derive(Default)]
-struct Untriggered {
-    /// Patterns that run on every line.
-    always: Vec<usize>,
-    /// Patterns every match of which contains one of a few bytes that are not letters (a digit,
-    /// `*`, `!`): for byte `b`, `byte_bits[b]` has bit `i` set when `b` is one of pattern
-    /// `byte_patterns[i]`'s bytes. A line runs the patterns whose bytes it contains.
-    byte_bits: Option<Box<[u8; 256]>>,
-    byte_patterns: Vec<usize>,
-    /// Patterns every match of which contains one of some literals of three bytes or more that
-    /// can start inside a word (`phobe` in `\b[A-Za-z]+phobes?\b`): one unanchored search
-    /// (ASCII case-insensitive) for all of them; `inner_patterns[k]` is literal `k`'s pattern.
-    inner: Option<aho_corasick::AhoCorasick>,
-    inner_patterns: Vec<usize>,
 }
 
 /// One rule pattern, compiled.
@@ -290,136 +158,6 @@ impl CompiledPattern {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct CompileError(String);
-
-/// Literals (lower-cased) such that every match of the pattern `hir` contains one of them,
-/// and that the trie walk cannot miss: the literals that matches start with, or end with, or
-/// the ones that one element of the pattern's top-level sequence must start with
-/// (`\b(?:we|they) are either with` must contain " are either with"), whichever has the
-/// longest shortest literal. `None` when no set is worth searching for.
-#[cfg(test)]
-fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
-    trigger_set(hir).map(|set| set.literals)
-}
-
-/// Literals for the trie, as [`trigger_set`] chooses them.
-struct TriggerSet {
-    literals: Vec<String>,
-    shape: Shape,
-}
-
-fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
-    let candidates = literal_candidates(hir);
-    let chosen = best_candidate(&candidates, |literal, at_walk_start| {
-        literal.len() >= MIN_TRIGGER_LEN && (at_walk_start || !is_ascii_word_byte(literal.as_bytes()[0]))
-    })?;
-    let (index, literals) = chosen;
-    let mut trimmed = 0; // the most leading punctuation taken off a literal, in bytes
-
-    let literals = literals
-        .iter()
-        .map(|l| {
-            let literal = l.to_ascii_lowercase();
-            // " said" and ", said" as "said": the word starts right after a non-word byte,
-            // where a walk starts anyway, and no walk has to start at every space.
-            let word = literal.trim_start_matches(|c: char| c.is_ascii() && !is_ascii_word_byte(c as u8));
-            if word.len() >= MIN_TRIGGER_LEN && is_ascii_word_byte(word.as_bytes()[0]) {
-                trimmed = trimmed.max(literal.len() - word.len());
-                word.to_string()
-            } else {
-                literal
-            }
-        })
-        .collect();
-    let candidate = &candidates[index];
-    use regex_syntax::hir::Look;
-    let prefix = hir.properties().look_set_prefix();
-    let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
-    let shape = Shape {
-        // Candidate 0 is the set of prefixes.
-        starts_matches: index == 0 && trimmed == 0,
-        // Trimming moves a literal's start later, never its end: the reach from the trimmed
-        // start is shorter still. The lead grows by the trimmed (ASCII) characters.
-        reach: candidate.reach,
-        line_lead: candidate.lead.filter(|_| at_line_start).and_then(|lead| lead.checked_add(trimmed)),
-    };
-    Some(TriggerSet { literals, shape })
-}
-
-/// The most characters a match of `hir` can have, if that is bounded (a class matches one
-/// character, or one byte, which is at most one character).
-fn maximum_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
-    use regex_syntax::hir::HirKind;
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(0),
-        HirKind::Literal(literal) => Some(String::from_utf8_lossy(&literal.0).chars().count()),
-        HirKind::Class(_) => Some(1),
-        HirKind::Repetition(repetition) => {
-            maximum_chars(&repetition.sub)?.checked_mul(usize::try_from(repetition.max?).ok()?)
-        }
-        HirKind::Capture(capture) => maximum_chars(&capture.sub),
-        HirKind::Concat(subs) => {
-            subs.iter().try_fold(0usize, |sum, sub| sum.checked_add(maximum_chars(sub)?))
-        }
-        HirKind::Alternation(subs) => {
-            subs.iter().try_fold(0usize, |most, sub| Some(most.max(maximum_chars(sub)?)))
-        }
-    }
-}
-
-/// What the last byte of a match of a sequence of HIRs can be.
-#[derive(Clone, Copy)]
-struct Tail {
-    /// It can be an ASCII word byte (a boundary look counts as a non-word byte).
-    word: bool,
-    /// The match can be empty (then what comes before the sequence decides).
-    empty: bool,
-}
-
-/// The [`Tail`] of `seq` matched one after another; `boundaries` are the looks that ensure a
-/// non-word byte (or the line's start) just before the position they match at.
-fn tail_of(seq: &[regex_syntax::hir::Hir], boundaries: &[regex_syntax::hir::Look]) -> Tail {
-    let mut tail = Tail { word: false, empty: true };
-    for hir in seq.iter().rev() {
-        if !tail.empty {
-            break;
-        }
-        let last = tail_of_one(hir, boundaries);
-        tail = Tail { word: tail.word || last.word, empty: last.empty };
-    }
-    tail
-}
-
-fn tail_of_one(hir: &regex_syntax::hir::Hir, boundaries: &[regex_syntax::hir::Look]) -> Tail {
-    use regex_syntax::hir::{Class, HirKind};
-    let ascii_word = |low: u32, high: u32| (low..=high.min(0x7f)).any(|b| is_ascii_word_byte(b as u8));
-    match hir.kind() {
-        HirKind::Empty => Tail { word: false, empty: true },
-        HirKind::Literal(literal) => Tail {
-            word: literal.0.last().is_some_and(|&b| is_ascii_word_byte(b)),
-            empty: literal.0.is_empty(),
-        },
-        HirKind::Class(Class::Unicode(class)) => Tail {
-            word: class.ranges().iter().any(|r| ascii_word(r.start() as u32, r.end() as u32)),
-            empty: false,
-        },
-        HirKind::Class(Class::Bytes(class)) => Tail {
-            word: class.ranges().iter().any(|r| ascii_word(u32::from(r.start()), u32::from(r.end()))),
-            empty: false,
-        },
-        HirKind::Look(look) if boundaries.contains(look) => Tail { word: false, empty: false },
-        HirKind::Look(_) => Tail { word: false, empty: true },
-        HirKind::Repetition(repetition) => {
-            let sub = tail_of_one(&repetition.sub, boundaries);
-            Tail { word: sub.word, empty: sub.empty || repetition.min == 0 }
-        }
-        HirKind::Capture(capture) => tail_of_one(&capture.sub, boundaries),
-        HirKind::Concat(subs) => tail_of(subs, boundaries),
-        HirKind::Alternation(subs) => subs.iter().map(|sub| tail_of_one(sub, boundaries)).fold(
-            Tail { word: false, empty: false },
-            |a, b| Tail { word: a.word || b.word, empty: a.empty || b.empty },
-        ),
-    }
-}
 
 impl Matcher {
     /// Compiles the rules: the trie and every pattern, built in parallel (start-up time is most
@@ -466,17 +204,7 @@ impl Matcher {
     ) {
         // Per pattern, its last trigger: one entry per line and pattern is enough, and at most
         // one more start than a line may have.
-        let mut last: Vec<LastTrigger> = vec![
-            LastTrigger {
-                line: usize::MAX,
-                start: usize::MAX,
-                starts_on_line: 0,
-                wanted: 0,
-                chars_before: 0,
-                past_lead: false,
-            };
-            self.patterns.len()
-        ];
+        let mut last = vec![LastTrigger::NONE; self.patterns.len()];
         let mut line = 0;
         for_each_key(&self.trie, text, |key, start, end| {
             for target in &self.targets[key] {
@@ -629,202 +357,6 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
         }
     }
     (keys, targets, Untriggered::new(&untriggered))
-}
-
-impl Untriggered {
-    /// Sorts `patterns` (index, HIR without case folding) by how their lines are picked.
-    fn new(patterns: &[(usize, &regex_syntax::hir::Hir)]) -> Result<Self, CompileError> {
-        let mut this = Untriggered::default();
-        let mut bits = [0u8; 256];
-        let mut inner_literals: Vec<Vec<u8>> = Vec::new();
-        for &(index, hir) in patterns {
-            let literals = contained_literals(hir).unwrap_or_default();
-            let first_bytes = || literals.iter().map(|l| l[0]);
-            let bytes_usable = !literals.is_empty()
-                && this.byte_patterns.len() < 8
-                && first_bytes().all(|b| !b.is_ascii_alphabetic());
-            if bytes_usable {
-                let bit = 1 << this.byte_patterns.len();
-                first_bytes().for_each(|b| bits[usize::from(b)] |= bit);
-                this.byte_patterns.push(index);
-            } else if !literals.is_empty() && literals.iter().all(|l| l.len() >= 3) {
-                for literal in literals {
-                    inner_literals.push(literal);
-                    this.inner_patterns.push(index);
-                }
-            } else {
-                this.always.push(index);
-            }
-        }
-        if !this.byte_patterns.is_empty() {
-            this.byte_bits = Some(Box::new(bits));
-        }
-        if !inner_literals.is_empty() {
-            let searcher = aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&inner_literals)
-                .map_err(|e| CompileError(e.to_string()))?;
-            this.inner = Some(searcher);
-        }
-        Ok(this)
-    }
-
-    /// Adds `(pattern, line, end)` for every line that each pattern must run on, of the lines
-    /// that `in_zones(pattern, line)` allows (a line outside the pattern's zones needs no search).
-    fn pick_lines(
-        &self,
-        text: &str,
-        lines: &[std::ops::Range<usize>],
-        in_zones: impl Fn(usize, usize) -> bool,
-        wanted: &mut Vec<(usize, usize, usize)>,
-    ) {
-        for &index in &self.always {
-            wanted.extend(
-                (0..lines.len()).filter(|&line| in_zones(index, line)).map(|line| (index, line, usize::MAX)),
-            );
-        }
-        if let Some(bits) = &self.byte_bits {
-            let bytes = text.as_bytes();
-            for (line, range) in lines.iter().enumerate() {
-                let found = bytes[range.clone()].iter().fold(0, |found, &b| found | bits[usize::from(b)]);
-                if found != 0 {
-                    let picked =
-                        self.byte_patterns.iter().enumerate().filter(|(bit, _)| found & (1 << bit) != 0);
-                    wanted.extend(
-                        picked
-                            .filter(|&(_, &index)| in_zones(index, line))
-                            .map(|(_, &index)| (index, line, usize::MAX)),
-                    );
-                }
-            }
-        }
-        if let Some(inner) = &self.inner {
-            let mut line = 0;
-            for m in inner.find_overlapping_iter(text) {
-                while lines[line].end < m.start() {
-                    line += 1;
-                }
-                let index = self.inner_patterns[m.pattern().as_usize()];
-                if in_zones(index, line) {
-                    wanted.push((index, line, usize::MAX));
-                }
-            }
-        }
-    }
-}
-
-/// Literals such that every match of `hir` contains one of them, wherever they start (the
-/// literals matches start with, or end with, or that one element of the top-level sequence
-/// starts with), whichever set has the longest shortest literal; `None` if there is none.
-/// Only ASCII case is folded when they are searched for, so a set with other letters is none.
-fn contained_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
-    let candidates = literal_candidates(hir);
-    let (_, literals) = best_candidate(&candidates, |literal, _| !literal.is_empty())?;
-    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
-}
-
-/// A set of literals such that every match of a pattern contains one of them.
-struct Candidate {
-    literals: regex_syntax::hir::literal::Seq,
-    /// They start where a trie walk starts (after a non-word byte, a word boundary or a line
-    /// start), so they may start with a letter.
-    at_walk_start: bool,
-    /// A match ends at most this many bytes after the start of its literal, if that is bounded.
-    reach: Option<usize>,
-    /// Its literal starts at most this many characters after the match does, if that is bounded.
-    lead: Option<usize>,
-}
-
-/// Sets of literals such that every match of `hir` contains one literal of each set: the
-/// literals matches start with (candidate 0), end with (candidate 1), and the ones each element
-/// of the pattern's top-level sequence starts with.
-fn literal_candidates(hir: &regex_syntax::hir::Hir) -> Vec<Candidate> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    use regex_syntax::hir::{HirKind, Look};
-    let extract = |kind, hir| Extractor::new().kind(kind).extract(hir);
-    // A match that starts at a word boundary or a line start is never preceded by an ASCII
-    // word byte: its prefix literals start where a walk starts, even with a letter.
-    let prefix_looks = hir.properties().look_set_prefix();
-    let starts_a_word_looks = [
-        Look::Start,
-        Look::StartLF,
-        Look::StartCRLF,
-        Look::WordAscii,
-        Look::WordUnicode,
-        Look::WordStartAscii,
-        Look::WordStartUnicode,
-        Look::WordStartHalfAscii,
-        Look::WordStartHalfUnicode,
-    ];
-    let starts_a_word = starts_a_word_looks.iter().any(|&look| prefix_looks.contains(look));
-    let suffixes = extract(ExtractKind::Suffix, hir);
-    // A match ends with one of its suffixes: it ends at most the longest of them past its start.
-    let longest_suffix = suffixes.max_literal_len();
-    let mut candidates = vec![
-        Candidate {
-            literals: extract(ExtractKind::Prefix, hir),
-            at_walk_start: starts_a_word,
-            reach: hir.properties().maximum_len(),
-            lead: Some(0),
-        },
-        Candidate { literals: suffixes, at_walk_start: false, reach: longest_suffix, lead: None },
-    ];
-    let mut node = hir;
-    while let HirKind::Capture(capture) = node.kind() {
-        node = &capture.sub;
-    }
-    if let HirKind::Concat(children) = node.kind() {
-        // An element whose every match follows a non-word byte, a word boundary or a line start
-        // (`\b(?:By|Written by)`, `(?:a|the) (?:new )?(?:study|report)`) starts where a walk
-        // starts; if what comes before it can be empty, only when the whole match does.
-        let follows_non_word = |i: usize| {
-            let before = tail_of(&children[..i], &starts_a_word_looks);
-            i > 0 && !before.word && (!before.empty || starts_a_word)
-        };
-        // A match ends at most the longest match of the element and all after it past the
-        // element's start.
-        let reach_from = |i: usize| {
-            children[i..]
-                .iter()
-                .try_fold(0usize, |sum, child| sum.checked_add(child.properties().maximum_len()?))
-        };
-        candidates.extend(children.iter().enumerate().map(|(i, child)| Candidate {
-            literals: extract(ExtractKind::Prefix, child),
-            at_walk_start: follows_non_word(i),
-            reach: reach_from(i),
-            lead: children[..i].iter().try_fold(0usize, |sum, child| sum.checked_add(maximum_chars(child)?)),
-        }));
-    }
-    candidates
-}
-
-/// The candidate (its index and literals) whose literals all pass `usable(literal, starts
-/// where a walk starts)`, with the longest shortest literal, then the fewest literals, then
-/// the prefixes (candidate 0: they let a pattern be searched from them). A literal cut short
-/// inside a character, or with a non-ASCII letter, never passes: it could not be found, or
-/// could match in another case (the searches fold ASCII case only, as `(?i)` does for ASCII
-/// letters).
-fn best_candidate(
-    candidates: &[Candidate],
-    usable: impl Fn(&str, bool) -> bool,
-) -> Option<(usize, Vec<&str>)> {
-    candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(index, Candidate { literals: seq, at_walk_start, .. })| {
-            let literals: Vec<&str> = seq
-                .literals()?
-                .iter()
-                .map(|l| std::str::from_utf8(l.as_bytes()).ok())
-                .collect::<Option<_>>()?;
-            let passes =
-                |l: &&str| usable(l, *at_walk_start) && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic());
-            (!literals.is_empty() && literals.iter().all(passes)).then_some((index, literals))
-        })
-        .max_by_key(|(index, literals)| {
-            (literals.iter().map(|l| l.len()).min(), std::cmp::Reverse(literals.len()), *index == 0)
-        })
 }
 
 /// Every pattern of every rule, compiled (in parallel), with its rule. Only the whole match's
@@ -987,6 +519,7 @@ fn apostrophe_variants(phrase: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::searches::MAX_ANCHORED_STARTS_PER_LINE;
     use super::*;
     use crate::rules::RuleSetBuilder;
 
@@ -1051,42 +584,6 @@ mod tests {
     }
 
     #[test]
-    fn untriggered_patterns_run_only_on_lines_with_their_bytes_or_inner_literals() {
-        let hirs: Vec<regex_syntax::hir::Hir> =
-            [r"\b\d+\s?%", r"\b[A-Za-z]+phobes?\b", r"\b[A-Z]{3,}\b", r"\w+\*+\w+"]
-                .iter()
-                .map(|p| regex_syntax::Parser::new().parse(p).unwrap())
-                .collect();
-        let patterns: Vec<(usize, &regex_syntax::hir::Hir)> = hirs.iter().enumerate().collect();
-        let untriggered = Untriggered::new(&patterns).unwrap();
-        assert_eq!(untriggered.byte_patterns, [0, 3]);
-        assert_eq!(untriggered.inner_patterns, [1]); // "phobe"
-        assert_eq!(untriggered.always, [2]);
-        let text = "up 5 %\nno figures\nHOMOPHOBES\nf**k it";
-        let picked = |in_zones: &dyn Fn(usize, usize) -> bool| {
-            let mut wanted = Vec::new();
-            untriggered.pick_lines(text, &line_ranges(text), in_zones, &mut wanted);
-            wanted.sort_unstable();
-            wanted.dedup();
-            wanted
-                .into_iter()
-                .map(|(pattern, line, end)| (pattern, line, end == usize::MAX))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            picked(&|_, _| true),
-            [(0, 0), (1, 2), (2, 0), (2, 1), (2, 2), (2, 3), (3, 3)].map(|(p, line)| (p, line, true))
-        );
-        // Lines outside a pattern's zones are left out, whichever way the pattern picks lines.
-        let not_line_2_or_3 = |_: usize, line: usize| line < 2;
-        assert_eq!(picked(&not_line_2_or_3), [(0, 0), (2, 0), (2, 1)].map(|(p, line)| (p, line, true)));
-    }
-
-    fn literals_of(pattern: &str) -> Option<Vec<String>> {
-        trigger_literals(&regex_syntax::Parser::new().parse(pattern).unwrap())
-    }
-
-    #[test]
     fn lines_know_the_zones_they_overlap() {
         let text = "Title\nBody one\nBody two, then a menu";
         let zone = |kind, start, end| Zone { kind, start, end };
@@ -1095,39 +592,6 @@ mod tests {
         let lines = line_ranges(text);
         assert_eq!(line_zones(&lines, &zones), [1, 4, 4 | 8]);
         assert_eq!(line_zones(&lines, &[]), [u8::MAX; 3]);
-    }
-
-    #[test]
-    fn trigger_literals_are_required_parts_of_every_match() {
-        assert_eq!(literals_of(r"(?-u:\b)(?:Court|police) said").unwrap(), ["court said", "police said"]);
-        assert_eq!(
-            literals_of(r"(?-u:\b)(?:we|they) are either with").unwrap(),
-            ["we are either with", "they are either with"]
-        );
-        // Neither a prefix nor a suffix literal, but every match contains one of these, and
-        // always after a space, where a walk starts.
-        assert_eq!(
-            literals_of(r"[[:digit:]]+ (?:reasons|things) why [[:digit:]]+").unwrap(),
-            ["reasons", "things"]
-        );
-        // A suffix literal that starts with a letter could start inside a word.
-        assert_eq!(literals_of(r"[a-z]+ness"), None);
-        assert_eq!(
-            literals_of(r"[A-Z][a-z]+ (?:said|told)"),
-            Some(vec!["said".to_string(), "told".to_string()]),
-            "found as words: the space before them is where a walk starts"
-        );
-        assert_eq!(literals_of(r"!+"), None, "too short");
-        // After a space, even one behind an optional word, a literal may start with a letter.
-        assert_eq!(
-            literals_of(r"\b(?:a|the) (?:[0-9]{4} |new )?(?:study|report) by").unwrap(),
-            ["study", "report"]
-        );
-        // Not when it may follow a letter ("thestudy"), nor after a class with letters in it.
-        assert_eq!(literals_of(r"[a-z]+(?:study|report)"), None);
-        assert_eq!(literals_of(r"[0-9a-z]+ ?(?:studies|reports)"), None);
-        // After a word boundary, a literal may start with a letter.
-        assert_eq!(literals_of(r"^.{0,9}?\b(?:By|Written by) [A-Z]").unwrap(), ["by", "written by"]);
     }
 
     #[test]
@@ -1170,21 +634,6 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
     }
 
     #[test]
-    fn a_match_ends_within_the_reach_of_its_literals() {
-        let reach = |pattern: &str| {
-            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).unwrap().shape.reach
-        };
-        assert_eq!(
-            reach(r"[A-Z][a-z]+ (?:said|told)"),
-            Some(5),
-            "the match ends with its literal, \" said\""
-        );
-        assert_eq!(reach(r"\b[A-Z][a-z]+ (?:said|told)\b,? ?"), Some(5 + 2), "\" said\" and at most \", \"");
-        assert_eq!(reach(r"\b(?:really|even)\b[^?]{0,2}\?"), Some(6 + 2 * 4 + 1));
-        assert_eq!(reach(r"[A-Z][a-z]+ (?:said|told) [a-z]+"), None, "unbounded after the literal");
-    }
-
-    #[test]
     fn a_match_is_an_exception_when_an_exception_of_its_rule_covers_it() {
         // Every combination of small spans, against the definition.
         let spans: Vec<(usize, usize)> = (0..6).flat_map(|s| (s + 1..7).map(move |e| (s, e))).collect();
@@ -1211,18 +660,6 @@ patterns = ['\b(?:truly|truly now)\b[^?.\n]{0,30}\?']
                 }
             }
         }
-    }
-
-    #[test]
-    fn a_line_start_pattern_has_its_literal_within_a_lead() {
-        let lead = |pattern: &str| {
-            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).unwrap().shape.line_lead
-        };
-        assert_eq!(lead(r"(?m)^[^\n]{0,60}?\b(?:By|Written by) [A-Z]"), Some(60));
-        assert_eq!(lead(r"^(?:Update|Correction):"), Some(0));
-        assert_eq!(lead(r"(?m)^\s*(?:\*+)?(?:Update|Correction):"), None, "unbounded before the literal");
-        assert_eq!(lead(r"\b(?:By|Written by) [A-Z]"), None, "not at a line start");
-        assert_eq!(maximum_chars(&regex_syntax::Parser::new().parse("é[a-z]{2}(?:ab|c)").unwrap()), Some(5));
     }
 
     #[test]
@@ -1275,19 +712,6 @@ patterns = ['\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:said|told)\b', '(?:the|its) [a-z]
             let expected = whole_line_matches(&matcher, text);
             assert_eq!(found, expected, "in {text:?}");
         }
-    }
-
-    #[test]
-    fn patterns_that_start_at_their_literals_are_searched_from_there() {
-        let starts = |pattern: &str| {
-            trigger_set(&regex_syntax::Parser::new().parse(pattern).unwrap()).map(|t| t.shape.starts_matches)
-        };
-        assert_eq!(starts(r"\b(?:really|even)\b[^?]{0,150}\?"), Some(true));
-        assert_eq!(starts(r"(?-u:\b)(?:Court|police) said"), Some(true));
-        // "said" stands for " said": the match starts one byte before the literal.
-        assert_eq!(starts(r"[A-Z][a-z]+ (?:said|told)"), Some(false));
-        assert_eq!(starts(r" (?:said|told) it"), Some(false));
-        assert_eq!(starts(r"[[:digit:]]+ (?:reasons|things) why"), Some(false));
     }
 }
 
