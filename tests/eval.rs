@@ -186,8 +186,9 @@ fn bad_label_maps_are_refused_naming_the_file() {
 #[test]
 fn malformed_tsv_lines_name_the_file_and_line() {
     let articles = path("eval/ptc/articles");
-    let cases: [(&[u8], &str); 4] = [
+    let cases: [(&[u8], &str); 5] = [
         (b"1\tLoaded_Language\t13\t21\n1\tLoaded_Language\t32\n", "expected 4 tab-separated fields"),
+        (b"1\tLoaded_Language\t13\t21\n1\t13\t21\n", "use the task-2 files (`.task2-TC.labels`)"),
         (b"1\tLoaded_Language\t13\t21\n1\tDoubt\tten\t12\n", "start `ten` is not a whole number"),
         (b"1\tLoaded_Language\t13\t21\n1\tDoubt\t12\t12\n", "span 12..12 (Doubt) is empty"),
         (b"1\tLoaded_Language\t13\t21\n1\tDoubt\t80\t200\n", "is past the end of article"),

@@ -203,8 +203,17 @@ fn read_tsv(file: &Path, by_article: &mut BTreeMap<String, Vec<RawSpan>>) -> Res
         let malformed = |why: String| EvalError(format!("{place}: malformed label line: {why}"));
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         let [id, label, start, end] = fields[..] else {
+            // PTC's task-1 files (`*.task1-SI.labels`) have the spans without their techniques.
+            let no_technique = matches!(fields[..], [_, start, end]
+                if start.parse::<usize>().is_ok() && end.parse::<usize>().is_ok());
+            let hint = if no_technique {
+                "; these look like spans without their technique (PTC's task-1 `.task1-SI.labels` \
+                 files): use the task-2 files (`.task2-TC.labels`), which name each span's technique"
+            } else {
+                ""
+            };
             return Err(malformed(format!(
-                "expected 4 tab-separated fields (article id, technique, start, end), found {}",
+                "expected 4 tab-separated fields (article id, technique, start, end), found {}{hint}",
                 fields.len()
             )));
         };
