@@ -183,8 +183,10 @@ impl Excerpt {
         {
             after = &after[..space];
         }
-        let mut matched = flatten(&text[start..end].chars().take(MAX_MATCH).collect::<String>());
-        if text[start..end].chars().nth(MAX_MATCH).is_some() {
+        // The match's first MAX_MATCH characters.
+        let cut = text[start..end].char_indices().nth(MAX_MATCH).map_or(end, |(i, _)| start + i);
+        let mut matched = flatten(&text[start..cut]);
+        if cut < end {
             matched.push('…');
         }
         let mut b = String::from(if from > 0 { "…" } else { "" });
@@ -204,7 +206,6 @@ impl Excerpt {
     }
 }
 
-/// White space (line breaks included) folded to single spaces, trimmed.
 /// Categories named in an article's summary row.
 const HEAVIEST_CATEGORIES: usize = 3;
 
@@ -222,6 +223,14 @@ fn heaviest_categories(analysis: &Analysis, rules: &RuleSet) -> String {
     top.join(", ")
 }
 
+/// White space (line breaks included) folded to single spaces, trimmed.
 fn flatten(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut flat = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.push_str(word);
+    }
+    flat
 }
