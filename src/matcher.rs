@@ -10,12 +10,13 @@
 //!   instead extends the hit to the end of the word. A phrase with `'` also matches `’` and
 //!   the backtick.
 //! - Patterns are prefiltered by literals that every match must contain, extracted from the
-//!   pattern (`literals.rs`): the literals matches start with, or end with, or that one element of the
-//!   pattern's top-level sequence starts with. Only literals the walk cannot miss are used:
-//!   those that start with a non-word byte (which is then trimmed: " said" is looked for as
-//!   the word "said"), and those that start at a word boundary or line start of the pattern.
-//!   Each pattern then runs only on the lines where one of its literals occurs (and that lie
-//!   in its rule's zones; `searches.rs` keeps the lines and starts the walk points to). When every match starts where one of its literals does, it is
+//!   pattern (`literals.rs`): the literals matches start with, or end with, or that one
+//!   element of the pattern's top-level sequence starts with. Only literals the walk cannot
+//!   miss are used: those that start with a non-word byte (which is then trimmed: " said" is
+//!   looked for as the word "said"), and those that start at a word boundary or line start of
+//!   the pattern. Each pattern then runs only on the lines where one of its literals occurs
+//!   (and that lie in its rule's zones; `searches.rs` keeps the lines and starts the walk
+//!   points to). When every match starts where one of its literals does, it is
 //!   searched anchored at each of them instead, unless a line has more than
 //!   `MAX_ANCHORED_STARTS_PER_LINE` (then the line is searched whole once, which keeps
 //!   matching linear whatever the pattern). When every match ends a bounded number of bytes

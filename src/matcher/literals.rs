@@ -1,7 +1,7 @@
 //! What a pattern's syntax guarantees about the literals of its matches: the prefilter
 //! literals ("triggers") the trie looks for, chosen from the literals every match must start
-//! with, end with or contain, and how the matches lie around them ([`Shape`]), which decides how
-//! the pattern is searched (see `searches.rs`).
+//! with, end with or contain, and how the matches lie around them ([`Shape`]), which decides
+//! how the pattern is searched (see `searches.rs`).
 
 use crate::text::is_ascii_word_byte;
 
