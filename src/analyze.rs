@@ -15,7 +15,7 @@ use crate::matcher::{CompileError, Matcher, RawMatch};
 use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
-use crate::text::{LineCursor, count_words, floor_char_boundary};
+use crate::text::{LineCursor, count_words, floor_char_boundary, fold_whitespace};
 use crate::zones::{Zone, ZoneKind, detect_zones};
 
 /// The result for one article.
@@ -106,8 +106,7 @@ impl Engine {
             let zone = &article.text[title.start..title.end];
             // A title zone can be one huge line (a text file without line breaks).
             let cut = floor_char_boundary(zone, MAX_TITLE_BYTES);
-            let mut heading =
-                zone[..cut].trim_start_matches('\u{feff}').split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut heading = fold_whitespace(zone[..cut].trim_start_matches('\u{feff}'));
             if cut < zone.trim_end().len() {
                 heading.push('…');
             }

@@ -1,4 +1,4 @@
-//! Small text helpers shared by every step: word characters, word counts, turning byte
+//! Small text helpers shared by every step: word characters, word counts, white space folding, turning byte
 //! offsets into 1-based line and column (column counted in characters), and text made safe
 //! for a terminal.
 
@@ -22,6 +22,18 @@ pub fn char_before(text: &str, at: usize) -> Option<char> {
 /// The character that starts at byte `at`, if any.
 pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
+}
+
+/// White space (line breaks included) folded to single spaces, and trimmed.
+pub fn fold_whitespace(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// Bytes that [`count_words`] classifies together, one bit each in a `u64`.
@@ -297,6 +309,15 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_whitespace_joins_lines_and_runs_of_space_with_one_space() {
+        assert_eq!(
+            fold_whitespace("  Breaking:\n\tthe  sky\u{a0}is\r\nfalling \n"),
+            "Breaking: the sky is falling"
+        );
+        assert_eq!(fold_whitespace(" \n\t "), "");
+    }
 
     #[test]
     fn printable_shows_control_characters_one_for_one() {

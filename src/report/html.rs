@@ -28,6 +28,7 @@ use crate::check::Summary;
 use crate::finding::Finding;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
+use crate::text::fold_whitespace;
 use crate::zones::ZoneKind;
 
 const CSS: &str = include_str!("html/page.css");
@@ -532,7 +533,7 @@ fn article_title(analysis: &Analysis) -> String {
         .iter()
         .find(|z| z.kind == ZoneKind::Title)
         .and_then(|z| article.text.get(z.start..z.end))
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(fold_whitespace)
         .filter(|t| !t.is_empty());
     match from_zone {
         Some(title) if title.chars().count() > 160 => title.chars().take(160).chain(['…']).collect(),

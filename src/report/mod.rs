@@ -21,7 +21,7 @@ use std::io::{self, Write};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::RuleSet;
-use crate::text::{ceil_char_boundary, floor_char_boundary};
+use crate::text::{ceil_char_boundary, floor_char_boundary, fold_whitespace};
 
 pub use annotated::AnnotatedReporter;
 pub use csv::{CsvReporter, safe_cell};
@@ -185,12 +185,12 @@ impl Excerpt {
         }
         // The match's first MAX_MATCH characters.
         let cut = text[start..end].char_indices().nth(MAX_MATCH).map_or(end, |(i, _)| start + i);
-        let mut matched = flatten(&text[start..cut]);
+        let mut matched = fold_whitespace(&text[start..cut]);
         if cut < end {
             matched.push('…');
         }
         let mut b = String::from(if from > 0 { "…" } else { "" });
-        b.push_str(&flatten(before));
+        b.push_str(&fold_whitespace(before));
         if before.ends_with(char::is_whitespace) && !b.is_empty() {
             b.push(' ');
         }
@@ -198,7 +198,7 @@ impl Excerpt {
         if after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
             a.push(' ');
         }
-        a.push_str(&flatten(after));
+        a.push_str(&fold_whitespace(after));
         if to < text.len() {
             a.push('…');
         }
@@ -221,16 +221,4 @@ fn heaviest_categories(analysis: &Analysis, rules: &RuleSet) -> String {
         .map(|c| format!("{} {:+.1}", rules.categories[c.category].id, c.points))
         .collect();
     top.join(", ")
-}
-
-/// White space (line breaks included) folded to single spaces, trimmed.
-fn flatten(s: &str) -> String {
-    let mut flat = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !flat.is_empty() {
-            flat.push(' ');
-        }
-        flat.push_str(word);
-    }
-    flat
 }

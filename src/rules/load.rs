@@ -12,7 +12,7 @@ use super::{
     Category, Counting, Group, Pattern, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity,
     builtin,
 };
-use crate::text::line_column;
+use crate::text::{fold_whitespace, line_column};
 
 /// A rule file that does not parse or validate. Displays as one sentence:
 /// `path:line:column: rule `id`: what is wrong`.
@@ -377,7 +377,7 @@ impl Context<'_> {
                 ),
             ));
         }
-        let normalised = phrase.get_ref().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let normalised = fold_whitespace(phrase.get_ref()).to_lowercase();
         let stem = normalised.strip_suffix('*').unwrap_or(&normalised);
         if stem.trim().is_empty() {
             return Err(self.error(phrase.span(), Some(rule), "empty phrase"));

@@ -58,6 +58,7 @@ mod tests;
 
 use dom_query::Document;
 
+use crate::text::fold_whitespace;
 use crate::zones::Zone;
 
 use blocks::walk;
@@ -150,12 +151,8 @@ fn frame_sources(doc: &Document) -> Option<String> {
 }
 
 fn non_empty(s: String) -> Option<String> {
-    let s = collapse_ws(&s);
+    let s = fold_whitespace(&s);
     (!s.is_empty()).then_some(s)
-}
-
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Executables, archives, images and other data that is clearly not text.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::collapse_ws;
+use crate::text::fold_whitespace;
 
 // ---------------------------------------------------------------------------------------------
 // 2. Readability
@@ -47,8 +47,12 @@ pub(super) fn page_metadata(doc: &Document) -> PageMeta {
     let url = attr(r#"link[rel~="canonical"]"#, "href")
         .filter(|u| !u.is_empty())
         .or_else(|| attr(r#"meta[property="og:url"]"#, "content").filter(|u| !u.is_empty()));
-    let title =
-        doc.select_single("title").nodes().first().map(|n| collapse_ws(&n.text())).filter(|t| !t.is_empty());
+    let title = doc
+        .select_single("title")
+        .nodes()
+        .first()
+        .map(|n| fold_whitespace(&n.text()))
+        .filter(|t| !t.is_empty());
     PageMeta { url, title }
 }
 
