@@ -381,9 +381,13 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
     }
     let engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
     let mut out = io::stdout().lock();
-    let (mut passed, mut failed) = (0usize, 0usize);
+    let (mut passed, mut failed, mut untested) = (0usize, 0usize, 0usize);
     for &index in &under_test {
         let rule = &engine.rules().rules[index];
+        if rule.examples.is_empty() && rule.counterexamples.is_empty() {
+            untested += 1;
+            writeln!(out, "UNTESTED {} ({}): no examples or counterexamples to check", rule.id, rule.source)?;
+        }
         let zone: ZoneKind = rule.scope.example_zone();
         let cases =
             rule.examples.iter().map(|e| (e, true)).chain(rule.counterexamples.iter().map(|e| (e, false)));
@@ -399,7 +403,12 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
             }
         }
     }
-    writeln!(out, "rules test: {} rules, {passed} passed, {failed} failed", under_test.len())?;
+    let rules_tested = match under_test.len() {
+        1 => "1 rule".to_string(),
+        n => format!("{n} rules"),
+    };
+    let untested = if untested > 0 { format!(", {untested} without examples") } else { String::new() };
+    writeln!(out, "rules test: {rules_tested}, {passed} passed, {failed} failed{untested}")?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

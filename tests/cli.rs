@@ -247,7 +247,12 @@ fn rules_list_test_and_explain() {
     newslint().args(["rules", "list"]).assert().code(0).stdout(
         predicate::str::contains("loaded-language").and(predicate::str::contains("rules in 29 categories")),
     );
-    newslint().args(["rules", "test"]).assert().code(0).stdout(predicate::str::contains(" 0 failed"));
+    // Every default rule carries examples: none is reported untested.
+    newslint()
+        .args(["rules", "test"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(" 0 failed\n").and(predicate::str::contains("UNTESTED").not()));
     // From the repository root, the packs on disk stand in for their built-in copies instead
     // of clashing with them.
     newslint()
@@ -271,6 +276,15 @@ fn rules_list_test_and_explain() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("FAIL x").and(predicate::str::contains("0 passed, 2 failed")));
+    // A rule without examples passes, but is named, so a student sees it was never checked.
+    let untested = folder(&[(
+        "new.toml",
+        b"[[rule]]\nid = \"scary\"\ncategory = \"appeal-to-fear\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"nightmare\"]\n",
+    )]);
+    newslint().args(["rules", "test"]).arg(untested.path().join("new.toml")).assert().code(0).stdout(
+        predicate::str::contains("UNTESTED scary (")
+            .and(predicate::str::contains("rules test: 1 rule, 0 passed, 0 failed, 1 without examples\n")),
+    );
     newslint()
         .args(["explain", "vague-attribution"])
         .assert()
@@ -357,5 +371,5 @@ fn rules_test_takes_the_rules_of_its_path_not_of_a_folder_named_like_it() {
         .args(["rules", "test", "--no-default-rules", "--rules", "r-extra", "r"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("rules test: 1 rules, 1 passed, 0 failed"));
+        .stdout(predicate::str::contains("rules test: 1 rule, 1 passed, 0 failed\n"));
 }
