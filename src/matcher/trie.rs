@@ -39,7 +39,7 @@ pub struct Trie {
     root: Box<[u32; 256]>,
     states: Vec<State>,
     /// The byte on the edge into each state (children of a state are consecutive, so their
-    /// bytes are too).
+    /// bytes are too), then [`EDGE_PADDING`] zero bytes.
     edge: Vec<u8>,
     /// Bit `a * 256 + b` (bytes folded): some key starts with `a b`, or is `a`. Most walks end
     /// within two bytes; this 8 KB table ends them without touching the states.
@@ -148,6 +148,7 @@ impl Trie {
                     .expect("the pair is set")] = u32::try_from(grandchild).expect("fewer than 2^32 states");
             }
         }
+        edge.extend([0; EDGE_PADDING]);
         Trie { root, states, edge, pairs, pair_rank, after_pair, one_byte_key }
     }
 
@@ -179,10 +180,8 @@ impl Trie {
             if s.children == 0 {
                 return;
             }
-            let byte = FOLD[usize::from(byte)];
             let first = s.first_child as usize;
-            let edges = &self.edge[first..first + s.children as usize];
-            state = match edges.iter().position(|&e| e == byte) {
+            state = match child_index(&self.edge, first, s.children as usize, FOLD[usize::from(byte)]) {
                 Some(i) => (first + i) as u32,
                 None => NO_STATE,
             };
@@ -201,6 +200,33 @@ impl Trie {
             + self.after_pair.len() * std::mem::size_of::<u32>()
             + std::mem::size_of_val(&*self.one_byte_key)
     }
+}
+
+/// Bytes of padding after the last edge, so that [`child_index`] can always read eight.
+const EDGE_PADDING: usize = 8;
+
+/// The index (among the `children` edges from `first`) of the edge labelled `byte`, if any.
+/// Eight edges are compared at once, as the bytes of one `u64` (the edges of a state are
+/// consecutive), so that a state with many children, such as the one after "th", costs no
+/// loop of one hard-to-predict branch per child.
+#[inline]
+fn child_index(edge: &[u8], first: usize, children: usize, byte: u8) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGHS: u64 = ONES * 0x80;
+    let mut i = 0;
+    while i < children {
+        let chunk = edge.get(first + i..first + i + 8)?;
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ (ONES * u64::from(byte));
+        // The lowest byte flagged here is the first byte of `x` that is zero, that is the
+        // first edge equal to `byte` (a borrow can flag bytes above a zero byte, never below).
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            let index = i + (zero.trailing_zeros() / 8) as usize;
+            return (index < children).then_some(index);
+        }
+        i += 8;
+    }
+    None
 }
 
 fn set_pair(pairs: &mut [u64; 1024], a: u8, b: u8) {
@@ -240,6 +266,25 @@ mod tests {
         // Only ASCII folds: "É" is not "é".
         assert_eq!(hits(&trie, "été", 0), [(4, 2)]);
         assert_eq!(hits(&trie, "Été", 0), [(5, 3)]);
+    }
+
+    #[test]
+    fn child_index_finds_each_edge_of_a_run_and_nothing_past_it() {
+        // A run of 20 edges from index 3, between other bytes, then the padding.
+        let run: Vec<u8> = (b'a'..b'a' + 20).collect();
+        let mut edge = vec![b'x', b'a', b'b'];
+        edge.extend(&run);
+        edge.extend([b'u', b'v', b'w']);
+        edge.extend([0; EDGE_PADDING]);
+        for (i, &byte) in run.iter().enumerate() {
+            assert_eq!(child_index(&edge, 3, 20, byte), Some(i));
+        }
+        assert_eq!(child_index(&edge, 3, 20, b'v'), None, "an edge after the run");
+        assert_eq!(child_index(&edge, 3, 5, b'f'), None, "an edge past the state's children");
+        assert_eq!(child_index(&edge, 3, 0, b'a'), None);
+        let end = edge.len() - EDGE_PADDING;
+        assert_eq!(child_index(&edge, end - 3, 3, 0), None, "the padding is no edge");
+        assert_eq!(child_index(&edge, end - 3, 3, b'w'), Some(2));
     }
 
     #[test]
