@@ -12,7 +12,7 @@ use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
 use crate::matcher::{CompileError, Matcher, RawMatch};
-use crate::rules::{Group, ReportSpan, RuleSet};
+use crate::rules::{Group, ReportSpan, RuleSet, did_you_mean};
 use crate::score::{Score, score};
 use crate::segment::Segments;
 use crate::text::{LineCursor, count_words, floor_char_boundary, fold_whitespace};
@@ -37,8 +37,13 @@ const MAX_TITLE_BYTES: usize = 300;
 
 /// `--select` / `--ignore` named something that is neither a rule nor a category.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown rule or category `{0}` in --{1} (see `newslint rules list`)")]
-pub struct UnknownId(pub String, pub &'static str);
+#[error("unknown rule or category `{id}` in --{flag} (see `newslint rules list`){}", did_you_mean(.closest.as_deref()))]
+pub struct UnknownId {
+    pub id: String,
+    pub flag: &'static str,
+    /// The known rule or category id it is likely a misspelling of.
+    pub closest: Option<String>,
+}
 
 /// Compiled rules plus which of them are reported.
 pub struct Engine {
@@ -78,7 +83,8 @@ impl Engine {
                             .map(|(i, _)| i),
                     );
                 } else {
-                    return Err(UnknownId(id.clone(), flag));
+                    let closest = self.rules.closest_id(id, true).map(str::to_string);
+                    return Err(UnknownId { id: id.clone(), flag, closest });
                 }
             }
             Ok(rules)

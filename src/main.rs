@@ -16,7 +16,7 @@ use newslint::check::{self, Diagnostic, Hooks, RunOptions};
 use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions};
-use newslint::rules::{RuleSet, RuleSetBuilder};
+use newslint::rules::{RuleSet, RuleSetBuilder, did_you_mean};
 use newslint::text::printable;
 use newslint::{Engine, zones::ZoneKind};
 
@@ -457,5 +457,6 @@ fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
         writeln!(out, "\nRules: {list}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    Err(fail(format!("unknown rule or category `{id}` (see `newslint rules list`)")))
+    let hint = did_you_mean(rules.closest_id(id, true));
+    Err(fail(format!("unknown rule or category `{id}` (see `newslint rules list`){hint}")))
 }

@@ -133,12 +133,19 @@ fn select_and_ignore_take_rule_and_category_ids() {
     ]);
     assert_eq!(json["articles"][0]["findings"].as_array().unwrap().len(), 1);
     assert_eq!(categories(&["--ignore", "fear-words,attribution"]), ["unsourced-claim"]);
+    newslint().args(["check", "--select", "no-such-thing"]).arg(&path).assert().code(2).stderr(
+        predicate::str::contains("unknown rule or category `no-such-thing`")
+            .and(predicate::str::contains("did you mean").not()),
+    );
+    // A misspelt category or rule id names the one it is closest to.
     newslint()
-        .args(["check", "--select", "no-such-thing"])
+        .args(["check", "--ignore", "Unsourced_Claims"])
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown rule or category `no-such-thing`"));
+        .stderr(predicate::str::contains(
+            "unknown rule or category `Unsourced_Claims` in --ignore (see `newslint rules list`); did you mean `unsourced-claim`?",
+        ));
 }
 
 #[test]
@@ -301,6 +308,11 @@ fn rules_list_test_and_explain() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown rule or category `nope`"));
+    newslint()
+        .args(["explain", "vague-atribution-phrases"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `vague-attribution-phrases`?"));
 }
 
 #[test]

@@ -54,6 +54,10 @@ fn duplicate_ids_across_files() {
 fn unknown_category() {
     let err = refused(&format!("{}phrases = [\"x\"]\n", GOOD_HEAD.replace("doubt", "dout")));
     assert!(err.contains("rules.toml:3:12: rule `my-rule`: unknown category `dout`"), "{err}");
+    // A likely misspelling gets the id it is closest to.
+    assert!(err.contains("; did you mean `doubt`?"), "{err}");
+    let err = refused(&format!("{}phrases = [\"x\"]\n", GOOD_HEAD.replace("doubt", "zzzzzz")));
+    assert!(err.contains("unknown category `zzzzzz`") && !err.contains("did you mean"), "{err}");
 }
 
 #[test]
@@ -96,7 +100,10 @@ fn bad_values() {
     );
     let err =
         refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\n[rule.sentence]\nwithout = [\"atribution\"]\n"));
-    assert!(err.contains("unknown category `atribution`"), "{err}");
+    assert!(
+        err.contains("unknown category `atribution`") && err.contains("did you mean `attribution`?"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::EvalError;
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, did_you_mean};
 use crate::text::line_column;
 
 const BUILTIN: &str = include_str!("label-map.toml");
@@ -66,8 +66,9 @@ impl LabelMap {
             for id in &targets.get_ref().0 {
                 let category = rules.category(id).ok_or_else(|| {
                     EvalError(format!(
-                        "{}: label `{label}` maps to unknown category `{id}` (see `newslint rules list`)",
-                        at(targets.span().start)
+                        "{}: label `{label}` maps to unknown category `{id}` (see `newslint rules list`){}",
+                        at(targets.span().start),
+                        did_you_mean(rules.closest_id(id, false))
                     ))
                 })?;
                 if !categories.contains(&category) {

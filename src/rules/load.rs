@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::{
     Category, Counting, Group, Pattern, ReportSpan, Rule, RuleSet, Scope, SentenceCondition, Severity,
-    builtin,
+    builtin, did_you_mean,
 };
 use crate::text::{fold_whitespace, line_column};
 
@@ -274,8 +274,9 @@ impl Context<'_> {
                 id.span(),
                 Some(rule),
                 format!(
-                    "unknown category `{}` (see `newslint rules list`, or declare it in a [[category]] table)",
-                    id.get_ref()
+                    "unknown category `{}` (see `newslint rules list`, or declare it in a [[category]] table){}",
+                    id.get_ref(),
+                    did_you_mean(set.closest_id(id.get_ref(), false))
                 ),
             )
         })

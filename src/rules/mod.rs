@@ -213,6 +213,23 @@ impl RuleSet {
         self.rule_index.get(id).copied()
     }
 
+    /// The known id that `id` is most likely a misspelling of: the category id (or, with
+    /// `with_rules`, the category or rule id) fewest edits away, if it is within a third of
+    /// `id`'s length ("apeal-to-fear", "Appeal_To_Fear" → "appeal-to-fear"). Ties go to the
+    /// first in load order.
+    pub fn closest_id(&self, id: &str, with_rules: bool) -> Option<&str> {
+        let wanted = id.to_lowercase();
+        let limit = (wanted.chars().count() / 3).max(1);
+        let categories = self.categories.iter().map(|c| c.id.as_str());
+        let rules = self.rules.iter().filter(|_| with_rules).map(|r| r.id.as_str());
+        categories
+            .chain(rules)
+            .map(|known| (strsim::damerau_levenshtein(&wanted, known), known))
+            .filter(|&(edits, _)| edits <= limit)
+            .min_by_key(|&(edits, _)| edits)
+            .map(|(_, known)| known)
+    }
+
     pub fn category_of(&self, rule: usize) -> &Category {
         &self.categories[self.rules[rule].category]
     }
@@ -228,10 +245,18 @@ impl RuleSet {
         if !(0.0..=100.0).contains(&weight) {
             return Err(format!("weight {weight} for `{id}` must be between 0 and 100"));
         }
-        let index = self.category(id).ok_or_else(|| format!("unknown category `{id}` in [weights]"))?;
+        let index = self.category(id).ok_or_else(|| {
+            format!("unknown category `{id}` in [weights]{}", did_you_mean(self.closest_id(id, false)))
+        })?;
         self.categories[index].weight = weight;
         Ok(())
     }
+}
+
+/// The end of an "unknown id" message for [`RuleSet::closest_id`]'s answer:
+/// "; did you mean `appeal-to-fear`?", or nothing.
+pub fn did_you_mean(closest: Option<&str>) -> String {
+    closest.map(|known| format!("; did you mean `{known}`?")).unwrap_or_default()
 }
 
 /// The rule files built into the binary (every `rules/*.toml`), as `(path, contents)`.
