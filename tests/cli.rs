@@ -283,6 +283,17 @@ fn rules_list_test_and_explain() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("FAIL x").and(predicate::str::contains("0 passed, 2 failed")));
+    // A rule that looks only at titles and bylines is tested on its examples as a title.
+    let headline = folder(&[(
+        "headline.toml",
+        b"[[rule]]\nid = \"shock-headline\"\ncategory = \"sensationalism\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"shocking\"]\nscope = [\"title\", \"byline\"]\nexamples = [\"A shocking headline\"]\n",
+    )]);
+    newslint()
+        .args(["rules", "test"])
+        .arg(headline.path().join("headline.toml"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("rules test: 1 rule, 1 passed, 0 failed\n"));
     // A rule without examples passes, but is named, so a student sees it was never checked.
     let untested = folder(&[(
         "new.toml",

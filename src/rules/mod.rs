@@ -127,14 +127,19 @@ impl Scope {
         zone_ok && voice_ok
     }
 
-    /// The zone a rule's examples are analysed as: its only zone if it has one, else body.
+    /// The zone a rule's examples are analysed as: body if the rule looks there, else the
+    /// first of title, byline and boilerplate that it looks at (a rule must be able to fire
+    /// on its own examples).
     pub fn example_zone(&self) -> ZoneKind {
-        match (self.title, self.byline, self.body, self.boilerplate) {
-            (true, false, false, false) => ZoneKind::Title,
-            (false, true, false, false) => ZoneKind::Byline,
-            (false, false, false, true) => ZoneKind::Boilerplate,
-            _ => ZoneKind::Body,
-        }
+        [
+            (self.body, ZoneKind::Body),
+            (self.title, ZoneKind::Title),
+            (self.byline, ZoneKind::Byline),
+            (self.boilerplate, ZoneKind::Boilerplate),
+        ]
+        .into_iter()
+        .find(|&(looks, _)| looks)
+        .map_or(ZoneKind::Body, |(_, zone)| zone)
     }
 }
 
