@@ -64,6 +64,23 @@ fn unknown_category() {
 fn bad_regex_points_into_the_pattern() {
     let err = refused(&format!("{GOOD_HEAD}patterns = ['fine', 'a(b']\n"));
     assert!(err.contains("rules.toml:6:23: rule `my-rule`: pattern `a(b` does not compile"), "{err}");
+    // In a basic string each escape counts as written: the `(` is still where the column says.
+    let err = refused(&format!("{GOOD_HEAD}patterns = [\"\\\\bx\\\\s+ ( said\"]\n"));
+    assert!(err.contains("rules.toml:6:23: rule `my-rule`: pattern `\\bx\\s+ ( said`"), "{err}");
+    let err = refused(&format!("{GOOD_HEAD}patterns = [\"\\u00e9 ( x\"]\n"));
+    assert!(err.contains("rules.toml:6:21: rule `my-rule`: pattern `é ( x`"), "{err}");
+    // A multi-line literal string drops the newline after its opening quotes.
+    let err = refused(&format!("{GOOD_HEAD}patterns = ['''\n\\bx ( said''']\n"));
+    assert!(err.contains("rules.toml:7:5: rule `my-rule`: pattern `\\bx ( said`"), "{err}");
+}
+
+#[test]
+fn errors_in_an_indented_rule_table_name_that_rule() {
+    let toml = format!(
+        "{GOOD_HEAD}phrases = [\"x\"]\n\n  [[rule]]\n  id = \"second-one\"\n  category = \"doubt\"\n  explanation = \"e\"\n  phrases = [\"y\"]\n"
+    );
+    let err = refused(&toml);
+    assert!(err.contains("rule `second-one`: missing field `message`"), "{err}");
 }
 
 #[test]

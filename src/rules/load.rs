@@ -412,8 +412,9 @@ impl Context<'_> {
                 ),
             ));
         }
-        // The span covers the quotes: a literal string '…' starts one byte before the pattern.
-        let at = |offset: usize| pattern.span().start + 1 + offset;
+        // The span covers the string as written, quotes and escapes included.
+        let literal = self.file.text.get(pattern.span()).unwrap_or_default();
+        let at = |offset: usize| pattern.span().start + offset_in_literal(literal, offset);
         let syntax_error = |span: &regex_syntax::ast::Span, reason: String| {
             self.error(
                 at(span.start.offset)..at(span.end.offset),
@@ -505,16 +506,67 @@ fn rule_id_around(text: &str, offset: usize) -> Option<String> {
     let header = text[..line_end]
         .match_indices("[[")
         .map(|(i, _)| i)
-        .filter(|&i| text[..i].trim_end_matches([' ', '\t']).is_empty() || text[..i].ends_with('\n'))
+        .filter(|&i| {
+            // At the start of a line, indented or not.
+            let before = text[..i].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with('\n')
+        })
         .last()?;
     let table = text[header..].strip_prefix("[[rule]]")?;
-    let table = table.find("\n[[").map_or(table, |end| &table[..end]);
-    table.lines().find_map(|line| {
+    // The rule's own keys: up to the next table header (`[rule.sentence]` or the next `[[`).
+    table.lines().take_while(|line| !line.trim_start().starts_with('[')).find_map(|line| {
         let value = line.trim().strip_prefix("id")?.trim_start().strip_prefix('=')?.trim();
         let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
         let id = value[1..].split(quote).next()?;
         (!id.is_empty()).then(|| id.to_string())
     })
+}
+
+/// Where byte `offset` of a TOML string's value lies in the string as written (`literal`,
+/// quotes included): after the opening quote or quotes (and the newline that may follow
+/// three), counting each escape (`\\`, `\"`, `\u00e9` ...) as written. A line-ending backslash
+/// in a `"""` string, which drops the white space after it, is skipped too.
+fn offset_in_literal(literal: &str, offset: usize) -> usize {
+    let (opening, escapes) = match literal.as_bytes() {
+        [b'\'', b'\'', b'\'', ..] => (3, false),
+        [b'"', b'"', b'"', ..] => (3, true),
+        [b'\'', ..] => (1, false),
+        [b'"', ..] => (1, true),
+        _ => return 0,
+    };
+    let after_opening = &literal[opening..];
+    let newline = match after_opening.as_bytes() {
+        [b'\n', ..] if opening == 3 => 1,
+        [b'\r', b'\n', ..] if opening == 3 => 2,
+        _ => 0,
+    };
+    let start = opening + newline;
+    if !escapes {
+        return start + offset;
+    }
+    let mut value = 0; // bytes of the value read so far
+    let mut chars = literal[start..].char_indices().peekable();
+    while value < offset {
+        let Some((_, c)) = chars.next() else { break };
+        if c != '\\' {
+            value += c.len_utf8();
+            continue;
+        }
+        match chars.next().map(|(_, escaped)| escaped) {
+            Some(unicode @ ('u' | 'U')) => {
+                let digits = if unicode == 'u' { 4 } else { 8 };
+                let hex: String = chars.by_ref().take(digits).map(|(_, d)| d).collect();
+                value +=
+                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).map_or(1, char::len_utf8);
+            }
+            Some(space) if space.is_whitespace() => {
+                while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+            }
+            Some(_) => value += 1,
+            None => break,
+        }
+    }
+    start + chars.peek().map_or(literal.len() - start, |&(i, _)| i)
 }
 
 fn is_kebab_case(id: &str) -> bool {
