@@ -33,7 +33,8 @@
 //!
 //! One known gap: the walk folds ASCII case only, while a case-insensitive pattern also lets
 //! `k` match the Kelvin sign (U+212A) and `s` the long s (U+017F); a match that spells its
-//! trigger literal with one of those two is not found.
+//! trigger literal with one of those two is not found. (Elsewhere in a match they are: the
+//! bounds on how far a match reaches past its literal allow for them.)
 //!
 //! Zones, voice, exceptions and sentence conditions are applied later (see `analyze`).
 
@@ -211,7 +212,8 @@ impl Matcher {
             for target in &self.targets[key] {
                 match *target {
                     Target::Trigger { pattern, shape } => {
-                        while lines[line].end < start {
+                        // The line the literal starts on (a line break belongs to the line it ends).
+                        while line + 1 < lines.len() && lines[line + 1].start <= start {
                             line += 1;
                         }
                         if self.patterns[pattern].zones & line_zones[line] == 0 {
@@ -349,9 +351,15 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
         }
     }
     let mut untriggered = Vec::new();
-    for (index, pattern) in rules.iter().flat_map(|rule| &rule.patterns).enumerate() {
+    let patterns = rules.iter().flat_map(|rule| rule.patterns.iter().map(move |pattern| (rule, pattern)));
+    for (index, (rule, pattern)) in patterns.enumerate() {
         match trigger_set(&pattern.bare) {
-            Some(TriggerSet { literals, shape }) => {
+            Some(TriggerSet { literals, mut shape }) => {
+                if !rule.case_sensitive {
+                    // The reach is in bytes of the unfolded pattern; folded, an ASCII letter
+                    // also matches a character of up to three bytes (`k` the Kelvin sign).
+                    shape.reach = shape.reach.and_then(|reach| reach.checked_mul(MAX_FOLDED_GROWTH));
+                }
                 literals.into_iter().for_each(|l| add(l, Target::Trigger { pattern: index, shape }))
             }
             None => untriggered.push((index, &pattern.bare)),
@@ -359,6 +367,11 @@ fn key_table(rules: &[Rule]) -> (Vec<String>, Vec<Vec<Target>>, Result<Untrigger
     }
     (keys, targets, Untriggered::new(&untriggered))
 }
+
+/// How many times longer in UTF-8 a case-insensitive match can be than the same match in the
+/// pattern's own case: an ASCII letter can match a three-byte character (`k` U+212A, the
+/// Kelvin sign), and no character folds to more than three times its length.
+const MAX_FOLDED_GROWTH: usize = 3;
 
 /// Every pattern of every rule, compiled (in parallel), with its rule. Only the whole match's
 /// span is used, so groups are compiled as non-capturing: smaller automata, built faster.
@@ -473,19 +486,20 @@ fn line_zones(lines: &[std::ops::Range<usize>], zones: &[Zone]) -> Vec<u8> {
         .collect()
 }
 
-/// The lines of `text`, without their `\n`.
+/// The lines of `text`, without their `\n` or `\r\n`: patterns match within one line, and
+/// `$` ends a line before its line break in CRLF text too.
 fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        lines.push(start..end);
+        let content_end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
+        lines.push(start..content_end);
         start = end + 1;
     }
     lines.push(start..text.len());
     lines
 }
 
-/// `don't` also as `don’t` and "don`t", so a rule need not list every apostrophe.
 /// A phrase (written in lower case) in the cases its non-ASCII letters may appear in: lower
 /// case, upper case ("CAFÉ CRÈME") and with a capital first letter ("Élysée"). The trie folds
 /// ASCII case itself.
@@ -510,6 +524,7 @@ fn case_variants(phrase: &str) -> Vec<String> {
     variants
 }
 
+/// `don't` also as `don’t` and "don`t", so a rule need not list every apostrophe.
 fn apostrophe_variants(phrase: &str) -> Vec<String> {
     if phrase.contains('\'') {
         vec![phrase.to_string(), phrase.replace('\'', "’"), phrase.replace('\'', "`")]
@@ -593,6 +608,43 @@ mod tests {
         let lines = line_ranges(text);
         assert_eq!(line_zones(&lines, &zones), [1, 4, 4 | 8]);
         assert_eq!(line_zones(&lines, &[]), [u8::MAX; 3]);
+    }
+
+    #[test]
+    fn line_ends_hold_in_crlf_text_and_folded_matches_reach_as_far_as_they_go() {
+        let matcher = matcher_of(
+            r#"[[rule]]
+id = "said-at-end"
+category = "attribution"
+message = "m"
+explanation = "e"
+patterns = ['court said$']
+
+[[rule]]
+id = "reasons"
+category = "clickbait"
+message = "m"
+explanation = "e"
+patterns = ['\d+ reasons [a-z]{1,3}']
+"#,
+        );
+        let found = |text: &str| -> Vec<String> {
+            let mut matches = matcher.scan(text, &[]).matches;
+            matches.sort();
+            matches.iter().map(|m| text[m.start..m.end].to_string()).collect()
+        };
+        assert_eq!(found("The court said\nNext"), ["court said"]);
+        assert_eq!(found("The court said\r\nNext\r\n"), ["court said"], "`$` before a CRLF");
+        // Three Kelvin signs (three bytes each) match `[a-z]{1,3}` case-insensitively.
+        assert_eq!(found("5 reasons \u{212A}\u{212A}\u{212A}"), ["5 reasons \u{212A}\u{212A}\u{212A}"]);
+        let text = "5 reasons \u{212A}\u{212A}\u{212A}\r\nThe court said\r\n";
+        assert_eq!(
+            found(text),
+            whole_line_matches(&matcher, text)
+                .iter()
+                .map(|m| text[m.start..m.end].to_string())
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -204,7 +204,7 @@ impl Untriggered {
         if let Some(inner) = &self.inner {
             let mut line = 0;
             for m in inner.find_overlapping_iter(text) {
-                while lines[line].end < m.start() {
+                while line + 1 < lines.len() && lines[line + 1].start <= m.start() {
                     line += 1;
                 }
                 let index = self.inner_patterns[m.pattern().as_usize()];
