@@ -258,7 +258,9 @@ fn read_batches(
         match &event {
             Event::Article { article, .. } => (articles, bytes) = (articles + 1, bytes + article.text.len()),
             Event::Page(page) => (articles, bytes) = (articles + 1, bytes + page.len()),
-            Event::Skipped(_) => {}
+            // Skipped inputs count towards a batch too, so their messages are printed as they
+            // come, even from a file that is all bad lines.
+            Event::Skipped(_) => articles += 1,
         }
         batch.push(event);
         if articles >= BATCH_ARTICLES || bytes >= BATCH_BYTES {

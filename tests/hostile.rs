@@ -239,3 +239,47 @@ fn the_summary_table_lists_at_most_ten_thousand_articles() {
     assert!(summary.contains("… and 3 more articles"));
     assert!(summary.ends_with("\n10003 articles, 10003 findings\n"), "every article still counted");
 }
+
+#[test]
+fn a_truncated_gzip_file_ends_with_one_message_and_keeps_what_was_read() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    for i in 0..20_000 {
+        writeln!(
+            gz,
+            r#"{{"id": "a{i}", "text": "Article {i} says the plan {i} was shocking, sources say."}}"#
+        )
+        .unwrap();
+    }
+    let whole = gz.finish().unwrap();
+    let dir = folder(&[("cut.jsonl.gz", &whole[..whole.len() / 2])]);
+    // Before, the decoder's error came back at every read: the run never ended.
+    let output = newslint()
+        .timeout(std::time::Duration::from_secs(120))
+        .args(["check", "--format", "jsonl", "--quiet"])
+        .arg(dir.path().join("cut.jsonl.gz"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("cannot read").count(), 1, "{stderr}");
+    let articles = output.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+    assert!((1_000..20_000).contains(&articles), "{articles} articles");
+}
+
+#[test]
+fn the_largest_article_limit_means_no_limit() {
+    let dir = folder(&[
+        ("a.txt", b"The minister said the plan was shocking."),
+        ("b.jsonl", b"{\"text\": \"Shocking news.\"}\n"),
+    ]);
+    newslint()
+        .args(["check", "--format", "jsonl", "--max-article-bytes", &usize::MAX.to_string()])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("\"id\":\"a.txt\"")
+                .and(predicate::str::contains("b.jsonl:1\"")),
+        );
+}

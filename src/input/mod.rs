@@ -322,7 +322,9 @@ impl Inputs {
     /// refused without being held in memory.
     fn read_article(&self, reader: impl Read, path: &str, failure: &str) -> Result<Vec<u8>, Event> {
         let mut bytes = Vec::new();
-        if let Err(e) = reader.take(self.options.max_article_bytes as u64 + 1).read_to_end(&mut bytes) {
+        if let Err(e) =
+            reader.take((self.options.max_article_bytes as u64).saturating_add(1)).read_to_end(&mut bytes)
+        {
             return Err(skipped(path.into(), None, format!("{failure}: {}", io_reason(&e))));
         }
         if bytes.len() > self.options.max_article_bytes {

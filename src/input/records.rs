@@ -70,12 +70,15 @@ impl JsonlReader {
         loop {
             self.buffer.clear();
             // One byte more than a line may have, to tell an over-long one.
-            let limit = options.max_record_bytes() as u64 + 1;
+            let limit = (options.max_record_bytes() as u64).saturating_add(1);
             let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buffer);
             match read {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
+                    // A read error ends the file: a decoder (a truncated .gz) returns the same
+                    // error at every later read, and the lines after it cannot be found.
+                    self.reader = Box::new(std::io::empty());
                     return Some(skipped(
                         self.path.clone(),
                         Some(self.line + 1),
