@@ -278,8 +278,5 @@ fn the_largest_article_limit_means_no_limit() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stdout(
-            predicate::str::contains("\"id\":\"a.txt\"")
-                .and(predicate::str::contains("b.jsonl:1\"")),
-        );
+        .stdout(predicate::str::contains("\"id\":\"a.txt\"").and(predicate::str::contains("b.jsonl:1\"")));
 }

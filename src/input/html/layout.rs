@@ -31,8 +31,11 @@ pub(super) fn layout(blocks: &[Block], kinds: &[ZoneKind], r: &ReadabilityResult
     let pick = |kind: ZoneKind| {
         blocks.iter().zip(kinds).filter(move |(_, k)| **k == kind).map(|(b, _)| b.text.as_str())
     };
-    let title_line = pick(ZoneKind::Title).next().map(str::to_string).or_else(|| non_empty(r.title.clone()));
-    section(ZoneKind::Title, &mut title_line.as_deref().into_iter());
+    // Our classifier marks one title block; the zoner's fall-back can mark a headline split
+    // over two lines as two. Every one is kept: all of the page's text is in `text`.
+    let titles: Vec<&str> = pick(ZoneKind::Title).collect();
+    let from_readability = non_empty(r.title.clone()).filter(|_| titles.is_empty());
+    section(ZoneKind::Title, &mut titles.into_iter().chain(from_readability.as_deref()));
     section(ZoneKind::Byline, &mut pick(ZoneKind::Byline));
     section(ZoneKind::Body, &mut pick(ZoneKind::Body));
     section(ZoneKind::Boilerplate, &mut pick(ZoneKind::Boilerplate));
@@ -57,14 +60,17 @@ fn page_text(blocks: &[Block]) -> String {
 }
 
 /// Readability sometimes settles on a small block (a blog's header, a disclaimer) while the
-/// article is elsewhere. When the plain-text zoner, run on the page in document order, finds a
-/// body more than twice as long and readability kept under 1,000 characters, the zoner's zones
-/// are used instead (widget rules still apply).
+/// article is elsewhere. When readability kept under 1,000 characters and the plain-text
+/// zoner, run on the page in document order, finds a body more than twice as long (and 200
+/// characters more), the zoner's zones are used instead (widget rules still apply).
 pub(super) fn fall_back_to_zoner(blocks: &[Block], kinds: &mut [ZoneKind]) {
     let body_chars = |kinds: &[ZoneKind]| -> usize {
         blocks.iter().zip(kinds).filter(|(_, k)| **k == ZoneKind::Body).map(|(b, _)| b.chars as usize).sum()
     };
     let ours = body_chars(kinds);
+    if ours >= 1000 {
+        return;
+    }
     let text = page_text(blocks);
     let mut zoned = vec![ZoneKind::Boilerplate; blocks.len()];
     for (k, d) in zoned.iter_mut().zip(crate::zones::classify_lines(&text)) {
@@ -75,18 +81,14 @@ pub(super) fn fall_back_to_zoner(blocks: &[Block], kinds: &mut [ZoneKind]) {
             *k = ZoneKind::Boilerplate;
         }
     }
-    if ours < 1000 && body_chars(&zoned) > 2 * ours + 200 {
+    if body_chars(&zoned) > 2 * ours + 200 {
         kinds.copy_from_slice(&zoned);
     }
 }
 
 /// The page text in document order, zoned by the plain-text zoner.
 pub(super) fn plain_layout(blocks: &[Block]) -> Extracted {
-    let mut text = String::new();
-    for b in blocks {
-        text.push_str(&b.text);
-        text.push('\n');
-    }
+    let text = page_text(blocks);
     let zones = crate::zones::detect_zones(&text);
     Extracted { text, zones, ..Extracted::default() }
 }

@@ -503,3 +503,42 @@ fn nesting_limit_drops_only_excess_tags() {
     assert_eq!(limited.matches("<div>").count(), MAX_NESTING);
     assert!(limited.ends_with('x'));
 }
+
+#[test]
+fn a_headline_the_zoner_splits_over_two_title_lines_keeps_both() {
+    use super::layout::{fall_back_to_zoner, layout};
+    let p = "The council said on Monday that the new rules would apply to all of the schools in the city, and that the money would be paid out in the spring when the year starts.";
+    let texts = ["Council approves", "new budget for city schools", p, p, p, p, "Small kept thing here"];
+    let blocks: Vec<Block> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            Block {
+                text: t.to_string(),
+                chars,
+                body_chars: if i == 6 { chars } else { 0 },
+                ..Block::default()
+            }
+        })
+        .collect();
+    // Readability kept only the small last block: the zoner's zones are used instead.
+    let mut kinds = vec![ZoneKind::Boilerplate; blocks.len()];
+    kinds[6] = ZoneKind::Body;
+    fall_back_to_zoner(&blocks, &mut kinds);
+    assert_eq!(kinds[..2], [ZoneKind::Title, ZoneKind::Title]);
+    let r = ReadabilityResult {
+        body: HashSet::new(),
+        title: String::new(),
+        byline: None,
+        published: None,
+        site_name: None,
+    };
+    let extracted = layout(&blocks, &kinds, &r);
+    let title = &extracted.zones[0];
+    assert_eq!(title.kind, ZoneKind::Title);
+    assert_eq!(
+        extracted.text[title.start..title.end].trim_end(),
+        "Council approves\nnew budget for city schools"
+    );
+}
