@@ -1,13 +1,15 @@
 //! Segmentation: sentences and quotations, with byte offsets into the article text.
 //!
 //! Sentences end at `.`, `!`, `?` or `…` (plus closing quotes and brackets) before a capital,
-//! a digit or an opening quote, at a blank line, and at a line break unless the line plainly
-//! continues (it ends in a lower-case word or a comma and the next starts in lower case).
+//! a digit, an opening quote or a bullet `•`, at a blank line, and at a line break unless the
+//! line plainly continues (it ends in a lower-case word, a comma, a semicolon or a hyphen and
+//! the next starts in lower case).
 //! A full stop after an abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", an initial "J.") does not
 //! end a sentence.
 //!
-//! Quotations are “curly”, "straight", ‘single’ or «guillemet» spans inside one paragraph; a
-//! quotation still open at the end of its paragraph ends there (the news convention for quotes
+//! Quotations are “curly”, "straight", ‘single’ or «guillemet» spans inside one paragraph (a
+//! hard-wrapped line that the next continues is not a paragraph's end); a quotation still open
+//! at the end of its paragraph ends there (the news convention for quotes
 //! that run over several paragraphs). A quotation is the speaker's voice (`quoted`) when it has
 //! at least three words or its sentence has a speech verb ("said", "told", "accused" …);
 //! otherwise it is the outlet's own scare quote (`outlet`), as in: his so-called “support”
@@ -190,7 +192,8 @@ fn split_sentences(text: &str) -> Vec<Range<usize>> {
     sentences
 }
 
-/// A hard-wrapped line: ends in a lower-case word or a comma and the next line starts lower case.
+/// A hard-wrapped line: ends in a lower-case word, `,`, `;` or `-`, and the next line starts in
+/// lower case.
 fn continues_on_next_line(line: &str, after: &str) -> bool {
     let Some(last) = line.trim_end().chars().next_back() else { return false };
     if !(last.is_lowercase() || matches!(last, ',' | ';' | '-')) {
@@ -211,11 +214,12 @@ enum Mark {
 fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
     let mut spans = Vec::new();
     let mut line_start = 0;
+    // A quotation still open at the end of a hard-wrapped line stays open on the next one.
+    let mut open: Option<(usize, Mark)> = None;
     while line_start < text.len() {
         let line_end =
             memchr::memchr(b'\n', &text.as_bytes()[line_start..]).map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
-        let mut open: Option<(usize, Mark)> = None;
         // Every quote mark is `"` or starts with byte 0xE2 (“ ” ‘ ’) or 0xC2 (« »): jump from
         // one such byte to the next instead of decoding every character.
         let mut from = 0;
@@ -252,8 +256,11 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
             }
         }
         // A quotation left open runs to the end of its paragraph, except a lone ‘ (often an
-        // apostrophe typed the wrong way round).
-        if let Some((s, mark)) = open
+        // apostrophe typed the wrong way round); a line that the next one continues is not
+        // the end of a paragraph (see `continues_on_next_line`).
+        if open.is_some()
+            && !continues_on_next_line(line, &text[line_end..])
+            && let Some((s, mark)) = open.take()
             && mark != Mark::Single
         {
             let end = line_start + line.trim_end().len();
@@ -270,7 +277,7 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
             let before =
                 &text[crate::text::floor_char_boundary(text, span.start.saturating_sub(16))..span.start];
             let so_called = before.trim_end().to_ascii_lowercase().ends_with("so-called");
-            let voice = if three_words || (!so_called && speech_verb_near(text, &span, sentences)) {
+            let voice = if !so_called && (three_words || speech_verb_near(text, &span, sentences)) {
                 Voice::Quoted
             } else {
                 Voice::Outlet
@@ -280,7 +287,8 @@ fn find_quotations(text: &str, sentences: &[Range<usize>]) -> Vec<Quotation> {
         .collect()
 }
 
-/// Verbs that attribute words to a speaker, sorted (see `is_speech_verb`).
+/// Verbs that attribute words to a speaker, in alphabetical order for the reader (`is_speech_verb`
+/// sorts its own keys for its binary search).
 const SPEECH_VERBS: &[&str] = &[
     "according",
     "accused",
@@ -425,7 +433,7 @@ mod tests {
 
     #[test]
     fn speech_verbs_are_sorted_lowercase_and_found_in_any_case() {
-        assert!(SPEECH_VERBS.windows(2).all(|pair| pair[0] < pair[1]), "sorted, for the binary search");
+        assert!(SPEECH_VERBS.windows(2).all(|pair| pair[0] < pair[1]), "sorted and without duplicates");
         assert!(SPEECH_VERBS.iter().all(|v| v.len() <= 10 && *v == v.to_ascii_lowercase()));
         assert!(SPEECH_VERBS.iter().all(|v| is_speech_verb(v) && is_speech_verb(&v.to_ascii_uppercase())));
         assert!(!is_speech_verb("sai") && !is_speech_verb("") && !is_speech_verb("saidsaidsaid"));
@@ -490,6 +498,24 @@ mod tests {
         let seg = Segments::new(text);
         assert_eq!(seg.quotes.len(), 1);
         assert_eq!(&text[seg.quotes[0].start..seg.quotes[0].end], "\"We will fight on and on");
+    }
+
+    #[test]
+    fn a_quotation_runs_on_over_a_hard_wrapped_line() {
+        let text = "He said \"we will fight on and\non\" and then he left the room. Smith said \"no\".";
+        let seg = Segments::new(text);
+        let quotes: Vec<&str> = seg.quotes.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(quotes, ["\"we will fight on and\non\"", "\"no\""]);
+        let left = text.find("left").unwrap();
+        assert_eq!(seg.voice_of(left, left + 4), Voice::Outlet, "the narration between the quotes");
+    }
+
+    #[test]
+    fn so_called_makes_a_scare_quote_of_any_length() {
+        let text = "They held so-called “free and fair elections” last year, officials said.";
+        let seg = Segments::new(text);
+        assert_eq!(seg.quotes.len(), 1);
+        assert_eq!(seg.quotes[0].voice, Voice::Outlet);
     }
 
     #[test]
