@@ -139,6 +139,27 @@ fn markdown_github_and_annotated() {
 }
 
 #[test]
+fn markdown_keeps_article_text_inert() {
+    let text = b"It was shocking [click](https://evil.example) **now** `rm` <b>x</b> &amp; ![i](j.png)";
+    let dir = folder(&[("a.txt", text)]);
+    let output =
+        newslint().args(["check", "--format", "markdown"]).arg(dir.path().join("a.txt")).output().unwrap();
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.contains("**shocking**"), "the match is still bold: {md}");
+    for inert in [
+        r"\[click\](https://evil.example)",
+        r"\*\*now\*\*",
+        r"\`rm\`",
+        r"&lt;b\>x&lt;/b\>",
+        "&amp;amp;",
+        r"\[i\](j.png)",
+    ] {
+        assert!(md.contains(inert), "{inert} in {md}");
+    }
+    assert!(!md.contains("!["), "no image can form: {md}");
+}
+
+#[test]
 fn output_file_is_written_whole() {
     let dir = dataset();
     let target = dir.path().join("report.json");

@@ -23,9 +23,25 @@ impl<'a> MarkdownReporter<'a> {
     }
 }
 
-/// Text safe inside a Markdown table cell.
+/// Text safe inside a Markdown table cell or heading: article text is untrusted, so nothing in it
+/// may become a link, an image, an HTML tag, emphasis or code (which would also break the
+/// `**match**` around it). The punctuation that can start any of these is backslash-escaped,
+/// `&` and `<` are written as entities, and line breaks become spaces.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ").replace('<', "&lt;")
+    let mut safe = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '>' | '!' => {
+                safe.push('\\');
+                safe.push(c);
+            }
+            '&' => safe.push_str("&amp;"),
+            '<' => safe.push_str("&lt;"),
+            '\n' | '\r' => safe.push(' '),
+            _ => safe.push(c),
+        }
+    }
+    safe
 }
 
 impl Reporter for MarkdownReporter<'_> {
