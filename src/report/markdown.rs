@@ -25,13 +25,14 @@ impl<'a> MarkdownReporter<'a> {
 
 /// Text safe inside a Markdown table cell or heading: article text is untrusted, so nothing in it
 /// may become a link, an image, an HTML tag, emphasis or code (which would also break the
-/// `**match**` around it). The punctuation that can start any of these is backslash-escaped,
-/// `&` and `<` are written as entities, and line breaks become spaces.
+/// `**match**` around it). The punctuation that can start any of these is backslash-escaped
+/// (`!` needs no escape once `[` has one), `&` and `<` are written as entities, and line breaks
+/// become spaces.
 fn cell(text: &str) -> String {
     let mut safe = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '>' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '>' => {
                 safe.push('\\');
                 safe.push(c);
             }
