@@ -73,13 +73,48 @@ fn sarif_validates_against_the_schema() {
             if is_signal { ("pass".into(), true) } else { ("fail".into(), false) };
         assert_eq!((&result["kind"], result["level"] == "none"), (&expected.0, expected.1), "{result}");
     }
+    // A JSONL record: the region is the record's line of the file; the span in the article's
+    // text is in the properties.
     let region = &first["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region, &serde_json::json!({"startLine": 1}));
+    let span = &first["properties"]["textRegion"];
     assert_eq!(
-        (region["startLine"].as_u64(), region["startColumn"].as_u64(), region["byteLength"].as_u64()),
+        (span["startLine"].as_u64(), span["startColumn"].as_u64(), span["byteLength"].as_u64()),
         (Some(1), Some(3), Some(10))
     );
+    let third = results.iter().find(|r| r["properties"]["article"] == "worse").unwrap();
+    assert_eq!(third["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
     let rule_help = &sarif["runs"][0]["tool"]["driver"]["rules"][0]["help"]["text"];
     assert!(rule_help.as_str().unwrap().contains("Fear words push you"));
+}
+
+#[test]
+fn text_files_are_annotated_at_the_finding_and_html_pages_as_a_whole() {
+    let dir = folder(&[
+        ("a.txt", b"Calm start.\nIt was shocking news."),
+        ("b.html", b"<html><body><article><p>It was shocking news, the mayor said on Tuesday.</p></article></body></html>"),
+    ]);
+    let check = |format: &str, file: &str| {
+        let output =
+            newslint().args(["check", "--format", format]).arg(dir.path().join(file)).output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let gh = check("github", "a.txt");
+    assert!(gh.contains("a.txt,line=2,col=8,title=loaded-language"), "{gh}");
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif", "a.txt")).unwrap();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (&region["startLine"], &region["startColumn"], &region["byteOffset"]),
+        (&2.into(), &8.into(), &19.into())
+    );
+    // An HTML page's text is extracted: the annotation is on the file, the place in the message.
+    let gh = check("github", "b.html");
+    let line = gh.lines().find(|l| l.contains("loaded-language")).unwrap();
+    assert!(line.contains("b.html,title=") && line.contains("::article b.html, "), "{line}");
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif", "b.html")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert!(result["locations"][0]["physicalLocation"].get("region").is_none(), "{result}");
+    assert!(result["properties"]["textRegion"]["startLine"].is_u64(), "{result}");
 }
 
 #[test]
@@ -127,11 +162,14 @@ fn markdown_github_and_annotated() {
     assert!(md.contains("**terrifying**"), "{md}");
     let gh = run(&dir, &["--format", "github"]);
     let first = gh.lines().next().unwrap();
+    // A JSONL record is annotated at its line of the file; the message names the article and
+    // the place in its text.
     assert!(
         first.starts_with("::warning file=")
-            && first.contains(",line=1,col=3,title=appeal-to-fear (fear-words)::"),
+            && first.contains("d.jsonl,line=1,title=appeal-to-fear (fear-words)::article =cmd(), 1:3: "),
         "{first}"
     );
+    assert!(gh.lines().any(|l| l.contains(",line=3,title=") && l.contains("::article worse, ")), "{gh}");
     assert!(!gh.contains("named-source"), "signals are not annotated");
     let annotated = run(&dir, &["--format", "annotated"]);
     assert!(annotated.contains("1 | A terrifying invasion. This proves it."), "{annotated}");

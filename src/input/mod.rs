@@ -37,6 +37,21 @@ pub struct Article {
     pub text: String,
     /// Zones known from the input itself (HTML structure); `None`: detect them from the text.
     pub zones: Option<Vec<Zone>>,
+    /// How the text relates to the file at `path`, for formats that point into files.
+    pub origin: Origin,
+}
+
+/// How an article's text relates to the file at its `path`: whether a finding's line and
+/// column (which count in the text) are also a place in that file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// The file is the text (`.txt`, `.md`, not compressed): lines and columns are the file's.
+    File,
+    /// One record of the file (a JSONL line, a CSV record) that starts on this line of it.
+    Record { line: usize },
+    /// Made from the file (HTML extracted, decompressed) or read from standard input.
+    #[default]
+    Derived,
 }
 
 /// An input that could not be analysed.
@@ -108,6 +123,7 @@ impl Page {
                     url: page.url,
                     text: page.text,
                     zones: Some(page.zones),
+                    origin: Origin::Derived,
                 };
                 Event::Article { article: Box::new(article), warning: None }
             }
@@ -224,12 +240,19 @@ enum Pending {
 pub struct Inputs {
     pending: VecDeque<Pending>,
     records: Option<Records>,
+    /// The records' lines are lines of the file at their path (it is not compressed).
+    records_in_place: bool,
     options: InputOptions,
 }
 
 impl Inputs {
     pub fn new(paths: &[PathBuf], options: InputOptions) -> Self {
-        Inputs { pending: paths.iter().cloned().map(Pending::Argument).collect(), records: None, options }
+        Inputs {
+            pending: paths.iter().cloned().map(Pending::Argument).collect(),
+            records: None,
+            records_in_place: false,
+            options,
+        }
     }
 
     fn expand_folder(&mut self, folder: &Path) {
@@ -271,6 +294,7 @@ impl Inputs {
         {
             return Some(skipped(display, None, self.too_large(meta.len() as usize)));
         }
+        self.records_in_place = compression == Compression::None;
         let reader: Box<dyn Read + Send> = match compression {
             Compression::None => Box::new(file),
             Compression::Gzip => {
@@ -305,7 +329,9 @@ impl Inputs {
                 Some(if kind == Kind::Html {
                     Event::Page(Box::new(Page { bytes, id, path: display }))
                 } else {
-                    self.text_article(bytes, id, display)
+                    let origin =
+                        if compression == Compression::None { Origin::File } else { Origin::Derived };
+                    self.text_article(bytes, id, display, origin)
                 })
             }
         }
@@ -338,7 +364,7 @@ impl Inputs {
         Ok(bytes)
     }
 
-    fn text_article(&self, bytes: Vec<u8>, id: String, path: String) -> Event {
+    fn text_article(&self, bytes: Vec<u8>, id: String, path: String, origin: Origin) -> Event {
         match decode(bytes) {
             Err(reason) => skipped(path, None, reason),
             Ok(Decoded { text, warning }) => {
@@ -346,7 +372,7 @@ impl Inputs {
                     return skipped(path, None, "empty: there is no text to analyse".into());
                 }
                 Event::Article {
-                    article: Box::new(Article { id, path, text, ..Article::default() }),
+                    article: Box::new(Article { id, path, text, origin, ..Article::default() }),
                     warning,
                 }
             }
@@ -372,10 +398,11 @@ impl Inputs {
         };
         if is_jsonl {
             self.records = Some(Records::Jsonl(JsonlReader::new("-".into(), Box::new(reader))));
+            self.records_in_place = false;
             return None;
         }
         Some(match self.read_article(reader, "-", "cannot read standard input") {
-            Ok(bytes) => self.text_article(bytes, "-".into(), "-".into()),
+            Ok(bytes) => self.text_article(bytes, "-".into(), "-".into(), Origin::Derived),
             Err(event) => event,
         })
     }
@@ -388,6 +415,10 @@ impl Iterator for Inputs {
         loop {
             if let Some(records) = &mut self.records {
                 match records.next_event(&self.options) {
+                    Some(Event::Article { mut article, warning }) if !self.records_in_place => {
+                        article.origin = Origin::Derived;
+                        return Some(Event::Article { article, warning });
+                    }
                     Some(event) => return Some(event),
                     None => self.records = None,
                 }

@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
-use super::{Article, Event, Fields, InputOptions, io_reason, is_blank, skipped, source_or_host};
+use super::{Article, Event, Fields, InputOptions, Origin, io_reason, is_blank, skipped, source_or_host};
 
 /// A reader of one article per record.
 pub(super) enum Records {
@@ -138,6 +138,7 @@ impl JsonlReader {
                         article.id = format!("{}:{}", self.path, self.line);
                     }
                     article.path = self.path.clone();
+                    article.origin = Origin::Record { line: self.line };
                     Event::Article { article: Box::new(article), warning }
                 }
                 Err(reason) => skipped(self.path.clone(), Some(self.line), reason),
@@ -178,7 +179,7 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
     let title = string_field(&fields.title);
     let url = string_field(&fields.url);
     let source = source_or_host(string_field(&fields.source), url.as_deref());
-    Ok(Article { id, path: String::new(), source, title, url, text, zones: None })
+    Ok(Article { id, path: String::new(), source, title, url, text, zones: None, origin: Origin::Derived })
 }
 
 /// The text of a number field as the line writes it: a JSON number that is not a 64-bit integer
@@ -480,6 +481,7 @@ impl CsvReader {
             url,
             text: text.into_owned(),
             zones: None,
+            origin: Origin::Record { line },
         };
         Event::Article { article: Box::new(article), warning }
     }

@@ -1,12 +1,18 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per cue or technique
 //! finding (`::warning file=…,line=…,col=…::…`). Signals are good news, not problems, so they
 //! are not annotated.
+//!
+//! An annotation points at a place in a file of the repository. For a text file that is the
+//! finding's line and column. For a JSONL line or CSV record it is the record's line, and the
+//! message names the article and the place in its text (`article a17, 3:12: …`); for an HTML page
+//! or a compressed file, the file as a whole, with the same message.
 
 use std::io::{self, Write};
 
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
+use crate::input::Origin;
 use crate::rules::{Group, RuleSet, Severity};
 
 pub struct GithubReporter<'a> {
@@ -34,13 +40,20 @@ impl Reporter for GithubReporter<'_> {
                 Severity::Error => "error",
             };
             let quoted = if f.voice == crate::rules::Voice::Quoted { " (inside a quotation)" } else { "" };
-            let message = format!("{}{quoted}: \"{}\"", rule.message, &text[f.start..f.end]);
+            let article = &analysis.article;
+            let mut message = format!("{}{quoted}: \"{}\"", rule.message, &text[f.start..f.end]);
+            let place = match article.origin {
+                Origin::File => format!(",line={},col={}", f.line, f.column),
+                Origin::Record { line } => format!(",line={line}"),
+                Origin::Derived => String::new(),
+            };
+            if article.origin != Origin::File {
+                message = format!("article {}, {}:{}: {message}", article.id, f.line, f.column);
+            }
             writeln!(
                 out,
-                "::{command} file={},line={},col={},title={}::{}",
-                escape_property(&analysis.article.path),
-                f.line,
-                f.column,
+                "::{command} file={}{place},title={}::{}",
+                escape_property(&article.path),
                 escape_property(&format!("{} ({})", category.id, rule.id)),
                 escape_data(&message)
             )?;

@@ -4,9 +4,12 @@
 //! (`kind` "pass", `level` "none"), which dashboards do not raise as alerts.
 //!
 //! Streaming: the rules go out in `begin`, each article's results as it comes, and `finish`
-//! closes the document. Regions count columns in Unicode code points (`columnKind`). For a
-//! JSONL input the artifact is the JSONL file and the region indexes the article's `text`
-//! field; the article id is in the result's `logicalLocations`.
+//! closes the document. Regions count columns in Unicode code points (`columnKind`).
+//!
+//! A region is a place in the artifact file. For a text file it is the finding's span (lines,
+//! columns, bytes). For a JSONL line or CSV record it is the record's line only, and for an HTML
+//! page or a compressed file there is none: the finding's span in the article's text is then in
+//! the result's `properties.textRegion`. The article id is in `logicalLocations`.
 
 use std::io::{self, Write};
 
@@ -15,6 +18,7 @@ use serde_json::json;
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
+use crate::input::Origin;
 use crate::rules::{Group, RuleSet, Severity};
 use crate::text::LineIndex;
 
@@ -89,6 +93,31 @@ impl Reporter for SarifReporter<'_> {
             } else {
                 ("fail", level(rule.severity))
             };
+            let span = json!({
+                "startLine": f.line,
+                "startColumn": f.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "byteOffset": f.start,
+                "byteLength": f.end - f.start,
+                "snippet": {"text": &text[f.start..f.end]},
+            });
+            let mut physical = json!({"artifactLocation": {"uri": uri(&analysis.article.path)}});
+            let mut properties = json!({
+                "article": analysis.article.id,
+                "category": category.id,
+                "group": category.group.as_str(),
+                "zone": f.zone.as_str(),
+                "voice": f.voice.as_str(),
+            });
+            match analysis.article.origin {
+                Origin::File => physical["region"] = span,
+                Origin::Record { line } => {
+                    physical["region"] = json!({"startLine": line});
+                    properties["textRegion"] = span;
+                }
+                Origin::Derived => properties["textRegion"] = span,
+            }
             let result = json!({
                 "ruleId": rule.id,
                 "ruleIndex": f.rule,
@@ -96,27 +125,10 @@ impl Reporter for SarifReporter<'_> {
                 "level": level,
                 "message": {"text": format!("{} ({})", rule.message, category.id)},
                 "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&analysis.article.path)},
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": end_line,
-                            "endColumn": end_column,
-                            "byteOffset": f.start,
-                            "byteLength": f.end - f.start,
-                            "snippet": {"text": &text[f.start..f.end]},
-                        },
-                    },
+                    "physicalLocation": physical,
                     "logicalLocations": [{"name": analysis.article.id, "kind": "article"}],
                 }],
-                "properties": {
-                    "article": analysis.article.id,
-                    "category": category.id,
-                    "group": category.group.as_str(),
-                    "zone": f.zone.as_str(),
-                    "voice": f.voice.as_str(),
-                },
+                "properties": properties,
             });
             if !self.first {
                 out.write_all(b",")?;
@@ -133,18 +145,31 @@ impl Reporter for SarifReporter<'_> {
     }
 }
 
-/// A relative URI reference for a path (`/` separators, spaces and `%` escaped).
+/// A relative URI reference for a path: `/` separators, and every byte that may not stand in a
+/// URI path as it is (spaces, `%`, `#`, `?`, non-ASCII letters ...; also `:`, which would make
+/// `c:/x` a scheme) percent-encoded.
 fn uri(path: &str) -> String {
     let mut uri = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            '\\' => uri.push('/'),
-            ' ' => uri.push_str("%20"),
-            '%' => uri.push_str("%25"),
-            '#' => uri.push_str("%23"),
-            '?' => uri.push_str("%3F"),
-            c => uri.push(c),
+    for byte in path.bytes() {
+        match byte {
+            b'\\' => uri.push('/'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => uri.push(char::from(byte)),
+            b'/' | b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+'
+            | b',' | b';' | b'=' | b'@' => uri.push(char::from(byte)),
+            _ => uri.push_str(&format!("%{byte:02X}")),
         }
     }
     uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri(r"data\news\a b.txt"), "data/news/a%20b.txt");
+        assert_eq!(uri("naïve #1?.txt"), "na%C3%AFve%20%231%3F.txt");
+        assert_eq!(uri("c:/x/100%.jsonl"), "c%3A/x/100%25.jsonl");
+    }
 }
