@@ -37,10 +37,12 @@ const MAX_TITLE_BYTES: usize = 300;
 
 /// `--select` / `--ignore` named something that is neither a rule nor a category.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown rule or category `{id}` in --{flag} (see `newslint rules list`){}", did_you_mean(.closest.as_deref()))]
+#[error("unknown rule or category `{id}` in {list} (see `newslint rules list`){}", did_you_mean(.closest.as_deref()))]
 pub struct UnknownId {
     pub id: String,
-    pub flag: &'static str,
+    /// The list it was in, as the user wrote it: `--select` or `--ignore`, or the config
+    /// file's `select` or `ignore` (see `main`).
+    pub list: &'static str,
     /// The known rule or category id it is likely a misspelling of.
     pub closest: Option<String>,
 }
@@ -68,7 +70,7 @@ impl Engine {
 
     /// Reports only rules named (by rule or category id) in `select`, if any, minus `ignore`.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownId> {
-        let resolve = |ids: &[String], flag: &'static str| -> Result<HashSet<usize>, UnknownId> {
+        let resolve = |ids: &[String], list: &'static str| -> Result<HashSet<usize>, UnknownId> {
             let mut rules = HashSet::new();
             for id in ids {
                 if let Some(rule) = self.rules.rule(id) {
@@ -84,13 +86,13 @@ impl Engine {
                     );
                 } else {
                     let closest = self.rules.closest_id(id, true).map(str::to_string);
-                    return Err(UnknownId { id: id.clone(), flag, closest });
+                    return Err(UnknownId { id: id.clone(), list, closest });
                 }
             }
             Ok(rules)
         };
-        let selected = resolve(select, "select")?;
-        let ignored = resolve(ignore, "ignore")?;
+        let selected = resolve(select, "--select")?;
+        let ignored = resolve(ignore, "--ignore")?;
         for (i, enabled) in self.enabled.iter_mut().enumerate() {
             *enabled = (select.is_empty() || selected.contains(&i)) && !ignored.contains(&i);
         }

@@ -221,8 +221,9 @@ fn analyse(engine: &Engine, parts: &PartBudget<'_>, event: Event) -> Done {
     }
 }
 
-/// Groups input events into batches of at most [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`]
-/// bytes of text or HTML, each sent with its byte count. When the input pauses (a stream on standard
+/// Groups input events into batches, each sent with its byte count once it holds
+/// [`BATCH_ARTICLES`] events (articles and skipped inputs) or [`BATCH_BYTES`] bytes of text or
+/// HTML (the article that reaches the limit included). When the input pauses (a stream on standard
 /// input) for [`IDLE`], the articles read so far go as a batch of their own, so that they are
 /// printed without waiting for the rest.
 fn read_batches(

@@ -184,7 +184,15 @@ fn build_engine(args: &CheckArgs, rules: RuleSet, config: &Config) -> Result<Eng
     let select = if args.select.is_empty() { &config.select } else { &args.select };
     let ignore = if args.ignore.is_empty() { &config.ignore } else { &args.ignore };
     let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    engine.select(select, ignore).map_err(|e| fail(e.to_string()))?;
+    engine.select(select, ignore).map_err(|mut e| {
+        // The ids came from the config file when the flag was not given.
+        let from_config = if e.list == "--select" { args.select.is_empty() } else { args.ignore.is_empty() };
+        if from_config {
+            e.list =
+                if e.list == "--select" { "`select` of newslint.toml" } else { "`ignore` of newslint.toml" };
+        }
+        fail(e.to_string())
+    })?;
     if let Some(path) = &args.baseline {
         engine.set_baseline(Known::load(path).map_err(fail)?);
     }

@@ -240,8 +240,8 @@ impl<'t> LineCursor<'t> {
         LineCursor { text, at: 0, line: 1, column: 1 }
     }
 
-    /// Line and column of `offset` (at or after the previous offset; an earlier one, or one
-    /// inside a character, is taken as the previous one).
+    /// Line and column of `offset`, which should be at or after the previous offset: an earlier
+    /// one is taken as the previous one, and one inside a character as that character's start.
     pub fn advance_to(&mut self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         if offset > self.at {

@@ -307,6 +307,11 @@ fn project_config_is_found_merged_and_strict() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("newslint.toml:1:1: unknown field `fail_under`"));
+    // An unknown id in the config's lists is reported as the config's, not as a flag's.
+    std::fs::write(dir.path().join("project/newslint.toml"), "ignore = [\"repetiton\"]\n").unwrap();
+    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains(
+        "unknown rule or category `repetiton` in `ignore` of newslint.toml (see `newslint rules list`); did you mean `repetition`?",
+    ));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! `--format csv`: one row per article (id, source, words, score, band, then one column of
+//! `--format csv`: one row per article (id, source, title, words, score, band, then one column of
 //! finding counts per category), RFC 4180 quoting. Text cells that a spreadsheet would run as
 //! a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`.
 

@@ -132,7 +132,8 @@ impl RuleSetBuilder {
         self.files.push(SourceFile { path: path.into(), text });
     }
 
-    /// Adds a rule file, or every `*.toml` file below a folder (sorted by path).
+    /// Adds a rule file, or every `*.toml` file below a folder (sorted by path; hidden files
+    /// and what `.gitignore` or `.ignore` files leave out are skipped, as for article folders).
     pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
         let display = path.display().to_string();
         let error = |message: String| RuleError {

@@ -108,8 +108,9 @@ pub(super) fn lone_headline(features: &[LineFeatures], classes: &[Class]) -> Opt
     headline.then_some(only)
 }
 
-/// A body that ends announcing a list ("The tour dates:") goes on over the list of short lines
-/// after it (dates, scores, names), up to the next furniture.
+/// A body that ends announcing a list ("The tour dates:") goes on over what follows it (the
+/// list's short lines of dates, scores, names, and any prose after them), up to the next
+/// furniture line or the end of the text.
 pub(super) fn extend_over_list(
     features: &[LineFeatures],
     classes: &[Class],

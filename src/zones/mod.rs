@@ -1,7 +1,7 @@
 //! Zoning: which parts of an article's text are its title, byline, body, and which are page
 //! furniture (boilerplate) that a scraper kept.
 //!
-//! This module is std-only on purpose: it is a pure function of the text.
+//! Zoning is a pure function of the text: no I/O, no state between articles.
 //!
 //! # How it works
 //!
