@@ -49,7 +49,7 @@ use regex_automata::{Anchored, Input};
 use crate::rules::{Rule, Scope};
 use crate::text::{char_at, char_before, is_ascii_word_byte, is_word_char};
 use crate::zones::{Zone, ZoneKind};
-use literals::{Shape, TriggerSet, trigger_set};
+use literals::{Shape, TriggerSet, matches_at_line_start, trigger_set};
 use searches::{LastTrigger, Searches, Untriggered};
 use trie::Trie;
 
@@ -377,7 +377,6 @@ const MAX_FOLDED_GROWTH: usize = 3;
 /// span is used, so groups are compiled as non-capturing: smaller automata, built faster.
 fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError> {
     use rayon::prelude::*;
-    use regex_syntax::hir::Look;
     let all: Vec<(usize, &crate::rules::Pattern)> =
         rules.iter().enumerate().flat_map(|(i, rule)| rule.patterns.iter().map(move |p| (i, p))).collect();
     let config = meta::Config::new()
@@ -394,8 +393,7 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
         .map(|&(rule_index, pattern)| {
             let rule = &rules[rule_index];
             let hir = &pattern.hir;
-            let prefix = hir.properties().look_set_prefix();
-            let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
+            let at_line_start = matches_at_line_start(hir);
             match meta::Builder::new().configure(config.clone()).build_from_hir(hir) {
                 Ok(regex) => {
                     let zones = scope_zones(&rule.scope);

@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{EvalError, io_reason};
+use super::EvalError;
+use crate::input::io_reason;
 use crate::input::{Article, Decoded, decode};
 
 /// One labelled span, in byte offsets of its article's analysed text.

@@ -44,7 +44,7 @@ impl LabelMap {
             Some(path) => {
                 let display = path.display().to_string();
                 let text = std::fs::read_to_string(path).map_err(|e| {
-                    EvalError(format!("cannot read label map {display}: {}", super::io_reason(&e)))
+                    EvalError(format!("cannot read label map {display}: {}", crate::input::io_reason(&e)))
                 })?;
                 Self::parse(&text, &display, &display, rules)
             }

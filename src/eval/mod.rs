@@ -21,7 +21,6 @@ mod label_map;
 mod table;
 mod tally;
 
-use std::io;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -188,14 +187,5 @@ fn scores(count: Count) -> Scores {
         precision,
         recall,
         f1,
-    }
-}
-
-/// An I/O error as the end of a sentence: "it does not exist" rather than "No such file (os error 2)".
-fn io_reason(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "it does not exist".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
     }
 }

@@ -66,9 +66,7 @@ pub(super) fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
         })
         .collect();
     let candidate = &candidates[index];
-    use regex_syntax::hir::Look;
-    let prefix = hir.properties().look_set_prefix();
-    let at_line_start = prefix.contains(Look::Start) || prefix.contains(Look::StartLF);
+    let at_line_start = matches_at_line_start(hir);
     let shape = Shape {
         // Candidate 0 is the set of prefixes.
         starts_matches: index == 0 && trimmed == 0,
@@ -78,6 +76,13 @@ pub(super) fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
         line_lead: candidate.lead.filter(|_| at_line_start).and_then(|lead| lead.checked_add(trimmed)),
     };
     Some(TriggerSet { literals, shape })
+}
+
+/// Every match of `hir` starts at the start of a line (`^`, or `\A` as the line is the haystack).
+pub(super) fn matches_at_line_start(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::Look;
+    let prefix = hir.properties().look_set_prefix();
+    prefix.contains(Look::Start) || prefix.contains(Look::StartLF)
 }
 
 /// The most characters a match of `hir` can have, if that is bounded (a class matches one

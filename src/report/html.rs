@@ -22,7 +22,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{ReportOptions, Reporter};
+use super::{ReportOptions, Reporter, plural};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::finding::Finding;
@@ -228,15 +228,18 @@ impl HtmlReporter<'_> {
 
     fn header(&self, page: &mut String, summary: &Summary) {
         page.push_str("<header class=\"page-head\">\n<h1>newslint <small>classroom report</small></h1>\n<p>");
-        let findings: usize = self.counts.iter().sum();
+        // The run's totals, as in every other format; with `--top` the page shows fewer.
         put!(
             page,
             "{} article{} · {} finding{}",
             summary.articles,
             plural(summary.articles),
-            findings,
-            plural(findings)
+            summary.findings,
+            plural(summary.findings)
         );
+        if self.contents.len() < summary.articles {
+            put!(page, " · {} shown", self.contents.len());
+        }
         if let Some(mean) = summary.mean_score {
             put!(page, " · mean score {mean:.1}");
         }
@@ -691,10 +694,6 @@ impl fmt::Display for Esc<'_> {
         }
         f.write_str(&self.0[last..])
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color};
+use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color, plural};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{RuleSet, Voice};
@@ -224,8 +224,4 @@ impl Reporter for TableReporter<'_> {
         }
         writeln!(out, "{line}")
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
