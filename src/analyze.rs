@@ -105,10 +105,10 @@ impl Engine {
     }
 
     /// Analyses one article (its zones detected from the text unless the input gave them; its
-    /// title, when the input gave none, is the text of its title zone).
+    /// title, when the input gave none or a blank one, is the text of its title zone).
     pub fn analyze(&self, mut article: Article) -> Analysis {
         let zones = article.zones.take().unwrap_or_else(|| detect_zones(&article.text));
-        if article.title.is_none()
+        if article.title.as_deref().is_none_or(|given| given.trim().is_empty())
             && let Some(title) = zones.iter().find(|z| z.kind == ZoneKind::Title)
         {
             let zone = &article.text[title.start..title.end];

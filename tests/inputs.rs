@@ -294,6 +294,15 @@ fn byte_order_marks_utf16_without_one_and_utf32() {
 }
 
 #[test]
+fn a_blank_title_field_gives_way_to_the_title_zone() {
+    let line = r#"{"id": "a", "title": "  ", "text": "Council approves the bridge\n\nThe council voted on Tuesday, the mayor said."}"#;
+    let dir = folder(&[("d.jsonl", line.as_bytes())]);
+    let (json, code, stderr) = check_json(&[dir.path().join("d.jsonl").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["articles"][0]["title"], "Council approves the bridge");
+}
+
+#[test]
 fn binary_and_latin1_jsonl() {
     let mut binary = b"\x7fELF\x02\x01\x01\x00\x00\x00\n".repeat(50);
     binary.extend_from_slice(b"{\"text\":\"x\"}\n");

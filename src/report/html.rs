@@ -28,7 +28,6 @@ use crate::check::Summary;
 use crate::finding::Finding;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
-use crate::text::fold_whitespace;
 use crate::zones::ZoneKind;
 
 const CSS: &str = include_str!("html/page.css");
@@ -524,23 +523,13 @@ fn script_json(data: &PageData<'_>) -> String {
     out
 }
 
-/// The heading of an article: its title if the input named one, else the text of its title
-/// zone, else its id.
+/// The heading of an article: its title (the input's, else its title zone's, see
+/// [`Engine::analyze`](crate::analyze::Engine::analyze)) cut to 160 characters, else its id.
 fn article_title(analysis: &Analysis) -> String {
     let article = &analysis.article;
-    if let Some(title) = article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        return title.to_string();
-    }
-    let from_zone = analysis
-        .zones
-        .iter()
-        .find(|z| z.kind == ZoneKind::Title)
-        .and_then(|z| article.text.get(z.start..z.end))
-        .map(fold_whitespace)
-        .filter(|t| !t.is_empty());
-    match from_zone {
+    match article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(title) if title.chars().count() > 160 => title.chars().take(160).chain(['…']).collect(),
-        Some(title) => title,
+        Some(title) => title.to_string(),
         None => article.id.clone(),
     }
 }
