@@ -4,6 +4,7 @@
 
 mod cli;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -372,20 +373,25 @@ fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
 fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
     let rules = load_settings_with(args, paths)?.rules;
     // With PATHs, test the rules from those files (or from files under those folders: whole
-    // path components, so `rules` is not `rules-extra`); otherwise every loaded rule.
-    let sources: Vec<String> =
-        paths.iter().map(|p| p.display().to_string().trim_end_matches('/').to_string()).collect();
-    let from = |source: &str, path: &str| {
-        source.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    };
-    let under_test: Vec<usize> = (0..rules.rules.len())
-        .filter(|&i| sources.is_empty() || sources.iter().any(|s| from(&rules.rules[i].source, s)))
-        .collect();
-    if !sources.is_empty() && under_test.is_empty() {
-        eprintln!(
-            "newslint: warning: no rules to test in {} (a file identical to one already loaded is loaded once, under the first name)",
-            sources.join(", ")
-        );
+    // path components, so `rules` is not `rules-extra`); otherwise every loaded rule. Paths are
+    // compared resolved, so `my-rules/` also names the file that newslint.toml loaded as
+    // `/home/me/project/my-rules/a.toml`.
+    let resolve = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let wanted: Vec<PathBuf> = paths.iter().map(|p| resolve(p)).collect();
+    let mut resolved_sources: HashMap<&str, PathBuf> = HashMap::new();
+    let mut under_test = Vec::new();
+    for (index, rule) in rules.rules.iter().enumerate() {
+        let source = resolved_sources.entry(&rule.source).or_insert_with(|| resolve(Path::new(&rule.source)));
+        if wanted.is_empty() || wanted.iter().any(|path| source.starts_with(path)) {
+            under_test.push(index);
+        }
+    }
+    if !wanted.is_empty() && under_test.is_empty() {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(fail(format!(
+            "no rules to test in {} (a file identical to one already loaded is loaded once, under the first name)",
+            named.join(", ")
+        )));
     }
     let engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
     let mut out = io::stdout().lock();

@@ -396,3 +396,63 @@ fn rules_test_takes_the_rules_of_its_path_not_of_a_folder_named_like_it() {
         .code(0)
         .stdout(predicate::str::contains("rules test: 1 rule, 1 passed, 0 failed\n"));
 }
+
+#[test]
+fn rules_test_finds_the_rules_newslint_toml_loaded() {
+    let rule = "[[rule]]\nid = \"council-word\"\ncategory = \"doubt\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"council\"]\nexamples = [\"Nothing here.\"]\n";
+    let dir = folder(&[
+        ("newslint.toml", b"rules = [\"newsroom-rules/\"]\n"),
+        ("newsroom-rules/my.toml", rule.as_bytes()),
+    ]);
+    // The config loads the file first (by its absolute path); naming it again tests it, and
+    // its failure fails the run, as in CI.
+    for path in ["newsroom-rules/", "newsroom-rules/my.toml"] {
+        newslint().current_dir(dir.path()).args(["rules", "test", path]).assert().code(1).stdout(
+            predicate::str::contains("FAIL council-word")
+                .and(predicate::str::contains("1 rule, 0 passed, 1 failed")),
+        );
+    }
+    // A path with no rules in it is an error, not a pass.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    newslint()
+        .current_dir(dir.path())
+        .args(["rules", "test", "empty"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rules to test in empty"));
+}
+
+#[test]
+fn an_edited_copy_of_the_packs_replaces_them_however_it_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let packs = dir.path().join("rules");
+    std::fs::create_dir(&packs).unwrap();
+    for entry in std::fs::read_dir(super::repo().join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, packs.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let absolute = format!("{}/", packs.display());
+    newslint().current_dir(dir.path()).args(["rules", "test", &absolute]).assert().code(0);
+    std::fs::write(dir.path().join("newslint.toml"), "rules = [\"rules/\"]\n").unwrap();
+    newslint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl"])
+        .arg(super::repo().join("examples/01-well-sourced-report.txt"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn the_rule_skeleton_in_rules_readme_passes_its_own_tests() {
+    let readme = std::fs::read_to_string(super::repo().join("rules/README.md")).unwrap();
+    let skeleton = readme.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
+    let dir = folder(&[("skeleton.toml", skeleton.as_bytes())]);
+    newslint()
+        .args(["rules", "test"])
+        .arg(dir.path().join("skeleton.toml"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 rule, 2 passed, 0 failed"));
+}

@@ -165,10 +165,12 @@ impl RuleSetBuilder {
         let text =
             String::from_utf8(bytes).map_err(|_| error("the rule file is not valid UTF-8".to_string()))?;
         // From a clone of this repository, `--rules rules/` names the built-in files again: a
-        // file with a built-in's path takes its place (so an edited pack is tested as edited),
-        // and a file already loaded word for word is not loaded twice.
-        let label = display.strip_prefix("./").unwrap_or(&display);
-        if let Some(builtin) = self.files.iter_mut().find(|f| f.path == label) {
+        // file whose path ends with a built-in's (`rules/techniques.toml`, however the folder
+        // is written: relative, absolute, from newslint.toml) takes its place, so an edited pack
+        // is tested as edited; and a file already loaded word for word is not loaded twice.
+        if let Some(builtin) = self.files.iter_mut().find(|f| {
+            builtin::BUILTIN_FILES.iter().any(|(name, _)| *name == f.path) && path.ends_with(&f.path)
+        }) {
             *builtin = SourceFile { path: display, text };
         } else if !self.files.iter().any(|f| f.text == text) {
             self.add_source(display, text);
