@@ -41,6 +41,7 @@ fn fail(message: impl Into<String>) -> anyhow::Error {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let check = matches!(cli.command, Command::Check(_));
     let result = match cli.command {
         Command::Check(args) => run_check(*args),
         Command::Rules { command: RulesCommand::List { rules } } => {
@@ -51,14 +52,26 @@ fn main() -> ExitCode {
         Command::Config { rules } => print_config(&rules),
         Command::Eval(args) => run_eval(args),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut io::stdout());
-            Ok(ExitCode::SUCCESS)
+            // Into memory first: `generate` panics when it cannot write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut script);
+            print_bytes(&script)
         }
-        Command::Man => clap_mangen::Man::new(Cli::command())
-            .render(&mut io::stdout())
-            .map(|_| ExitCode::SUCCESS)
-            .map_err(Into::into),
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .context("cannot render the man page")
+                .and_then(|()| print_bytes(&page))
+        }
     };
+    // The commands other than `check` (which names its own targets) print to standard output
+    // as they go: an I/O error that reaches here is one of writing there (a full disk).
+    let result = result.map_err(|error| match error.downcast::<io::Error>() {
+        Ok(io_error) if !check => write_failure("standard output", io_error),
+        Ok(io_error) => io_error.into(),
+        Err(error) => error,
+    });
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -300,6 +313,9 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Re
         let mut out = io::BufWriter::new(file);
         return write(&mut out).and_then(|value| out.flush().map(|_| value)).map_err(cannot_write);
     }
+    if path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(fail(format!("{}: names a folder (it ends with /), not a file", path.display())));
+    }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| fail(format!("{}: not a file name", path.display())))?;
     let temporary = folder.join(format!(".{}.newslint-tmp", name.to_string_lossy()));
@@ -309,7 +325,10 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Re
     match value {
         Ok(value) => {
             drop(out);
-            fs::rename(&temporary, path).map_err(cannot_write)?;
+            if let Err(e) = fs::rename(&temporary, path) {
+                let _ = fs::remove_file(&temporary);
+                return Err(cannot_write(e));
+            }
             Ok(value)
         }
         Err(e) => {
@@ -321,7 +340,13 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Re
 
 fn print_config(args: &RuleArgs) -> Result<ExitCode> {
     let config = load_config(args)?;
-    print!("{}", toml::to_string(&config).context("cannot print the configuration")?);
+    print_bytes(toml::to_string(&config).context("cannot print the configuration")?.as_bytes())
+}
+
+/// Writes `bytes` to standard output (`print!` would panic on a full disk).
+fn print_bytes(bytes: &[u8]) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| write_failure("standard output", e))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -280,3 +280,37 @@ fn the_largest_article_limit_means_no_limit() {
         .code(0)
         .stdout(predicate::str::contains("\"id\":\"a.txt\"").and(predicate::str::contains("b.jsonl:1\"")));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_is_an_error_not_a_panic() {
+    for args in
+        [&["config"][..], &["completions", "bash"], &["man"], &["rules", "list"], &["explain", "doubt"]]
+    {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("newslint"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("standard output: cannot write: No space left on device"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn an_output_path_ending_in_a_slash_is_refused_before_the_run() {
+    let dir = folder(&[("a.txt", b"It was shocking.")]);
+    newslint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "-o", "out/", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("out/: names a folder (it ends with /), not a file"));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["a.txt"], "no temporary file is left behind");
+}
