@@ -27,8 +27,9 @@ pub struct Analysis {
     pub zones: Vec<Zone>,
     /// Sorted by start, then longest first, then rule.
     pub findings: Vec<Finding>,
-    /// Findings left out because the baseline knows them (`--baseline`).
-    pub baselined: usize,
+    /// Findings left out of `findings` and the score because the baseline knows them
+    /// (`--baseline`); kept so that `--write-baseline` records them too.
+    pub baselined: Vec<Finding>,
     pub score: Score,
 }
 
@@ -240,16 +241,16 @@ impl Engine {
         present
     }
 
-    /// Drops known findings; returns how many.
-    fn apply_baseline(&self, text: &str, findings: &mut Vec<Finding>) -> usize {
-        let Some(known) = &self.baseline else { return 0 };
+    /// Takes the known findings out of `findings`, in order, and returns them.
+    fn apply_baseline(&self, text: &str, findings: &mut Vec<Finding>) -> Vec<Finding> {
+        let Some(known) = &self.baseline else { return Vec::new() };
         let mut known = known.of_article(&content_hash(text));
-        let before = findings.len();
-        findings.retain(|f| {
+        let (kept, absorbed) = std::mem::take(findings).into_iter().partition(|f| {
             self.rules.categories[f.category].group == Group::Signal
                 || !known.absorbs(&self.rules.rules[f.rule].id, &text[f.start..f.end])
         });
-        before - findings.len()
+        *findings = kept;
+        absorbed
     }
 }
 

@@ -52,8 +52,18 @@ impl Known {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read the baseline: {}", path.display(), io_reason(&e)))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-            format!("{}:{}:{}: not a newslint baseline: {e}", path.display(), e.line(), e.column())
+            // serde_json ends its message with the position, which the prefix already gives.
+            let message = e.to_string();
+            let reason = message.split(" at line ").next().unwrap_or(&message);
+            format!("{}:{}:{}: not a newslint baseline: {reason}", path.display(), e.line(), e.column())
         })?;
+        if baseline.schema != 1 {
+            return Err(format!(
+                "{}: baseline schema {} is not supported (this newslint reads schema 1: write a new one with --write-baseline)",
+                path.display(),
+                baseline.schema
+            ));
+        }
         let mut by_article: BTreeMap<String, BTreeMap<(String, String), usize>> = BTreeMap::new();
         for entry in baseline.findings {
             *by_article.entry(entry.article).or_default().entry((entry.rule, entry.text)).or_default() +=
@@ -98,7 +108,9 @@ pub struct Recorder {
 impl Recorder {
     pub fn record(&mut self, analysis: &Analysis, rules: &RuleSet) {
         let hash = content_hash(&analysis.article.text);
-        for f in &analysis.findings {
+        // The findings the baseline in use already knew count too: refreshing a baseline
+        // keeps what it held.
+        for f in analysis.findings.iter().chain(&analysis.baselined) {
             if rules.categories[f.category].group == Group::Signal {
                 continue;
             }

@@ -369,7 +369,7 @@ impl Summary {
             .count();
         self.articles += 1;
         self.findings += analysis.findings.len();
-        self.baselined += analysis.baselined;
+        self.baselined += analysis.baselined.len();
         self.score_sum += analysis.score.score;
         match analysis.score.band {
             Band::High => self.high += 1,

@@ -249,10 +249,30 @@ fn a_baseline_hides_known_findings_and_fails_on_new_ones() {
     std::fs::write(dir.path().join("d.jsonl"), changed).unwrap();
     let new = check(&["--baseline", baseline.to_str().unwrap()]);
     assert_eq!(new.status.code(), Some(1));
+    // Refreshing the baseline with the old one in use keeps what the old one knew.
+    let refreshed = dir.path().join("refreshed.json");
+    let both =
+        check(&["--baseline", baseline.to_str().unwrap(), "--write-baseline", refreshed.to_str().unwrap()]);
+    assert_eq!(both.status.code(), Some(1));
+    assert_eq!(
+        check(&["--baseline", refreshed.to_str().unwrap()]).status.code(),
+        Some(0),
+        "everything is known"
+    );
+    let entries = |path: &std::path::Path| {
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        json["findings"].as_array().unwrap().len()
+    };
+    assert!(entries(&refreshed) > entries(&baseline), "the old entries and the new cue's");
     std::fs::write(&baseline, "{\"oops\":1}").unwrap();
     let bad = check(&["--baseline", baseline.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a newslint baseline"));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("baseline.json:1:7: not a newslint baseline: unknown field `oops`"), "{stderr}");
+    assert!(!stderr.contains(" at line "), "the position is given once: {stderr}");
+    std::fs::write(&baseline, "{\"schema\":7,\"findings\":[]}").unwrap();
+    let stderr = String::from_utf8(check(&["--baseline", baseline.to_str().unwrap()]).stderr).unwrap();
+    assert!(stderr.contains("baseline schema 7 is not supported"), "{stderr}");
 }
 
 #[test]
