@@ -93,6 +93,7 @@ fn text_files_are_annotated_at_the_finding_and_html_pages_as_a_whole() {
     let dir = folder(&[
         ("a.txt", b"Calm start.\nIt was shocking news."),
         ("b.html", b"<html><body><article><p>It was shocking news, the mayor said on Tuesday.</p></article></body></html>"),
+        ("c.txt", b"Caf\xe9 news.\nIt was shocking news."),
     ]);
     let check = |format: &str, file: &str| {
         let output =
@@ -107,6 +108,13 @@ fn text_files_are_annotated_at_the_finding_and_html_pages_as_a_whole() {
         (&region["startLine"], &region["startColumn"], &region["byteOffset"]),
         (&2.into(), &8.into(), &19.into())
     );
+    // A Windows-1252 file: lines and columns are the file's, byte offsets only the decoded text's.
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif", "c.txt")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((&region["startLine"], &region["startColumn"]), (&2.into(), &8.into()), "{result}");
+    assert!(region.get("byteOffset").is_none(), "{result}");
+    assert_eq!(result["properties"]["textRegion"]["byteOffset"], 19, "in the decoded text: {result}");
     // An HTML page's text is extracted: the annotation is on the file, the place in the message.
     let gh = check("github", "b.html");
     let line = gh.lines().find(|l| l.contains("loaded-language")).unwrap();

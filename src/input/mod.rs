@@ -45,8 +45,12 @@ pub struct Article {
 /// column (which count in the text) are also a place in that file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Origin {
-    /// The file is the text (`.txt`, `.md`, not compressed): lines and columns are the file's.
+    /// The file is the text (`.txt`, `.md`, not compressed): lines, columns and bytes are the
+    /// file's.
     File,
+    /// The file decoded (it was Windows-1252 or UTF-16): lines and columns are the file's,
+    /// byte offsets only the decoded text's.
+    DecodedFile,
     /// One record of the file (a JSONL line, a CSV record) that starts on this line of it.
     Record { line: usize },
     /// Made from the file (HTML extracted, decompressed) or read from standard input.
@@ -371,6 +375,8 @@ impl Inputs {
                 if is_blank(&text) {
                     return skipped(path, None, "empty: there is no text to analyse".into());
                 }
+                let origin =
+                    if origin == Origin::File && warning.is_some() { Origin::DecodedFile } else { origin };
                 Event::Article {
                     article: Box::new(Article { id, path, text, origin, ..Article::default() }),
                     warning,

@@ -43,11 +43,11 @@ impl Reporter for GithubReporter<'_> {
             let article = &analysis.article;
             let mut message = format!("{}{quoted}: \"{}\"", rule.message, &text[f.start..f.end]);
             let place = match article.origin {
-                Origin::File => format!(",line={},col={}", f.line, f.column),
+                Origin::File | Origin::DecodedFile => format!(",line={},col={}", f.line, f.column),
                 Origin::Record { line } => format!(",line={line}"),
                 Origin::Derived => String::new(),
             };
-            if article.origin != Origin::File {
+            if !matches!(article.origin, Origin::File | Origin::DecodedFile) {
                 message = format!("article {}, {}:{}: {message}", article.id, f.line, f.column);
             }
             writeln!(

@@ -7,7 +7,7 @@
 //! closes the document. Regions count columns in Unicode code points (`columnKind`).
 //!
 //! A region is a place in the artifact file. For a text file it is the finding's span (lines,
-//! columns, bytes). For a JSONL line or CSV record it is the record's line only, and for an HTML
+//! columns, bytes; no bytes when the file was decoded from Windows-1252 or UTF-16). For a JSONL line or CSV record it is the record's line only, and for an HTML
 //! page or a compressed file there is none: the finding's span in the article's text is then in
 //! the result's `properties.textRegion`. The article id is in `logicalLocations`.
 
@@ -112,6 +112,16 @@ impl Reporter for SarifReporter<'_> {
             });
             match analysis.article.origin {
                 Origin::File => physical["region"] = span,
+                Origin::DecodedFile => {
+                    // The byte offsets index the decoded text, not the file.
+                    let mut region = span.clone();
+                    if let Some(region) = region.as_object_mut() {
+                        region.remove("byteOffset");
+                        region.remove("byteLength");
+                    }
+                    physical["region"] = region;
+                    properties["textRegion"] = span;
+                }
                 Origin::Record { line } => {
                     physical["region"] = json!({"startLine": line});
                     properties["textRegion"] = span;
