@@ -185,6 +185,20 @@ fn markdown_github_and_annotated() {
 }
 
 #[test]
+fn annotated_marks_stay_under_their_words_after_tabs_and_wide_characters() {
+    let dir = folder(&[(
+        "w.txt",
+        "Headline about the town\n\n東京の記者\tsaid the corrupt thugs lied.\n".as_bytes(),
+    )]);
+    let output =
+        newslint().args(["check", "--format", "annotated"]).arg(dir.path().join("w.txt")).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    // Five characters two columns wide, the tab as a tab, then "said the ".
+    let marks = format!("  | {}\t{}^^^^^^^^^^^^^ name-calling", " ".repeat(10), " ".repeat(9));
+    assert!(text.contains(&marks), "{text}");
+}
+
+#[test]
 fn markdown_keeps_article_text_inert() {
     let text = b"It was shocking [click](https://evil.example) **now** `rm` <b>x</b> &amp; ![i](j.png)";
     let dir = folder(&[("a.txt", text)]);

@@ -12,6 +12,8 @@ use super::{ReportOptions, Reporter, group_color};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
+use unicode_width::UnicodeWidthChar;
+
 use crate::text::{LineIndex, printable};
 
 pub struct AnnotatedReporter<'a> {
@@ -23,6 +25,21 @@ impl<'a> AnnotatedReporter<'a> {
     pub fn new(rules: &'a RuleSet, options: ReportOptions) -> Self {
         AnnotatedReporter { rules, options }
     }
+}
+
+/// What puts the next text right under the end of `prefix` on a terminal: each tab as a tab
+/// (it moves to the same tab stop), every other character as the columns it takes (two for
+/// 東 or an emoji, none for a combining accent).
+fn blank_under(prefix: &str) -> String {
+    prefix
+        .chars()
+        .map(|c| if c == '\t' { "\t".to_string() } else { " ".repeat(c.width().unwrap_or(0)) })
+        .collect()
+}
+
+/// The columns `text` takes on a terminal (a tab counted as one).
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c == '\t' { 1 } else { c.width().unwrap_or(0) }).sum()
 }
 
 /// Splits `line` into pieces of at most `width` characters, at spaces where possible; returns
@@ -85,9 +102,9 @@ impl Reporter for AnnotatedReporter<'_> {
                     }
                     let category = &self.rules.categories[f.category];
                     let rule = &self.rules.rules[f.rule];
-                    let pad = line[piece_start..start].chars().count();
+                    let pad = blank_under(&printable(&line[piece_start..start]));
                     let end = (f.end - range.start).min(piece_end);
-                    let length = line[start..end].chars().count().max(1);
+                    let length = display_width(&printable(&line[start..end])).max(1);
                     let mark = if category.group == Group::Signal { '+' } else { '^' };
                     let color = group_color(category.group);
                     let quoted = if f.voice == Voice::Quoted { " [quoted]" } else { "" };
@@ -101,7 +118,7 @@ impl Reporter for AnnotatedReporter<'_> {
                         out,
                         "{:>gutter$} | {}{}",
                         "",
-                        " ".repeat(pad),
+                        pad,
                         self.options.paint(color.on_default().bold(), &label)
                     )?;
                 }
