@@ -43,7 +43,7 @@ pub struct UnknownId {
     pub id: String,
     /// The list it was in, as the user wrote it: `--select` or `--ignore`, or the config
     /// file's `select` or `ignore` (see `main`).
-    pub list: &'static str,
+    pub list: String,
     /// The known rule or category id it is likely a misspelling of.
     pub closest: Option<String>,
 }
@@ -87,7 +87,7 @@ impl Engine {
                     );
                 } else {
                     let closest = self.rules.closest_id(id, true).map(str::to_string);
-                    return Err(UnknownId { id: id.clone(), list, closest });
+                    return Err(UnknownId { id: id.clone(), list: list.to_string(), closest });
                 }
             }
             Ok(rules)

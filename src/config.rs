@@ -36,6 +36,9 @@ pub struct Config {
     pub fail_under: Option<f64>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub weights: BTreeMap<String, f64>,
+    /// The file it was read from, for messages about its values.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 /// `newslint.toml` in `start` or its nearest parent that has one.
@@ -59,6 +62,7 @@ pub fn load(path: &Path) -> Result<Config, String> {
     {
         return Err(format!("{}: fail-under {score} is not between 0 and 100", path.display()));
     }
+    config.path = Some(path.to_path_buf());
     let base = path.parent().unwrap_or(Path::new("."));
     for rule_path in &mut config.rules {
         if rule_path.is_relative() {

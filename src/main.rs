@@ -121,7 +121,8 @@ fn load_settings_with(args: &RuleArgs, extra: &[PathBuf]) -> Result<Settings> {
     }
     let mut rules = builder.build().map_err(|e| fail(e.to_string()))?;
     for (category, weight) in &config.weights {
-        rules.set_category_weight(category, *weight).map_err(|e| fail(format!("config: {e}")))?;
+        let file = config.path.as_ref().map_or_else(|| "config".to_string(), |p| p.display().to_string());
+        rules.set_category_weight(category, *weight).map_err(|e| fail(format!("{file}: {e}")))?;
     }
     Ok(Settings { rules, config })
 }
@@ -195,22 +196,35 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
 
 /// The compiled rules with `--select` / `--ignore` (or the config's) and `--baseline` applied.
 fn build_engine(args: &CheckArgs, rules: RuleSet, config: &Config) -> Result<Engine> {
-    let select = if args.select.is_empty() { &config.select } else { &args.select };
-    let ignore = if args.ignore.is_empty() { &config.ignore } else { &args.ignore };
     let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    engine.select(select, ignore).map_err(|mut e| {
-        // The ids came from the config file when the flag was not given.
-        let from_config = if e.list == "--select" { args.select.is_empty() } else { args.ignore.is_empty() };
-        if from_config {
-            e.list =
-                if e.list == "--select" { "`select` of newslint.toml" } else { "`ignore` of newslint.toml" };
-        }
-        fail(e.to_string())
-    })?;
+    select_rules(&mut engine, config, &args.select, &args.ignore)?;
     if let Some(path) = &args.baseline {
         engine.set_baseline(Known::load(path).map_err(fail)?);
     }
     Ok(engine)
+}
+
+/// `--select` / `--ignore`, else the config's lists, applied to `engine`.
+fn select_rules(engine: &mut Engine, config: &Config, select: &[String], ignore: &[String]) -> Result<()> {
+    let chosen = |flag: &[String], configured: &[String]| {
+        if flag.is_empty() { configured.to_vec() } else { flag.to_vec() }
+    };
+    engine.select(&chosen(select, &config.select), &chosen(ignore, &config.ignore)).map_err(|mut e| {
+        // The ids came from the config file when the flag was not given.
+        let (key, flag_given) = if e.list == "--select" {
+            ("select", !select.is_empty())
+        } else {
+            ("ignore", !ignore.is_empty())
+        };
+        if !flag_given {
+            let file = config
+                .path
+                .as_ref()
+                .map_or_else(|| config::FILE_NAME.to_string(), |p| p.display().to_string());
+            e.list = format!("`{key}` of {file}");
+        }
+        fail(e.to_string())
+    })
 }
 
 fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
@@ -339,7 +353,11 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Re
 }
 
 fn print_config(args: &RuleArgs) -> Result<ExitCode> {
-    let config = load_config(args)?;
+    // Checked as `check` would check it: the rules it names load, its weights and lists name
+    // known categories and rules.
+    let Settings { rules, config } = load_settings(args)?;
+    let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
+    select_rules(&mut engine, &config, &[], &[])?;
     print_bytes(toml::to_string(&config).context("cannot print the configuration")?.as_bytes())
 }
 

@@ -351,9 +351,29 @@ fn project_config_is_found_merged_and_strict() {
         .stderr(predicate::str::contains("newslint.toml:1:1: unknown field `fail_under`"));
     // An unknown id in the config's lists is reported as the config's, not as a flag's.
     std::fs::write(dir.path().join("project/newslint.toml"), "ignore = [\"repetiton\"]\n").unwrap();
-    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains(
-        "unknown rule or category `repetiton` in `ignore` of newslint.toml (see `newslint rules list`); did you mean `repetition`?",
-    ));
+    let config_file = dir.path().join("project/newslint.toml");
+    let message = format!(
+        "unknown rule or category `repetiton` in `ignore` of {} (see `newslint rules list`); did you mean `repetition`?",
+        config_file.display()
+    );
+    newslint()
+        .current_dir(&sub)
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(message.as_str()));
+    // `newslint config` checks the file as `check` does.
+    newslint()
+        .current_dir(&sub)
+        .arg("config")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(message.as_str()));
+    std::fs::write(&config_file, "[weights]\nloaded-language = 500\n").unwrap();
+    newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
+        "{}: weight 500 for `loaded-language` must be between 0 and 100",
+        config_file.display()
+    )));
 }
 
 #[test]
