@@ -387,8 +387,17 @@ pub fn source_of(analysis: &Analysis) -> String {
     let article = &analysis.article;
     source_or_host(article.source.clone(), article.url.as_deref())
         .or_else(|| {
-            let parent = std::path::Path::new(&article.path).parent()?.file_name()?;
-            Some(parent.to_string_lossy().into_owned())
+            // The folder the file is in, also when the path names none ("dump.jsonl", "../a.txt");
+            // standard input has none.
+            let parent = std::path::Path::new(&article.path).parent().filter(|_| article.path != "-")?;
+            let folder = match parent.file_name() {
+                Some(name) => name.to_os_string(),
+                None => {
+                    let here = if parent.as_os_str().is_empty() { std::path::Path::new(".") } else { parent };
+                    std::fs::canonicalize(here).ok()?.file_name()?.to_os_string()
+                }
+            };
+            Some(folder.to_string_lossy().into_owned())
         })
         .unwrap_or_else(|| "-".to_string())
 }

@@ -151,7 +151,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let mut progress = |articles: usize, bytes: u64| {
         if let Some(bar) = &bar {
             bar.set_position(bytes);
-            bar.set_message(format!("{articles} articles"));
+            bar.set_message(format!("{articles} article{}", if articles == 1 { "" } else { "s" }));
         }
     };
     // `--write-baseline` records every article analysed, not only those printed (`--top`).

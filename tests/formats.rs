@@ -163,6 +163,21 @@ fn sort_top_and_group_by_source() {
 }
 
 #[test]
+fn the_source_falls_back_to_the_folder_however_the_file_is_named() {
+    let dir =
+        folder(&[("news/a.txt", b"It was shocking."), ("news/b.jsonl", b"{\"text\": \"Shocking.\"}\n")]);
+    for file in ["a.txt", "b.jsonl", "./a.txt"] {
+        let output = newslint()
+            .current_dir(dir.path().join("news"))
+            .args(["check", "--format", "json", "--group-by", "source", file])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["summary"]["sources"][0]["source"], "news", "{file}");
+    }
+}
+
+#[test]
 fn markdown_github_and_annotated() {
     let dir = dataset();
     let md = run(&dir, &["--format", "markdown"]);

@@ -440,8 +440,10 @@ impl CsvReader {
         }
         if let Some(lines) = self.unclosed_quote() {
             return skip(format!(
-                "a quoted field opens in this record and is never closed, so the {lines} lines after it were \
-                 read as part of it; close the quote"
+                "a quoted field opens in this record and is never closed, so the {lines} line{} after it {} \
+                 read as part of it; close the quote",
+                if lines == 1 { "" } else { "s" },
+                if lines == 1 { "was" } else { "were" }
             ));
         }
         let field = |column: Option<usize>| {
