@@ -244,19 +244,12 @@ enum Pending {
 pub struct Inputs {
     pending: VecDeque<Pending>,
     records: Option<Records>,
-    /// The records' lines are lines of the file at their path (it is not compressed).
-    records_in_place: bool,
     options: InputOptions,
 }
 
 impl Inputs {
     pub fn new(paths: &[PathBuf], options: InputOptions) -> Self {
-        Inputs {
-            pending: paths.iter().cloned().map(Pending::Argument).collect(),
-            records: None,
-            records_in_place: false,
-            options,
-        }
+        Inputs { pending: paths.iter().cloned().map(Pending::Argument).collect(), records: None, options }
     }
 
     fn expand_folder(&mut self, folder: &Path) {
@@ -298,7 +291,7 @@ impl Inputs {
         {
             return Some(skipped(display, None, self.too_large(meta.len() as usize)));
         }
-        self.records_in_place = compression == Compression::None;
+        let in_place = compression == Compression::None;
         let reader: Box<dyn Read + Send> = match compression {
             Compression::None => Box::new(file),
             Compression::Gzip => {
@@ -316,13 +309,14 @@ impl Inputs {
                 self.records = Some(Records::Jsonl(JsonlReader::new(
                     display,
                     Box::new(BufReader::with_capacity(1 << 16, reader)),
+                    in_place,
                 )));
                 None
             }
             Kind::Csv => {
                 let max_record_bytes = self.options.max_record_bytes();
                 self.records =
-                    Some(Records::Csv(Box::new(CsvReader::new(display, reader, max_record_bytes))));
+                    Some(Records::Csv(Box::new(CsvReader::new(display, reader, in_place, max_record_bytes))));
                 None
             }
             Kind::Text | Kind::Html => {
@@ -333,8 +327,7 @@ impl Inputs {
                 Some(if kind == Kind::Html {
                     Event::Page(Box::new(Page { bytes, id, path: display }))
                 } else {
-                    let origin =
-                        if compression == Compression::None { Origin::File } else { Origin::Derived };
+                    let origin = if in_place { Origin::File } else { Origin::Derived };
                     self.text_article(bytes, id, display, origin)
                 })
             }
@@ -403,8 +396,7 @@ impl Inputs {
             InputFormat::Auto => starts_with_brace,
         };
         if is_jsonl {
-            self.records = Some(Records::Jsonl(JsonlReader::new("-".into(), Box::new(reader))));
-            self.records_in_place = false;
+            self.records = Some(Records::Jsonl(JsonlReader::new("-".into(), Box::new(reader), false)));
             return None;
         }
         Some(match self.read_article(reader, "-", "cannot read standard input") {
@@ -421,10 +413,6 @@ impl Iterator for Inputs {
         loop {
             if let Some(records) = &mut self.records {
                 match records.next_event(&self.options) {
-                    Some(Event::Article { mut article, warning }) if !self.records_in_place => {
-                        article.origin = Origin::Derived;
-                        return Some(Event::Article { article, warning });
-                    }
                     Some(event) => return Some(event),
                     None => self.records = None,
                 }

@@ -25,10 +25,18 @@ impl Records {
     }
 }
 
+/// Where a record that starts on `line` of its input sits: on that line of the file, when the
+/// input's lines are the file's own.
+fn record_origin(in_place: bool, line: usize) -> Origin {
+    if in_place { Origin::Record { line } } else { Origin::Derived }
+}
+
 /// Reads one article per line; blank lines are passed over.
 pub(super) struct JsonlReader {
     path: String,
     reader: Box<dyn BufRead + Send>,
+    /// Its lines are lines of the file at `path` (not decompressed, not standard input).
+    in_place: bool,
     line: usize,
     buffer: Vec<u8>,
     /// Whether the start of the file has been checked for binary data.
@@ -36,8 +44,8 @@ pub(super) struct JsonlReader {
 }
 
 impl JsonlReader {
-    pub(super) fn new(path: String, reader: Box<dyn BufRead + Send>) -> Self {
-        JsonlReader { path, reader, line: 0, buffer: Vec::new(), checked: false }
+    pub(super) fn new(path: String, reader: Box<dyn BufRead + Send>, in_place: bool) -> Self {
+        JsonlReader { path, reader, in_place, line: 0, buffer: Vec::new(), checked: false }
     }
 
     /// Why the file cannot be read as JSONL at all, from its first buffer: it cannot be read (a
@@ -138,7 +146,7 @@ impl JsonlReader {
                         article.id = format!("{}:{}", self.path, self.line);
                     }
                     article.path = self.path.clone();
-                    article.origin = Origin::Record { line: self.line };
+                    article.origin = record_origin(self.in_place, self.line);
                     Event::Article { article: Box::new(article), warning }
                 }
                 Err(reason) => skipped(self.path.clone(), Some(self.line), reason),
@@ -195,6 +203,8 @@ fn number_as_written(line: &[u8], name: &str) -> Option<String> {
 pub(super) struct CsvReader {
     path: String,
     reader: csv::Reader<CsvInput<Box<dyn Read + Send>>>,
+    /// Its lines are lines of the file at `path` (it is not decompressed).
+    in_place: bool,
     /// Column of each field: text, id, title, url, source.
     columns: Option<[Option<usize>; 5]>,
     record: csv::ByteRecord,
@@ -366,10 +376,15 @@ impl CsvReader {
     }
 
     /// Records longer than `max_record_bytes` are skipped without being held whole.
-    pub(super) fn new(path: String, reader: Box<dyn Read + Send>, max_record_bytes: usize) -> Self {
+    pub(super) fn new(
+        path: String,
+        reader: Box<dyn Read + Send>,
+        in_place: bool,
+        max_record_bytes: usize,
+    ) -> Self {
         let reader =
             csv::ReaderBuilder::new().flexible(true).from_reader(CsvInput::new(reader, max_record_bytes));
-        CsvReader { path, reader, columns: None, record: csv::ByteRecord::new(), failed: false }
+        CsvReader { path, reader, in_place, columns: None, record: csv::ByteRecord::new(), failed: false }
     }
 
     fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
@@ -483,7 +498,7 @@ impl CsvReader {
             url,
             text: text.into_owned(),
             zones: None,
-            origin: Origin::Record { line },
+            origin: record_origin(self.in_place, line),
         };
         Event::Article { article: Box::new(article), warning }
     }
