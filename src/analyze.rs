@@ -3,7 +3,6 @@
 //! [`Engine`] holds the compiled rules and is shared by all worker threads; [`Engine::analyze`]
 //! is a pure function of the article.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::hash::FxHashSet;
@@ -12,7 +11,7 @@ use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
 use crate::matcher::{CompileError, Matcher, RawMatch};
-use crate::rules::{Group, ReportSpan, RuleSet, did_you_mean};
+use crate::rules::{Group, IdList, ReportSpan, RuleSet, UnknownId};
 use crate::score::{Score, score};
 use crate::segment::Segments;
 use crate::text::{LineCursor, count_words, floor_char_boundary, fold_whitespace};
@@ -36,18 +35,6 @@ pub struct Analysis {
 /// The longest title taken from a title zone (bytes, then an ellipsis).
 const MAX_TITLE_BYTES: usize = 300;
 
-/// `--select` / `--ignore` named something that is neither a rule nor a category.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown rule or category `{id}` in {list} (see `newslint rules list`){}", did_you_mean(.closest.as_deref()))]
-pub struct UnknownId {
-    pub id: String,
-    /// The list it was in, as the user wrote it: `--select` or `--ignore`, or the config
-    /// file's `select` or `ignore` (see `main`).
-    pub list: String,
-    /// The known rule or category id it is likely a misspelling of.
-    pub closest: Option<String>,
-}
-
 /// Compiled rules plus which of them are reported.
 pub struct Engine {
     rules: RuleSet,
@@ -69,33 +56,13 @@ impl Engine {
         &self.rules
     }
 
-    /// Reports only rules named (by rule or category id) in `select`, if any, minus `ignore`.
-    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownId> {
-        let resolve = |ids: &[String], list: &'static str| -> Result<HashSet<usize>, UnknownId> {
-            let mut rules = HashSet::new();
-            for id in ids {
-                if let Some(rule) = self.rules.rule(id) {
-                    rules.insert(rule);
-                } else if let Some(category) = self.rules.category(id) {
-                    rules.extend(
-                        self.rules
-                            .rules
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, r)| r.category == category)
-                            .map(|(i, _)| i),
-                    );
-                } else {
-                    let closest = self.rules.closest_id(id, true).map(str::to_string);
-                    return Err(UnknownId { id: id.clone(), list: list.to_string(), closest });
-                }
-            }
-            Ok(rules)
-        };
-        let selected = resolve(select, "--select")?;
-        let ignored = resolve(ignore, "--ignore")?;
+    /// Reports only rules named (by rule or category id) in `select`, if it names any, minus
+    /// those named in `ignore`.
+    pub fn select(&mut self, select: IdList<'_>, ignore: IdList<'_>) -> Result<(), UnknownId> {
+        let selected = self.rules.rules_named(select)?;
+        let ignored = self.rules.rules_named(ignore)?;
         for (i, enabled) in self.enabled.iter_mut().enumerate() {
-            *enabled = (select.is_empty() || selected.contains(&i)) && !ignored.contains(&i);
+            *enabled = (select.ids.is_empty() || selected.contains(&i)) && !ignored.contains(&i);
         }
         Ok(())
     }

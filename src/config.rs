@@ -41,6 +41,14 @@ pub struct Config {
     pub path: Option<PathBuf>,
 }
 
+impl Config {
+    /// The file it was read from, as messages name it (newslint.toml when it was made from
+    /// flags alone).
+    pub fn file_name(&self) -> String {
+        self.path.as_ref().map_or_else(|| FILE_NAME.to_string(), |path| path.display().to_string())
+    }
+}
+
 /// `newslint.toml` in `start` or its nearest parent that has one.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|path| path.is_file())

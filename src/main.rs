@@ -17,7 +17,7 @@ use newslint::check::{self, Diagnostic, Hooks, RunOptions};
 use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions};
-use newslint::rules::{RuleSet, RuleSetBuilder, did_you_mean};
+use newslint::rules::{IdList, RuleSet, RuleSetBuilder, did_you_mean};
 use newslint::text::printable;
 use newslint::{Engine, zones::ZoneKind};
 
@@ -121,8 +121,9 @@ fn load_settings_with(args: &RuleArgs, extra: &[PathBuf]) -> Result<Settings> {
     }
     let mut rules = builder.build().map_err(|e| fail(e.to_string()))?;
     for (category, weight) in &config.weights {
-        let file = config.path.as_ref().map_or_else(|| "config".to_string(), |p| p.display().to_string());
-        rules.set_category_weight(category, *weight).map_err(|e| fail(format!("{file}: {e}")))?;
+        rules
+            .set_category_weight(category, *weight)
+            .map_err(|e| fail(format!("{}: {e}", config.file_name())))?;
     }
     Ok(Settings { rules, config })
 }
@@ -204,27 +205,28 @@ fn build_engine(args: &CheckArgs, rules: RuleSet, config: &Config) -> Result<Eng
     Ok(engine)
 }
 
+/// `--select` and `--ignore`, each in place of the config's list when given, and where each
+/// list was written.
+fn chosen_lists<'a>(
+    config: &'a Config,
+    select: &'a [String],
+    ignore: &'a [String],
+) -> [(&'a [String], String); 2] {
+    let choose = |flag: &'a [String], configured: &'a [String], key: &str| {
+        if flag.is_empty() {
+            (configured, format!("`{key}` of {}", config.file_name()))
+        } else {
+            (flag, format!("--{key}"))
+        }
+    };
+    [choose(select, &config.select, "select"), choose(ignore, &config.ignore, "ignore")]
+}
+
 /// `--select` / `--ignore`, else the config's lists, applied to `engine`.
 fn select_rules(engine: &mut Engine, config: &Config, select: &[String], ignore: &[String]) -> Result<()> {
-    let chosen = |flag: &[String], configured: &[String]| {
-        if flag.is_empty() { configured.to_vec() } else { flag.to_vec() }
-    };
-    engine.select(&chosen(select, &config.select), &chosen(ignore, &config.ignore)).map_err(|mut e| {
-        // The ids came from the config file when the flag was not given.
-        let (key, flag_given) = if e.list == "--select" {
-            ("select", !select.is_empty())
-        } else {
-            ("ignore", !ignore.is_empty())
-        };
-        if !flag_given {
-            let file = config
-                .path
-                .as_ref()
-                .map_or_else(|| config::FILE_NAME.to_string(), |p| p.display().to_string());
-            e.list = format!("`{key}` of {file}");
-        }
-        fail(e.to_string())
-    })
+    let [(select, select_in), (ignore, ignore_in)] = chosen_lists(config, select, ignore);
+    let list = |ids, written_in| IdList { ids, written_in };
+    engine.select(list(select, &select_in), list(ignore, &ignore_in)).map_err(|e| fail(e.to_string()))
 }
 
 fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
@@ -356,8 +358,9 @@ fn print_config(args: &RuleArgs) -> Result<ExitCode> {
     // Checked as `check` would check it: the rules it names load, its weights and lists name
     // known categories and rules.
     let Settings { rules, config } = load_settings(args)?;
-    let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    select_rules(&mut engine, &config, &[], &[])?;
+    for (ids, written_in) in &chosen_lists(&config, &[], &[]) {
+        rules.rules_named(IdList { ids, written_in }).map_err(|e| fail(e.to_string()))?;
+    }
     print_bytes(toml::to_string(&config).context("cannot print the configuration")?.as_bytes())
 }
 

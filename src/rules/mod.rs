@@ -9,7 +9,7 @@ pub mod pattern;
 
 pub use load::{RuleError, RuleSetBuilder};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +218,24 @@ impl RuleSet {
         self.rule_index.get(id).copied()
     }
 
+    /// The rules that `list` names: each id a rule's, or a category's for all its rules.
+    pub fn rules_named(&self, list: IdList<'_>) -> Result<HashSet<usize>, UnknownId> {
+        let mut named = HashSet::new();
+        for id in list.ids {
+            if let Some(rule) = self.rule(id) {
+                named.insert(rule);
+            } else if let Some(category) = self.category(id) {
+                named.extend(
+                    self.rules.iter().enumerate().filter(|(_, r)| r.category == category).map(|(i, _)| i),
+                );
+            } else {
+                let closest = self.closest_id(id, true).map(str::to_string);
+                return Err(UnknownId { id: id.clone(), list: list.written_in.to_string(), closest });
+            }
+        }
+        Ok(named)
+    }
+
     /// The known id that `id` is most likely a misspelling of: the category id (or, with
     /// `with_rules`, the category or rule id) fewest edits away, if it is within a third of
     /// `id`'s length ("apeal-to-fear", "Appeal_To_Fear" → "appeal-to-fear"). Ties go to the
@@ -256,6 +274,25 @@ impl RuleSet {
         self.categories[index].weight = weight;
         Ok(())
     }
+}
+
+/// Rule or category ids that choose which rules are reported, and where they were written, for
+/// messages: `--select`, or "`ignore` of newslint.toml".
+#[derive(Clone, Copy, Debug)]
+pub struct IdList<'a> {
+    pub ids: &'a [String],
+    pub written_in: &'a str,
+}
+
+/// An id in an [`IdList`] that is neither a rule's nor a category's.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown rule or category `{id}` in {list} (see `newslint rules list`){}", did_you_mean(.closest.as_deref()))]
+pub struct UnknownId {
+    pub id: String,
+    /// Where the list was written ([`IdList::written_in`]).
+    pub list: String,
+    /// The known rule or category id it is likely a misspelling of.
+    pub closest: Option<String>,
 }
 
 /// The end of an "unknown id" message for [`RuleSet::closest_id`]'s answer:
