@@ -382,6 +382,11 @@ impl Summary {
     }
 }
 
+/// The name of the folder newslint runs in.
+static CURRENT_FOLDER: std::sync::LazyLock<Option<String>> = std::sync::LazyLock::new(|| {
+    Some(std::env::current_dir().ok()?.file_name()?.to_string_lossy().into_owned())
+});
+
 /// The article's source: its `source` field, else the host of its URL, else its folder.
 pub fn source_of(analysis: &Analysis) -> String {
     let article = &analysis.article;
@@ -391,13 +396,12 @@ pub fn source_of(analysis: &Analysis) -> String {
             // standard input has none.
             let parent = std::path::Path::new(&article.path).parent().filter(|_| article.path != "-")?;
             let folder = match parent.file_name() {
-                Some(name) => name.to_os_string(),
-                None => {
-                    let here = if parent.as_os_str().is_empty() { std::path::Path::new(".") } else { parent };
-                    std::fs::canonicalize(here).ok()?.file_name()?.to_os_string()
-                }
+                Some(name) => name.to_string_lossy().into_owned(),
+                // The current folder's name is looked up once per run, not once per record.
+                None if matches!(parent.to_str(), Some("" | ".")) => CURRENT_FOLDER.clone()?,
+                None => std::fs::canonicalize(parent).ok()?.file_name()?.to_string_lossy().into_owned(),
             };
-            Some(folder.to_string_lossy().into_owned())
+            Some(folder)
         })
         .unwrap_or_else(|| "-".to_string())
 }
