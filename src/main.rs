@@ -18,7 +18,7 @@ use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions};
 use newslint::rules::{IdList, RuleSet, RuleSetBuilder, did_you_mean};
-use newslint::text::printable;
+use newslint::text::{plural, printable};
 use newslint::{Engine, zones::ZoneKind};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
@@ -152,7 +152,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let mut progress = |articles: usize, bytes: u64| {
         if let Some(bar) = &bar {
             bar.set_position(bytes);
-            bar.set_message(format!("{articles} article{}", if articles == 1 { "" } else { "s" }));
+            bar.set_message(format!("{articles} article{}", plural(articles)));
         }
     };
     // `--write-baseline` records every article analysed, not only those printed (`--top`).
@@ -463,12 +463,9 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
             }
         }
     }
-    let rules_tested = match under_test.len() {
-        1 => "1 rule".to_string(),
-        n => format!("{n} rules"),
-    };
+    let tested = under_test.len();
     let untested = if untested > 0 { format!(", {untested} without examples") } else { String::new() };
-    writeln!(out, "rules test: {rules_tested}, {passed} passed, {failed} failed{untested}")?;
+    writeln!(out, "rules test: {tested} rule{}, {passed} passed, {failed} failed{untested}", plural(tested))?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

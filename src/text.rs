@@ -24,6 +24,11 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
+/// "s" for a count other than one: `format!("{n} article{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// White space (line breaks included) folded to single spaces, and trimmed.
 pub fn fold_whitespace(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());

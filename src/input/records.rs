@@ -457,7 +457,7 @@ impl CsvReader {
             return skip(format!(
                 "a quoted field opens in this record and is never closed, so the {lines} line{} after it {} \
                  read as part of it; close the quote",
-                if lines == 1 { "" } else { "s" },
+                crate::text::plural(lines),
                 if lines == 1 { "was" } else { "were" }
             ));
         }

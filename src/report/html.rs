@@ -22,12 +22,13 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{ReportOptions, Reporter, plural};
+use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::finding::Finding;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
+use crate::text::plural;
 use crate::zones::ZoneKind;
 
 const CSS: &str = include_str!("html/page.css");

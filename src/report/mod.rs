@@ -222,8 +222,3 @@ fn heaviest_categories(analysis: &Analysis, rules: &RuleSet) -> String {
         .collect();
     top.join(", ")
 }
-
-/// "s" for a count other than one: `format!("{n} article{}", plural(n))`.
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}

@@ -6,12 +6,12 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color, plural};
+use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{RuleSet, Voice};
 use crate::score::Band;
-use crate::text::printable;
+use crate::text::{plural, printable};
 
 /// Findings shown per article: a table is for reading; the machine formats have them all.
 const MAX_ROWS: usize = 1000;
