@@ -23,8 +23,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::EvalError;
-use crate::input::io_reason;
-use crate::input::{Article, Decoded, decode};
+use crate::input::{Article, Decoded, decode, io_reason};
 
 /// One labelled span, in byte offsets of its article's analysed text.
 #[derive(Clone, Debug)]

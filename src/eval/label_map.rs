@@ -16,6 +16,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::EvalError;
+use crate::input::io_reason;
 use crate::rules::{RuleSet, did_you_mean};
 use crate::text::line_column;
 
@@ -43,9 +44,8 @@ impl LabelMap {
             None => Self::parse(BUILTIN, BUILTIN_NAME, "built-in", rules),
             Some(path) => {
                 let display = path.display().to_string();
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    EvalError(format!("cannot read label map {display}: {}", crate::input::io_reason(&e)))
-                })?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| EvalError(format!("cannot read label map {display}: {}", io_reason(&e))))?;
                 Self::parse(&text, &display, &display, rules)
             }
         }

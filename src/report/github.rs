@@ -41,15 +41,15 @@ impl Reporter for GithubReporter<'_> {
             };
             let quoted = if f.voice == crate::rules::Voice::Quoted { " (inside a quotation)" } else { "" };
             let article = &analysis.article;
-            let mut message = format!("{}{quoted}: \"{}\"", rule.message, &text[f.start..f.end]);
-            let place = match article.origin {
-                Origin::File | Origin::DecodedFile => format!(",line={},col={}", f.line, f.column),
-                Origin::Record { line } => format!(",line={line}"),
-                Origin::Derived => String::new(),
+            let message = format!("{}{quoted}: \"{}\"", rule.message, &text[f.start..f.end]);
+            // Where the file has the finding's line and column, the annotation points there;
+            // elsewhere the message says where in the article it is.
+            let in_article = |message| format!("article {}, {}:{}: {message}", article.id, f.line, f.column);
+            let (place, message) = match article.origin {
+                Origin::File | Origin::DecodedFile => (format!(",line={},col={}", f.line, f.column), message),
+                Origin::Record { line } => (format!(",line={line}"), in_article(message)),
+                Origin::Derived => (String::new(), in_article(message)),
             };
-            if !matches!(article.origin, Origin::File | Origin::DecodedFile) {
-                message = format!("article {}, {}:{}: {message}", article.id, f.line, f.column);
-            }
             writeln!(
                 out,
                 "::{command} file={}{place},title={}::{}",

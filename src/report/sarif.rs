@@ -7,9 +7,10 @@
 //! closes the document. Regions count columns in Unicode code points (`columnKind`).
 //!
 //! A region is a place in the artifact file. For a text file it is the finding's span (lines,
-//! columns, bytes; no bytes when the file was decoded from Windows-1252 or UTF-16). For a JSONL line or CSV record it is the record's line only, and for an HTML
-//! page or a compressed file there is none: the finding's span in the article's text is then in
-//! the result's `properties.textRegion`. The article id is in `logicalLocations`.
+//! columns, bytes; no bytes when the file was decoded from Windows-1252 or UTF-16). For a JSONL
+//! line or CSV record it is the record's line only, and for an HTML page or a compressed file
+//! there is none: the finding's span in the article's text is then in the result's
+//! `properties.textRegion`. The article id is in `logicalLocations`.
 
 use std::io::{self, Write};
 
