@@ -3,6 +3,7 @@
 //! [`Engine`] holds the compiled rules and is shared by all worker threads; [`Engine::analyze`]
 //! is a pure function of the article.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::hash::FxHashSet;
@@ -11,7 +12,7 @@ use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
 use crate::matcher::{CompileError, Matcher, RawMatch};
-use crate::rules::{Group, IdList, ReportSpan, RuleSet, UnknownId};
+use crate::rules::{Group, ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
 use crate::text::{LineCursor, count_words, floor_char_boundary, fold_whitespace};
@@ -56,15 +57,12 @@ impl Engine {
         &self.rules
     }
 
-    /// Reports only rules named (by rule or category id) in `select`, if it names any, minus
-    /// those named in `ignore`.
-    pub fn select(&mut self, select: IdList<'_>, ignore: IdList<'_>) -> Result<(), UnknownId> {
-        let selected = self.rules.rules_named(select)?;
-        let ignored = self.rules.rules_named(ignore)?;
+    /// Reports only the rules in `selected` (all when it is `None`) that are not in `ignored`
+    /// (rule indices, from [`RuleSet::rules_named`]).
+    pub fn select(&mut self, selected: Option<&HashSet<usize>>, ignored: &HashSet<usize>) {
         for (i, enabled) in self.enabled.iter_mut().enumerate() {
-            *enabled = (select.ids.is_empty() || selected.contains(&i)) && !ignored.contains(&i);
+            *enabled = selected.is_none_or(|selected| selected.contains(&i)) && !ignored.contains(&i);
         }
-        Ok(())
     }
 
     /// Leaves out the cue and technique findings that `baseline` knows.

@@ -12,9 +12,11 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::input::io_reason;
 use crate::text::line_column;
@@ -28,17 +30,22 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     #[serde(default)]
     pub no_default_rules: bool,
+    /// The values that are checked against the rules once they are loaded keep where they
+    /// were written ([`Config::place`]), so that a misspelt id is named with its line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub select: Vec<String>,
+    pub select: Vec<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ignore: Vec<String>,
+    pub ignore: Vec<Spanned<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fail_under: Option<f64>,
+    pub fail_under: Option<Spanned<f64>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub weights: BTreeMap<String, f64>,
+    pub weights: BTreeMap<Spanned<String>, f64>,
     /// The file it was read from, for messages about its values.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// The file's text, which the values' spans point into.
+    #[serde(skip)]
+    text: String,
 }
 
 impl Config {
@@ -46,6 +53,17 @@ impl Config {
     /// flags alone).
     pub fn file_name(&self) -> String {
         self.path.as_ref().map_or_else(|| FILE_NAME.to_string(), |path| path.display().to_string())
+    }
+
+    /// "newslint.toml:4:12": the file and the line and column where the value at `span` starts.
+    pub fn place(&self, span: Range<usize>) -> String {
+        let (line, column) = line_column(&self.text, span.start.min(self.text.len()));
+        format!("{}:{line}:{column}", self.file_name())
+    }
+
+    /// The `fail-under` threshold, if the file sets one.
+    pub fn fail_under(&self) -> Option<f64> {
+        self.fail_under.as_ref().map(|threshold| *threshold.get_ref())
     }
 }
 
@@ -65,12 +83,13 @@ pub fn load(path: &Path) -> Result<Config, String> {
         }
         None => format!("{}: {}", path.display(), e.message().trim_end()),
     })?;
-    if let Some(score) = config.fail_under
-        && !(0.0..=100.0).contains(&score)
-    {
-        return Err(format!("{}: fail-under {score} is not between 0 and 100", path.display()));
-    }
     config.path = Some(path.to_path_buf());
+    config.text = text;
+    if let Some(score) = &config.fail_under
+        && !(0.0..=100.0).contains(score.get_ref())
+    {
+        return Err(format!("{}: fail-under {score} is not between 0 and 100", config.place(score.span())));
+    }
     let base = path.parent().unwrap_or(Path::new("."));
     for rule_path in &mut config.rules {
         if rule_path.is_relative() {

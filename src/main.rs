@@ -4,7 +4,7 @@
 
 mod cli;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,6 +20,7 @@ use newslint::report::{self, ReportOptions};
 use newslint::rules::{IdList, RuleSet, RuleSetBuilder, did_you_mean};
 use newslint::text::{plural, printable};
 use newslint::{Engine, zones::ZoneKind};
+use toml::Spanned;
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
 
@@ -122,8 +123,8 @@ fn load_settings_with(args: &RuleArgs, extra: &[PathBuf]) -> Result<Settings> {
     let mut rules = builder.build().map_err(|e| fail(e.to_string()))?;
     for (category, weight) in &config.weights {
         rules
-            .set_category_weight(category, *weight)
-            .map_err(|e| fail(format!("{}: {e}", config.file_name())))?;
+            .set_category_weight(category.get_ref(), *weight)
+            .map_err(|e| fail(format!("{}: {e}", config.place(category.span()))))?;
     }
     Ok(Settings { rules, config })
 }
@@ -138,7 +139,7 @@ const MAX_JOBS: usize = 256;
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
-    let fail_under = args.fail_under.or(config.fail_under);
+    let fail_under = args.fail_under.or(config.fail_under());
     let engine = build_engine(&args, rules, &config)?;
     let pool = worker_pool(args.jobs)?;
     let mut printer = report::printer(args.format, engine.rules(), report_options(&args));
@@ -205,28 +206,36 @@ fn build_engine(args: &CheckArgs, rules: RuleSet, config: &Config) -> Result<Eng
     Ok(engine)
 }
 
-/// `--select` and `--ignore`, each in place of the config's list when given, and where each
-/// list was written.
-fn chosen_lists<'a>(
-    config: &'a Config,
-    select: &'a [String],
-    ignore: &'a [String],
-) -> [(&'a [String], String); 2] {
-    let choose = |flag: &'a [String], configured: &'a [String], key: &str| {
-        if flag.is_empty() {
-            (configured, format!("`{key}` of {}", config.file_name()))
-        } else {
-            (flag, format!("--{key}"))
+/// The rules that `--select` and `--ignore` name (each in place of the config's list when given):
+/// `None` for an empty list. An unknown id is named with where it was written.
+fn chosen_rules(
+    rules: &RuleSet,
+    config: &Config,
+    select: &[String],
+    ignore: &[String],
+) -> Result<[Option<HashSet<usize>>; 2]> {
+    let named = |flag: &[String], configured: &[Spanned<String>], key: &str| {
+        if !flag.is_empty() {
+            let list = IdList { ids: flag, written_in: &format!("--{key}") };
+            return rules.rules_named(list).map(Some).map_err(|e| fail(e.to_string()));
         }
+        let ids: Vec<String> = configured.iter().map(|id| id.get_ref().clone()).collect();
+        let list = IdList { ids: &ids, written_in: &format!("`{key}`") };
+        let named = rules.rules_named(list).map_err(|e| {
+            let written = configured.iter().find(|id| *id.get_ref() == e.id);
+            let place = written.map_or_else(|| config.file_name(), |id| config.place(id.span()));
+            fail(format!("{place}: {e}"))
+        })?;
+        Ok((!ids.is_empty()).then_some(named))
     };
-    [choose(select, &config.select, "select"), choose(ignore, &config.ignore, "ignore")]
+    Ok([named(select, &config.select, "select")?, named(ignore, &config.ignore, "ignore")?])
 }
 
 /// `--select` / `--ignore`, else the config's lists, applied to `engine`.
 fn select_rules(engine: &mut Engine, config: &Config, select: &[String], ignore: &[String]) -> Result<()> {
-    let [(select, select_in), (ignore, ignore_in)] = chosen_lists(config, select, ignore);
-    let list = |ids, written_in| IdList { ids, written_in };
-    engine.select(list(select, &select_in), list(ignore, &ignore_in)).map_err(|e| fail(e.to_string()))
+    let [selected, ignored] = chosen_rules(engine.rules(), config, select, ignore)?;
+    engine.select(selected.as_ref(), &ignored.unwrap_or_default());
+    Ok(())
 }
 
 fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
@@ -358,9 +367,7 @@ fn print_config(args: &RuleArgs) -> Result<ExitCode> {
     // Checked as `check` would check it: the rules it names load, its weights and lists name
     // known categories and rules.
     let Settings { rules, config } = load_settings(args)?;
-    for (ids, written_in) in &chosen_lists(&config, &[], &[]) {
-        rules.rules_named(IdList { ids, written_in }).map_err(|e| fail(e.to_string()))?;
-    }
+    chosen_rules(&rules, &config, &[], &[])?;
     print_bytes(toml::to_string(&config).context("cannot print the configuration")?.as_bytes())
 }
 

@@ -364,11 +364,15 @@ fn project_config_is_found_merged_and_strict() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("newslint.toml:1:1: unknown field `fail_under`"));
-    // An unknown id in the config's lists is reported as the config's, not as a flag's.
-    std::fs::write(dir.path().join("project/newslint.toml"), "ignore = [\"repetiton\"]\n").unwrap();
+    // An unknown id in the config's lists is reported as the config's, with its line and column.
+    std::fs::write(
+        dir.path().join("project/newslint.toml"),
+        "ignore = [\n  \"attribution\", \"repetiton\",\n]\n",
+    )
+    .unwrap();
     let config_file = dir.path().join("project/newslint.toml");
     let message = format!(
-        "unknown rule or category `repetiton` in `ignore` of {} (see `newslint rules list`); did you mean `repetition`?",
+        "{}:2:18: unknown rule or category `repetiton` in `ignore` (see `newslint rules list`); did you mean `repetition`?",
         config_file.display()
     );
     newslint()
@@ -384,9 +388,19 @@ fn project_config_is_found_merged_and_strict() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(message.as_str()));
-    std::fs::write(&config_file, "[weights]\nloaded-language = 500\n").unwrap();
+    std::fs::write(&config_file, "fail-under = 10\n[weights]\nloaded-language = 500\n").unwrap();
     newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
-        "{}: weight 500 for `loaded-language` must be between 0 and 100",
+        "{}:3:1: weight 500 for `loaded-language` must be between 0 and 100",
+        config_file.display()
+    )));
+    std::fs::write(&config_file, "[weights]\nnamecalling = 2\n").unwrap();
+    newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
+        "{}:2:1: unknown category `namecalling` in [weights]; did you mean `name-calling`?",
+        config_file.display()
+    )));
+    std::fs::write(&config_file, "fail-under = 101\n").unwrap();
+    newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
+        "{}:1:14: fail-under 101 is not between 0 and 100",
         config_file.display()
     )));
 }

@@ -277,7 +277,8 @@ impl RuleSet {
 }
 
 /// Rule or category ids that choose which rules are reported, and where they were written, for
-/// messages: `--select`, or "`ignore` of newslint.toml".
+/// messages: `--select`, or "`ignore`" (of the config file, which the caller names with the
+/// id's line).
 #[derive(Clone, Copy, Debug)]
 pub struct IdList<'a> {
     pub ids: &'a [String],
