@@ -419,7 +419,9 @@ fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
     }
     let mut out = io::stdout().lock();
     writeln!(out, "{table}")?;
-    writeln!(out, "{} rules in {} categories", rules.rules.len(), rules.categories.len())?;
+    let (rule_count, category_count) = (rules.rules.len(), rules.categories.len());
+    let categories = if category_count == 1 { "category" } else { "categories" };
+    writeln!(out, "{rule_count} rule{} in {category_count} {categories}", plural(rule_count))?;
     Ok(ExitCode::SUCCESS)
 }
 

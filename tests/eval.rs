@@ -111,7 +111,7 @@ fn ptc_single_file_and_table() {
         .args(["--labels", &path("eval/ptc/labels/article1.task2-TC.labels")])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("1 articles, 6 gold spans, 4 findings (label map: built-in)."))
+        .stdout(predicate::str::contains("1 article, 6 gold spans, 4 findings (label map: built-in)."))
         .stdout(predicate::str::contains("│ loaded-language "))
         .stdout(predicate::str::contains("┆     0.500 ┆    2 ┆     1 ┆  0.500 ┆ 0.500 │"))
         .stdout(predicate::str::contains("Made_Up_Label (1, not in the label map)"));

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, Table, presets};
 
 use super::{EvalReport, Scores};
+use crate::text::plural;
 
 /// Writes `report` as a table with a few lines of notes under it.
 pub fn write_table(report: &EvalReport, out: &mut dyn Write) -> io::Result<()> {
@@ -26,8 +27,14 @@ pub fn write_table(report: &EvalReport, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(
         out,
-        "{} articles, {} gold spans, {} findings (label map: {}).",
-        report.articles, report.gold_spans, report.findings, report.label_map
+        "{} article{}, {} gold span{}, {} finding{} (label map: {}).",
+        report.articles,
+        plural(report.articles),
+        report.gold_spans,
+        plural(report.gold_spans),
+        report.findings,
+        plural(report.findings),
+        report.label_map
     )?;
     if !report.unmapped.is_empty() {
         let labels: Vec<String> = report
@@ -40,8 +47,9 @@ pub fn write_table(report: &EvalReport, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         writeln!(
             out,
-            "Unmapped labels, {} spans, scored only as \"any technique\": {}.",
+            "Unmapped labels, {} span{}, scored only as \"any technique\": {}.",
             report.unmapped_spans,
+            plural(report.unmapped_spans),
             labels.join(", ")
         )?;
     }

@@ -14,7 +14,7 @@ use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::{LineIndex, printable};
+use crate::text::{LineIndex, plural, printable};
 
 pub struct AnnotatedReporter<'a> {
     rules: &'a RuleSet,
@@ -69,12 +69,14 @@ impl Reporter for AnnotatedReporter<'_> {
         let score = &analysis.score;
         writeln!(
             out,
-            "{}  score {:.1} ({})  ·  {} words  ·  {} findings",
+            "{}  score {:.1} ({})  ·  {} word{}  ·  {} finding{}",
             self.options.paint(Style::new().bold(), &printable(&analysis.article.id)),
             score.score,
             score.band.as_str(),
             analysis.words,
-            analysis.findings.len()
+            plural(analysis.words),
+            analysis.findings.len(),
+            plural(analysis.findings.len())
         )?;
         let lines = LineIndex::new(text);
         let gutter = analysis.findings.last().map_or(1, |f| f.line.to_string().len());
@@ -128,7 +130,8 @@ impl Reporter for AnnotatedReporter<'_> {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(out, "{} articles, {} findings", summary.articles, summary.findings)
+        let (articles, findings) = (summary.articles, summary.findings);
+        writeln!(out, "{articles} article{}, {findings} finding{}", plural(articles), plural(findings))
     }
 }
 

@@ -14,6 +14,7 @@ use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::input::Origin;
 use crate::rules::{Group, RuleSet, Severity};
+use crate::text::plural;
 
 pub struct GithubReporter<'a> {
     rules: &'a RuleSet,
@@ -64,9 +65,11 @@ impl Reporter for GithubReporter<'_> {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         writeln!(
             out,
-            "::notice title=newslint::{} articles, {} findings, mean score {}",
+            "::notice title=newslint::{} article{}, {} finding{}, mean score {}",
             summary.articles,
+            plural(summary.articles),
             summary.findings,
+            plural(summary.findings),
             summary.mean_score.map_or("-".to_string(), |s| format!("{s:.1}"))
         )
     }

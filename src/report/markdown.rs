@@ -7,6 +7,7 @@ use super::{Excerpt, ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::{Group, RuleSet};
+use crate::text::plural;
 
 /// Findings listed per article (cues and techniques first, then signals).
 const TOP_FINDINGS: usize = 10;
@@ -99,8 +100,9 @@ impl Reporter for MarkdownReporter<'_> {
         writeln!(out, "## newslint report\n")?;
         writeln!(
             out,
-            "{} articles: {} high, {} mixed, {} low; mean score {}.\n",
+            "{} article{}: {} high, {} mixed, {} low; mean score {}.\n",
             summary.articles,
+            plural(summary.articles),
             summary.high,
             summary.mixed,
             summary.low,
@@ -135,7 +137,8 @@ impl Reporter for MarkdownReporter<'_> {
             writeln!(out, "{section}")?;
         }
         if !summary.skipped.is_empty() {
-            writeln!(out, "Skipped {} inputs:\n", summary.skipped.len())?;
+            let skipped = summary.skipped.len();
+            writeln!(out, "Skipped {skipped} input{}:\n", plural(skipped))?;
             for s in &summary.skipped {
                 writeln!(out, "- `{}`: {}", s.path.replace('`', "'"), cell(&s.reason))?;
             }

@@ -60,9 +60,11 @@ impl<'a> ArticleTable<'a> {
         );
         writeln!(
             out,
-            "{heading}  score {band}  ·  {} words  ·  {} findings",
+            "{heading}  score {band}  ·  {} word{}  ·  {} finding{}",
             analysis.words,
-            analysis.findings.len()
+            plural(analysis.words),
+            analysis.findings.len(),
+            plural(analysis.findings.len())
         )?;
         if !analysis.findings.is_empty() {
             let mut table = new_table(&self.options);
