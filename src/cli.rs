@@ -102,7 +102,7 @@ pub struct CheckArgs {
     /// Add each article's analysed text as `text` to json/jsonl output.
     #[arg(long)]
     pub include_text: bool,
-    /// When to use colours in the table.
+    /// When to use colours in the table and the annotated view.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// How to read inputs: by file extension (auto), as plain text, or as JSONL.
@@ -117,7 +117,7 @@ pub struct CheckArgs {
     /// Print only the first N articles (sorted by score unless --sort says otherwise).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
-    /// Add a per-source table (source: the JSONL field, else the URL's host, else the folder).
+    /// Add a per-source table (source: the record's source field, else the URL's host, else the folder).
     #[arg(long, value_enum, value_name = "KEY")]
     pub group_by: Option<GroupBy>,
     /// Write the output to this file instead of standard output.
@@ -132,19 +132,19 @@ pub struct CheckArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// JSONL/CSV field holding the article text.
+    /// JSONL field or CSV column holding the article text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
-    /// JSONL field holding the article id.
+    /// JSONL field or CSV column holding the article id.
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
-    /// JSONL field holding the title.
+    /// JSONL field or CSV column holding the title.
     #[arg(long, value_name = "NAME", default_value = "title")]
     pub title_field: String,
-    /// JSONL field holding the URL.
+    /// JSONL field or CSV column holding the URL.
     #[arg(long, value_name = "NAME", default_value = "url")]
     pub url_field: String,
-    /// JSONL field holding the source (outlet) name.
+    /// JSONL field or CSV column holding the source (outlet) name.
     #[arg(long, value_name = "NAME", default_value = "source")]
     pub source_field: String,
 }

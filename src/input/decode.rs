@@ -10,7 +10,8 @@ pub struct Decoded {
 
 const BINARY: &str = "binary data (it contains NUL bytes), not text";
 
-/// Why bytes cannot be analysed as text.
+/// Bytes to text (UTF-8, UTF-16 by byte-order mark or by its NUL bytes, else Windows-1252 with
+/// a warning), or why they are not text.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err("UTF-32 text (byte-order mark), which is not supported: convert it to UTF-8, e.g. with `iconv -f UTF-32 -t UTF-8`".to_string());
@@ -42,17 +43,21 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded { text, warning: None }),
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-            Ok(Decoded {
-                text: text.into_owned(),
-                warning: Some(format!(
-                    "not valid UTF-8 (first bad byte at offset {offset}); decoded as Windows-1252, offsets index the decoded text"
-                )),
-            })
+            let bad_at = e.utf8_error().valid_up_to();
+            let (text, warning) = windows_1252(&e.into_bytes(), bad_at, "the file");
+            Ok(Decoded { text, warning: Some(format!("{warning}, offsets index the decoded text")) })
         }
     }
+}
+
+/// Bytes that are not UTF-8 decoded as Windows-1252 (where every byte is a character), as
+/// every input does, and the warning that says so: `bad_at` is the offset of the first byte
+/// that is not UTF-8, `place` what the bytes are ("the file", "the line", "the text field").
+pub fn windows_1252(bytes: &[u8], bad_at: usize, place: &str) -> (String, String) {
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let warning =
+        format!("not valid UTF-8 (first bad byte: byte {} of {place}); decoded as Windows-1252", bad_at + 1);
+    (text.into_owned(), warning)
 }
 
 /// UTF-16 without a byte-order mark, as text that is mostly ASCII shows it: in the first 4 KiB,
@@ -100,7 +105,8 @@ mod tests {
     fn windows_1252_is_decoded_with_a_warning() {
         let d = decode(b"caf\xe9 \x93quote\x94".to_vec()).unwrap();
         assert_eq!(d.text, "café “quote”");
-        assert!(d.warning.unwrap().contains("Windows-1252"));
+        let warning = d.warning.unwrap();
+        assert!(warning.starts_with("not valid UTF-8 (first bad byte: byte 4 of the file)"), "{warning}");
     }
 
     #[test]

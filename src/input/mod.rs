@@ -147,7 +147,7 @@ pub enum InputFormat {
     Jsonl,
 }
 
-/// Names of the JSONL fields (remappable).
+/// Names of the JSONL fields and CSV columns that hold an article's parts (remappable).
 #[derive(Clone, Debug)]
 pub struct Fields {
     pub text: String,

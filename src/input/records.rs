@@ -6,6 +6,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
+use super::decode::windows_1252;
 use super::{Article, Event, Fields, InputOptions, Origin, io_reason, is_blank, skipped, source_or_host};
 
 /// A reader of one article per record.
@@ -121,14 +122,10 @@ impl JsonlReader {
             // A line that is not UTF-8 is decoded as Windows-1252, as a text file would be.
             let (decoded, warning) = match std::str::from_utf8(line) {
                 Ok(_) => (None, None),
-                Err(e) => (
-                    Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(line).0.into_owned()),
-                    Some(format!(
-                        "line {}: not valid UTF-8 (first bad byte at column {}); decoded as Windows-1252",
-                        self.line,
-                        e.valid_up_to() + 1
-                    )),
-                ),
+                Err(e) => {
+                    let (text, warning) = windows_1252(line, e.valid_up_to(), "the line");
+                    (Some(text), Some(format!("line {}: {warning}", self.line)))
+                }
             };
             let line = decoded.as_ref().map_or(line, |d| d.as_bytes());
             return Some(match parse_jsonl_line(line, &options.fields) {
@@ -474,13 +471,10 @@ impl CsvReader {
         // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
         let (text, warning) = match std::str::from_utf8(bytes) {
             Ok(text) => (std::borrow::Cow::Borrowed(text), None),
-            Err(e) => (
-                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
-                Some(format!(
-                    "line {line}: text not valid UTF-8 (first bad byte at byte {} of the field); decoded as Windows-1252",
-                    e.valid_up_to() + 1
-                )),
-            ),
+            Err(e) => {
+                let (text, warning) = windows_1252(bytes, e.valid_up_to(), "the text field");
+                (std::borrow::Cow::Owned(text), Some(format!("line {line}: {warning}")))
+            }
         };
         if is_blank(&text) {
             // As for JSONL: an empty text is named, not dropped.

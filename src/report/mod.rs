@@ -21,7 +21,7 @@ use std::io::{self, Write};
 use crate::analyze::Analysis;
 use crate::check::Summary;
 use crate::rules::RuleSet;
-use crate::text::{ceil_char_boundary, floor_char_boundary, fold_whitespace};
+use crate::text::fold_whitespace;
 
 pub use annotated::AnnotatedReporter;
 pub use csv::{CsvReporter, safe_cell};
@@ -168,8 +168,8 @@ pub struct Excerpt {
 
 impl Excerpt {
     pub fn new(text: &str, start: usize, end: usize) -> Self {
-        let from = floor_char_boundary(text, start.saturating_sub(CONTEXT));
-        let to = ceil_char_boundary(text, end + CONTEXT);
+        let from = text[..start].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
+        let to = text[end..].char_indices().nth(CONTEXT).map_or(text.len(), |(i, _)| end + i);
         let mut before = &text[from..start];
         let mut after = &text[end..to];
         // Start and end on whole words.
@@ -221,4 +221,30 @@ fn heaviest_categories(analysis: &Analysis, rules: &RuleSet) -> String {
         .map(|c| format!("{} {:+.1}", rules.categories[c.category].id, c.points))
         .collect();
     top.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_counted_in_characters_whatever_the_script() {
+        // 60 Cyrillic words of two letters: four bytes each, three characters with the space.
+        let words = "да ".repeat(60);
+        let text = format!("{words}ЛОЖЬ {words}");
+        let start = words.len();
+        let excerpt = Excerpt::new(&text, start, start + "ЛОЖЬ".len());
+        assert_eq!(excerpt.matched, "ЛОЖЬ");
+        // 40 characters on each side, cut back to whole words: 13 words before, 13 after.
+        assert_eq!(excerpt.before, format!("…{}", "да ".repeat(13)));
+        assert_eq!(excerpt.after, format!(" {}…", "да ".repeat(13).trim_end()));
+    }
+
+    #[test]
+    fn short_text_has_no_cut_marks() {
+        let text = "Это ЛОЖЬ и всё.";
+        let start = text.find("ЛОЖЬ").unwrap();
+        let excerpt = Excerpt::new(text, start, start + "ЛОЖЬ".len());
+        assert_eq!((excerpt.before.as_str(), excerpt.after.as_str()), ("Это ", " и всё."));
+    }
 }
