@@ -172,7 +172,7 @@ fn endless_inputs_stop_at_the_article_limit() {
         .args(["check", "--max-article-bytes", "100000", "/dev/zero"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("/dev/zero: article is over the 100000-byte limit"));
+        .stderr(predicate::str::contains("/dev/zero: article is over the 100000-byte article limit"));
     newslint()
         .args(["check", "--input-format", "jsonl", "/dev/zero"])
         .assert()

@@ -185,7 +185,7 @@ fn oversized_articles_are_skipped_with_the_limit_named() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("big.txt: article is 5000 bytes, over the 1000-byte limit"))
+        .stderr(predicate::str::contains("big.txt: article (5000 bytes) is over the 1000-byte article limit"))
         .stderr(predicate::str::contains("d.jsonl:1: line is over"))
         .stderr(predicate::str::contains("e.jsonl:1: text is over the 1000-byte article limit"))
         .stdout(predicate::str::contains("1 article"));
@@ -212,7 +212,7 @@ fn compressed_and_csv_datasets() {
     let (json, code, stderr) = check_json(&["--include-text", dir.path().to_str().unwrap()]);
     // The record with an empty text is named, as an empty JSONL text is, not dropped silently.
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("4.csv:4: the text is empty"), "{stderr}");
+    assert!(stderr.contains("4.csv:4: column `text` is empty: there is no text to analyse"), "{stderr}");
     assert_eq!(ids(&json), ["a", "b", "a", "b", "3.txt.gz", "c1"]);
     let c1 = &json["articles"][5];
     assert_eq!(c1["text"], "He said, \"hi\".\nNext line.");

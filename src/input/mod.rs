@@ -335,10 +335,7 @@ impl Inputs {
     }
 
     fn too_large(&self, size: usize) -> String {
-        format!(
-            "article is {size} bytes, over the {}-byte limit (raise it with --max-article-bytes)",
-            self.options.max_article_bytes
-        )
+        over_limit(&format!("article ({size} bytes)"), self.options.max_article_bytes)
     }
 
     /// Reads one whole article, at most one byte over the limit, so that a larger one is
@@ -352,11 +349,7 @@ impl Inputs {
         }
         if bytes.len() > self.options.max_article_bytes {
             // Read only up to one byte over the limit: the size is not known.
-            let reason = format!(
-                "article is over the {}-byte limit (raise it with --max-article-bytes)",
-                self.options.max_article_bytes
-            );
-            return Err(skipped(path.into(), None, reason));
+            return Err(skipped(path.into(), None, over_limit("article", self.options.max_article_bytes)));
         }
         Ok(bytes)
     }
@@ -366,7 +359,7 @@ impl Inputs {
             Err(reason) => skipped(path, None, reason),
             Ok(Decoded { text, warning }) => {
                 if is_blank(&text) {
-                    return skipped(path, None, "empty: there is no text to analyse".into());
+                    return skipped(path, None, format!("empty: {NOTHING_TO_ANALYSE}"));
                 }
                 let origin =
                     if origin == Origin::File && warning.is_some() { Origin::DecodedFile } else { origin };
@@ -442,6 +435,15 @@ impl Iterator for Inputs {
         }
     }
 }
+
+/// Why an input is skipped for its size: `what` ("article", "line", "record", "text") is bigger
+/// than `--max-article-bytes`.
+fn over_limit(what: &str, limit: usize) -> String {
+    format!("{what} is over the {limit}-byte article limit (raise it with --max-article-bytes)")
+}
+
+/// The end of every message about an article with no text.
+const NOTHING_TO_ANALYSE: &str = "there is no text to analyse";
 
 /// Nothing but white space and byte-order marks (a file holding only a UTF-8 BOM is empty).
 pub fn is_blank(text: &str) -> bool {

@@ -7,7 +7,10 @@ use std::io::{BufRead, Read};
 use serde_json::Value;
 
 use super::decode::windows_1252;
-use super::{Article, Event, Fields, InputOptions, Origin, io_reason, is_blank, skipped, source_or_host};
+use super::{
+    Article, Event, Fields, InputOptions, NOTHING_TO_ANALYSE, Origin, io_reason, is_blank, over_limit,
+    skipped, source_or_host,
+};
 
 /// A reader of one article per record.
 pub(super) enum Records {
@@ -109,10 +112,7 @@ impl JsonlReader {
                 return Some(skipped(
                     self.path.clone(),
                     Some(self.line),
-                    format!(
-                        "line is over the {}-byte article limit (raise it with --max-article-bytes)",
-                        options.max_article_bytes
-                    ),
+                    over_limit("line", options.max_article_bytes),
                 ));
             }
             let line = trim_line_end(&self.buffer);
@@ -130,14 +130,9 @@ impl JsonlReader {
             let line = decoded.as_ref().map_or(line, |d| d.as_bytes());
             return Some(match parse_jsonl_line(line, &options.fields) {
                 // The line may hold twice the limit (escapes); the text itself may not.
-                Ok(article) if article.text.len() > options.max_article_bytes => skipped(
-                    self.path.clone(),
-                    Some(self.line),
-                    format!(
-                        "text is over the {}-byte article limit (raise it with --max-article-bytes)",
-                        options.max_article_bytes
-                    ),
-                ),
+                Ok(article) if article.text.len() > options.max_article_bytes => {
+                    skipped(self.path.clone(), Some(self.line), over_limit("text", options.max_article_bytes))
+                }
                 Ok(mut article) => {
                     if article.id.is_empty() {
                         article.id = format!("{}:{}", self.path, self.line);
@@ -172,7 +167,7 @@ pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, 
         None => return Err(format!("no `{}` field", fields.text)),
     };
     if is_blank(&text) {
-        return Err(format!("field `{}` is empty: there is no text to analyse", fields.text));
+        return Err(format!("field `{}` is empty: {NOTHING_TO_ANALYSE}", fields.text));
     }
     let mut string_field = |name: &str| match object.remove(name) {
         Some(Value::String(s)) => Some(s),
@@ -445,10 +440,7 @@ impl CsvReader {
         let line = self.record.position().map_or(0, |p| (p.line() + lines_dropped) as usize);
         let skip = |reason: String| skipped(self.path.clone(), Some(line), reason);
         if cut {
-            return skip(format!(
-                "record is over the {}-byte article limit (raise it with --max-article-bytes)",
-                options.max_article_bytes
-            ));
+            return skip(over_limit("record", options.max_article_bytes));
         }
         if let Some(lines) = self.unclosed_quote() {
             return skip(format!(
@@ -478,10 +470,10 @@ impl CsvReader {
         };
         if is_blank(&text) {
             // As for JSONL: an empty text is named, not dropped.
-            return skip("the text is empty: there is nothing to analyse".into());
+            return skip(format!("column `{}` is empty: {NOTHING_TO_ANALYSE}", options.fields.text));
         }
         if text.len() > options.max_article_bytes {
-            return skip(format!("text is over the {}-byte article limit", options.max_article_bytes));
+            return skip(over_limit("text", options.max_article_bytes));
         }
         let url = field(columns[3]);
         let article = Article {
