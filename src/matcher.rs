@@ -404,7 +404,10 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
                         "{}:{}:{}: rule `{}`: pattern is too large once compiled (over the {limit}-byte limit); split it or simplify it",
                         rule.source, pattern.line, pattern.column, rule.id
                     ),
-                    None => format!("{}: rule `{}`: {e}", rule.source, rule.id),
+                    None => format!(
+                        "{}:{}:{}: rule `{}`: pattern does not compile: {e}",
+                        rule.source, pattern.line, pattern.column, rule.id
+                    ),
                 })),
             }
         })

@@ -468,7 +468,8 @@ fn skipped(path: String, line: Option<usize>, reason: String) -> Event {
     Event::Skipped(Skipped { path, line, reason })
 }
 
-fn walk_failure(folder: &Path, error: &ignore::Error) -> Skipped {
+/// A folder walk's error as a skipped input: the file or folder it is about, and why.
+pub(crate) fn walk_failure(folder: &Path, error: &ignore::Error) -> Skipped {
     let path = match error {
         ignore::Error::WithPath { path, .. } => path.to_string_lossy().into_owned(),
         ignore::Error::WithDepth { err, .. } => return walk_failure(folder, err),

@@ -166,7 +166,11 @@ impl Untriggered {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .build(&inner_literals)
-                .map_err(|e| CompileError(e.to_string()))?;
+                .map_err(|e| {
+                    CompileError(format!(
+                        "the literals inside the patterns that have no word to start from do not fit in one searcher: {e}"
+                    ))
+                })?;
             this.inner = Some(searcher);
         }
         Ok(this)

@@ -146,7 +146,16 @@ impl RuleSetBuilder {
         if path.is_dir() {
             let mut found = Vec::new();
             for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
-                let entry = entry.map_err(|e| error(format!("cannot read the folder: {e}")))?;
+                let entry = entry.map_err(|e| {
+                    let failure = crate::input::walk_failure(path, &e);
+                    RuleError {
+                        path: failure.path,
+                        line: None,
+                        column: None,
+                        rule: None,
+                        message: failure.reason,
+                    }
+                })?;
                 let p = entry.path();
                 if entry.file_type().is_some_and(|t| t.is_file())
                     && p.extension().is_some_and(|ext| ext == "toml")
