@@ -12,7 +12,7 @@ use crate::baseline::{Known, content_hash};
 use crate::finding::Finding;
 use crate::input::Article;
 use crate::matcher::{CompileError, Matcher, RawMatch};
-use crate::rules::{Group, ReportSpan, RuleSet};
+use crate::rules::{ReportSpan, RuleSet};
 use crate::score::{Score, score};
 use crate::segment::Segments;
 use crate::text::{LineCursor, count_words, floor_char_boundary, fold_whitespace};
@@ -211,7 +211,7 @@ impl Engine {
         let Some(known) = &self.baseline else { return Vec::new() };
         let mut known = known.of_article(&content_hash(text));
         let (kept, absorbed) = std::mem::take(findings).into_iter().partition(|f| {
-            self.rules.categories[f.category].group == Group::Signal
+            !self.rules.is_problem(f.category)
                 || !known.absorbs(&self.rules.rules[f.rule].id, &text[f.start..f.end])
         });
         *findings = kept;

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analysis;
 use crate::input::io_reason;
-use crate::rules::{Group, RuleSet};
+use crate::rules::RuleSet;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -111,7 +111,7 @@ impl Recorder {
         // The findings the baseline in use already knew count too: refreshing a baseline
         // keeps what it held.
         for f in analysis.findings.iter().chain(&analysis.baselined) {
-            if rules.categories[f.category].group == Group::Signal {
+            if !rules.is_problem(f.category) {
                 continue;
             }
             let key = (

@@ -319,7 +319,7 @@ fn print_results(
                 tally.articles += 1;
                 tally.score_sum += analysis.score.score;
                 for f in &analysis.findings {
-                    if engine.rules().categories[f.category].group != crate::rules::Group::Signal {
+                    if engine.rules().is_problem(f.category) {
                         *tally.categories.entry(f.category).or_default() += 1;
                     }
                 }
@@ -362,11 +362,7 @@ fn print_results(
 
 impl Summary {
     fn count(&mut self, analysis: &Analysis, rules: &crate::rules::RuleSet) {
-        self.problems += analysis
-            .findings
-            .iter()
-            .filter(|f| rules.categories[f.category].group != crate::rules::Group::Signal)
-            .count();
+        self.problems += analysis.findings.iter().filter(|f| rules.is_problem(f.category)).count();
         self.articles += 1;
         self.findings += analysis.findings.len();
         self.baselined += analysis.baselined.len();
@@ -388,7 +384,7 @@ static CURRENT_FOLDER: std::sync::LazyLock<Option<String>> = std::sync::LazyLock
 });
 
 /// The article's source: its `source` field, else the host of its URL, else its folder.
-pub fn source_of(analysis: &Analysis) -> String {
+fn source_of(analysis: &Analysis) -> String {
     let article = &analysis.article;
     source_or_host(article.source.clone(), article.url.as_deref())
         .or_else(|| {

@@ -51,10 +51,15 @@ pub enum Band {
 }
 
 impl Band {
+    /// The lowest score of the mixed band; below it is low.
+    pub const MIXED_FROM: f64 = 40.0;
+    /// The lowest score of the high band.
+    pub const HIGH_FROM: f64 = 70.0;
+
     pub fn of(score: f64) -> Band {
-        if score >= 70.0 {
+        if score >= Band::HIGH_FROM {
             Band::High
-        } else if score >= 40.0 {
+        } else if score >= Band::MIXED_FROM {
             Band::Mixed
         } else {
             Band::Low

@@ -21,7 +21,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-pub use decode::{Decoded, decode};
+pub(crate) use decode::{Decoded, decode};
 use records::{CsvReader, JsonlReader, Records};
 
 use crate::zones::Zone;
@@ -456,7 +456,7 @@ pub fn source_or_host(source: Option<String>, url: Option<&str>) -> Option<Strin
 }
 
 /// The host of a URL, without `www.`: `https://www.example.com/a` -> `example.com`.
-pub fn host_of(url: &str) -> Option<String> {
+fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);

@@ -26,7 +26,7 @@ impl<'a> CsvReporter<'a> {
 }
 
 /// Neutralises spreadsheet formula injection.
-pub fn safe_cell(text: &str) -> String {
+fn safe_cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
 }
 

@@ -352,14 +352,19 @@ impl HtmlReporter<'_> {
             "<div class=\"gauge\" role=\"img\" aria-label=\"Score {0:.1} of 100 ({1}); every article \
              starts at {2:.0}\"><span class=\"fill\" style=\"width:{3:.2}%\"></span><span class=\"start\" \
              style=\"left:{4:.2}%\"></span></div>\n<div class=\"ticks\"><span style=\"left:0%\">0</span>\
-             <span style=\"left:20%\">low</span><span style=\"left:40%\">40</span>\
-             <span style=\"left:55%\">mixed</span><span style=\"left:70%\">70</span>\
-             <span style=\"left:85%\">high</span><span style=\"left:100%\">100</span></div>\n",
+             <span style=\"left:{5:.0}%\">low</span><span style=\"left:{6:.0}%\">{6:.0}</span>\
+             <span style=\"left:{7:.0}%\">mixed</span><span style=\"left:{8:.0}%\">{8:.0}</span>\
+             <span style=\"left:{9:.0}%\">high</span><span style=\"left:100%\">100</span></div>\n",
             score.score,
             score.band.as_str(),
             score.base,
             score.score.clamp(0.0, 100.0),
-            score.base.clamp(0.0, 100.0)
+            score.base.clamp(0.0, 100.0),
+            Band::MIXED_FROM / 2.0,
+            Band::MIXED_FROM,
+            (Band::MIXED_FROM + Band::HIGH_FROM) / 2.0,
+            Band::HIGH_FROM,
+            (Band::HIGH_FROM + 100.0) / 2.0,
         );
         html.push_str("<h3>How the score adds up</h3>\n<div class=\"chart\">\n");
         put!(

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{Excerpt, ReportOptions, Reporter};
 use crate::analyze::Analysis;
 use crate::check::Summary;
-use crate::rules::{Group, RuleSet};
+use crate::rules::RuleSet;
 use crate::text::plural;
 
 /// Findings listed per article (cues and techniques first, then signals).
@@ -65,11 +65,7 @@ impl Reporter for MarkdownReporter<'_> {
         // Problems first (most severe first), then signals; input order within each.
         findings.sort_by_key(|f| {
             let rule = &self.rules.rules[f.rule];
-            (
-                self.rules.categories[f.category].group == Group::Signal,
-                std::cmp::Reverse(rule.severity),
-                f.start,
-            )
+            (!self.rules.is_problem(f.category), std::cmp::Reverse(rule.severity), f.start)
         });
         if findings.is_empty() {
             section.push_str("No findings.\n");

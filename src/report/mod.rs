@@ -24,7 +24,7 @@ use crate::rules::RuleSet;
 use crate::text::fold_whitespace;
 
 pub use annotated::AnnotatedReporter;
-pub use csv::{CsvReporter, safe_cell};
+pub use csv::CsvReporter;
 pub use github::GithubReporter;
 pub use html::HtmlReporter;
 pub use json::{JsonReporter, JsonlReporter};

@@ -253,7 +253,13 @@ impl RuleSet {
             .map(|(_, known)| known)
     }
 
-    pub fn category_of(&self, rule: usize) -> &Category {
+    /// Whether findings of the category are problems (techniques and cues, which cost points and
+    /// which `--baseline` and the summaries count), not credibility signals.
+    pub fn is_problem(&self, category: usize) -> bool {
+        self.categories[category].group != Group::Signal
+    }
+
+    fn category_of(&self, rule: usize) -> &Category {
         &self.categories[self.rules[rule].category]
     }
 
