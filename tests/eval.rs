@@ -140,6 +140,18 @@ fn jsonl_labels() {
 }
 
 #[test]
+fn a_number_id_in_jsonl_labels_is_named_as_written() {
+    // As `check` names it: "1.50", not the float's "1.5".
+    let dir = folder(&[(
+        "l.jsonl",
+        b"{\"id\": 1.50, \"text\": \"Short.\", \"spans\": [{\"start\": 0, \"end\": 99, \"label\": \"Doubt\"}]}\n",
+    )]);
+    let labels = dir.path().join("l.jsonl").display().to_string();
+    let stderr = eval_error(&["--labels-format", "jsonl", "--labels", &labels]);
+    assert!(stderr.contains("past the end of the text of 1.50 "), "{stderr}");
+}
+
+#[test]
 fn a_label_map_of_ones_own_replaces_the_built_in_one() {
     let dir = folder(&[("map.toml", b"[labels]\nLoaded_Language = \"loaded-language\"\n")]);
     let map = dir.path().join("map.toml").display().to_string();

@@ -114,9 +114,10 @@ pub fn load_jsonl(labels: &Path) -> Result<GoldSet, EvalError> {
         }
         let record: JsonlRecord = serde_json::from_str(line)
             .map_err(|e| EvalError(format!("{place}: malformed labelled article: {e}")))?;
-        let id = match record.id {
-            Some(serde_json::Value::String(id)) => id,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
+        // A number id is named as written, as `check` names it ("1.50", not "1.5").
+        let id = match record.id.as_deref().map(|raw| (raw, serde_json::from_str(raw.get()))) {
+            Some((_, Ok(serde_json::Value::String(id)))) => id,
+            Some((raw, Ok(serde_json::Value::Number(_)))) => raw.get().to_string(),
             _ => place.clone(),
         };
         let spans = record
@@ -140,7 +141,7 @@ pub fn load_jsonl(labels: &Path) -> Result<GoldSet, EvalError> {
 
 #[derive(Deserialize)]
 struct JsonlRecord {
-    id: Option<serde_json::Value>,
+    id: Option<Box<serde_json::value::RawValue>>,
     title: Option<String>,
     text: String,
     #[serde(default)]
