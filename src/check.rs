@@ -6,15 +6,14 @@
 //! `--sort` and `--top` need every result before printing the first, so with them the results
 //! are kept until the end (memory then grows with the input; the summary still counts all).
 
-use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 
 use crate::analyze::{Analysis, Engine};
-use crate::input::{Event, Skipped, source_or_host};
+use crate::input::{Event, Skipped};
 use crate::report::{Prerender, Printer, Reporter};
-use crate::score::Band;
+use crate::summary::{SourceTallies, Summary, source_of};
 
 /// A batch is analysed once it holds this many articles...
 const BATCH_ARTICLES: usize = 256;
@@ -27,8 +26,6 @@ const BATCH_BYTES: usize = 4 * 1024 * 1024;
 const BATCH_PART_BYTES: usize = 8 * 1024 * 1024;
 /// A pause of the input this long sends the articles read so far on (see [`read_batches`]).
 const IDLE: std::time::Duration = std::time::Duration::from_millis(100);
-/// Categories named per source in the `--group-by source` table.
-const SOURCE_TOP_CATEGORIES: usize = 3;
 
 /// Something the user should read on stderr, in input order.
 #[derive(Debug)]
@@ -62,40 +59,6 @@ impl RunOptions {
     }
 }
 
-/// Per-source figures for `--group-by source`.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct SourceStats {
-    pub source: String,
-    pub articles: usize,
-    pub mean_score: f64,
-    pub worst_score: f64,
-    /// The most frequent cue and technique categories, with their finding counts.
-    pub top_categories: Vec<(String, usize)>,
-}
-
-/// What a run saw, for the closing summary and the exit code.
-#[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Summary {
-    pub articles: usize,
-    pub findings: usize,
-    /// Cue and technique findings (the ones a baseline gate counts as new).
-    pub problems: usize,
-    /// Findings left out because the baseline knows them.
-    pub baselined: usize,
-    pub skipped: Vec<Skipped>,
-    pub high: usize,
-    pub mixed: usize,
-    pub low: usize,
-    pub mean_score: Option<f64>,
-    pub fail_under: Option<f64>,
-    /// Ids of the articles that scored below `fail_under`, in input order.
-    pub below_threshold: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sources: Option<Vec<SourceStats>>,
-    #[serde(skip)]
-    score_sum: f64,
-}
-
 /// Callbacks into the caller (the library does not print).
 pub struct Hooks<'a> {
     pub diagnostic: &'a mut dyn FnMut(Diagnostic<'_>),
@@ -103,14 +66,6 @@ pub struct Hooks<'a> {
     pub progress: &'a mut dyn FnMut(usize, u64),
     /// Called with every analysed article, in input order, printed or not (`--top`).
     pub analysed: &'a mut dyn FnMut(&Analysis),
-}
-
-#[derive(Default)]
-struct SourceTally {
-    articles: usize,
-    score_sum: f64,
-    worst: f64,
-    categories: HashMap<usize, usize>,
 }
 
 /// What the analysis stage hands to the printing stage, in input order.
@@ -286,10 +241,10 @@ fn print_results(
     hooks: Hooks<'_>,
     options: &RunOptions,
 ) -> io::Result<Summary> {
-    let mut summary = Summary { fail_under: options.fail_under, ..Summary::default() };
+    let mut summary = Summary::new(options.fail_under);
+    let mut sources = options.group_by_source.then(SourceTallies::default);
     let keep_all = options.keeps_all();
     let mut kept: Vec<Analysis> = Vec::new();
-    let mut sources: BTreeMap<String, SourceTally> = BTreeMap::new();
     let mut bytes_done = 0u64;
     reporter.begin(out)?;
     for (batch, bytes) in done {
@@ -308,22 +263,10 @@ fn print_results(
                 }
             };
             summary.count(&analysis, engine.rules());
-            (hooks.analysed)(&analysis);
-            if options.group_by_source {
-                let tally = sources.entry(source_of(&analysis)).or_default();
-                tally.worst = if tally.articles == 0 {
-                    analysis.score.score
-                } else {
-                    tally.worst.min(analysis.score.score)
-                };
-                tally.articles += 1;
-                tally.score_sum += analysis.score.score;
-                for f in &analysis.findings {
-                    if engine.rules().is_problem(f.category) {
-                        *tally.categories.entry(f.category).or_default() += 1;
-                    }
-                }
+            if let Some(sources) = &mut sources {
+                sources.add(&analysis, engine.rules());
             }
+            (hooks.analysed)(&analysis);
             match part {
                 _ if keep_all => kept.push(analysis),
                 Some(part) => reporter.prerendered_article(out, &analysis, &part)?,
@@ -338,94 +281,25 @@ fn print_results(
         }
     }
     if keep_all {
-        match options.sort.unwrap_or(SortKey::Score) {
-            SortKey::Score => kept.sort_by(|a, b| a.score.score.total_cmp(&b.score.score)),
-            SortKey::Id => kept.sort_by(|a, b| a.article.id.cmp(&b.article.id)),
-            // The source is derived (field, URL host or folder): work it out once per article.
-            SortKey::Source => kept.sort_by_cached_key(source_of),
-        }
-        kept.truncate(options.top.unwrap_or(usize::MAX));
-        for analysis in &kept {
+        for analysis in &sorted_top(kept, options) {
             reporter.article(out, analysis)?;
         }
     }
-    if summary.articles > 0 {
-        summary.mean_score = Some(round2(summary.score_sum / summary.articles as f64));
-    }
-    if options.group_by_source {
-        summary.sources = Some(source_stats(sources, engine));
-    }
+    summary.finish(sources, engine.rules());
     reporter.finish(out, &summary)?;
     out.flush()?;
     Ok(summary)
 }
 
-impl Summary {
-    fn count(&mut self, analysis: &Analysis, rules: &crate::rules::RuleSet) {
-        self.problems += analysis.findings.iter().filter(|f| rules.is_problem(f.category)).count();
-        self.articles += 1;
-        self.findings += analysis.findings.len();
-        self.baselined += analysis.baselined.len();
-        self.score_sum += analysis.score.score;
-        match analysis.score.band {
-            Band::High => self.high += 1,
-            Band::Mixed => self.mixed += 1,
-            Band::Low => self.low += 1,
-        }
-        if self.fail_under.is_some_and(|threshold| analysis.score.score < threshold) {
-            self.below_threshold.push(analysis.article.id.clone());
-        }
+/// The kept articles in `--sort` order (by score when only `--top` is given), the first
+/// `--top` of them.
+fn sorted_top(mut kept: Vec<Analysis>, options: &RunOptions) -> Vec<Analysis> {
+    match options.sort.unwrap_or(SortKey::Score) {
+        SortKey::Score => kept.sort_by(|a, b| a.score.score.total_cmp(&b.score.score)),
+        SortKey::Id => kept.sort_by(|a, b| a.article.id.cmp(&b.article.id)),
+        // The source is derived (field, URL host or folder): work it out once per article.
+        SortKey::Source => kept.sort_by_cached_key(source_of),
     }
-}
-
-/// The name of the folder newslint runs in.
-static CURRENT_FOLDER: std::sync::LazyLock<Option<String>> = std::sync::LazyLock::new(|| {
-    Some(std::env::current_dir().ok()?.file_name()?.to_string_lossy().into_owned())
-});
-
-/// The article's source: its `source` field, else the host of its URL, else its folder.
-fn source_of(analysis: &Analysis) -> String {
-    let article = &analysis.article;
-    source_or_host(article.source.clone(), article.url.as_deref())
-        .or_else(|| {
-            // The folder the file is in, also when the path names none ("dump.jsonl", "../a.txt");
-            // standard input has none.
-            let parent = std::path::Path::new(&article.path).parent().filter(|_| article.path != "-")?;
-            let folder = match parent.file_name() {
-                Some(name) => name.to_string_lossy().into_owned(),
-                // The current folder's name is looked up once per run, not once per record.
-                None if matches!(parent.to_str(), Some("" | ".")) => CURRENT_FOLDER.clone()?,
-                None => std::fs::canonicalize(parent).ok()?.file_name()?.to_string_lossy().into_owned(),
-            };
-            Some(folder)
-        })
-        .unwrap_or_else(|| "-".to_string())
-}
-
-/// Sources from the least to the most credible on average.
-fn source_stats(sources: BTreeMap<String, SourceTally>, engine: &Engine) -> Vec<SourceStats> {
-    let mut stats: Vec<SourceStats> = sources
-        .into_iter()
-        .map(|(source, tally)| {
-            let mut categories: Vec<(usize, usize)> = tally.categories.into_iter().collect();
-            categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            SourceStats {
-                source,
-                articles: tally.articles,
-                mean_score: round2(tally.score_sum / tally.articles as f64),
-                worst_score: tally.worst,
-                top_categories: categories
-                    .into_iter()
-                    .take(SOURCE_TOP_CATEGORIES)
-                    .map(|(c, n)| (engine.rules().categories[c].id.clone(), n))
-                    .collect(),
-            }
-        })
-        .collect();
-    stats.sort_by(|a, b| a.mean_score.total_cmp(&b.mean_score).then(a.source.cmp(&b.source)));
-    stats
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    kept.truncate(options.top.unwrap_or(usize::MAX));
+    kept
 }

@@ -3,13 +3,15 @@
 //!
 //! The crate reads as its pipeline:
 //!
-//! 1. [`input`] — files, folders, standard input and JSONL into [`input::Article`]s;
+//! 1. [`input`] — files, folders, standard input, JSONL, CSV, HTML pages and compressed files
+//!    into [`input::Article`]s;
 //! 2. [`zones`] — title, byline, body and boilerplate (page furniture);
 //! 3. [`segment`] — sentences and quotations (whose voice: the outlet's or a speaker's);
 //! 4. [`rules`] — rule files, loaded and validated; [`matcher`] — compiled into automata;
 //! 5. [`analyze`] — one article through all steps into [`finding::Finding`]s;
 //! 6. [`score`] — the score and its breakdown;
-//! 7. [`report`] — one printer per output format; [`check`] runs the whole thing in parallel.
+//! 7. [`report`] — one printer per output format; [`check`] runs the whole thing in parallel,
+//!    and [`summary`] counts what the run saw.
 //!
 //! The library never prints to the terminal: printers write to the `Write` they are given.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -26,6 +28,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod segment;
+pub mod summary;
 pub mod text;
 pub mod zones;
 

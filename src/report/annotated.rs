@@ -10,8 +10,8 @@ use anstyle::Style;
 
 use super::{ReportOptions, Reporter, group_color};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::rules::{Group, RuleSet, Voice};
+use crate::summary::Summary;
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::{LineIndex, plural, printable};

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::rules::RuleSet;
+use crate::summary::Summary;
 
 pub struct CsvReporter<'a> {
     rules: &'a RuleSet,

@@ -11,9 +11,9 @@ use std::io::{self, Write};
 
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::input::Origin;
 use crate::rules::{Group, RuleSet, Severity};
+use crate::summary::Summary;
 use crate::text::plural;
 
 pub struct GithubReporter<'a> {

@@ -24,10 +24,10 @@ use serde::Serialize;
 
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::finding::Finding;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
+use crate::summary::Summary;
 use crate::text::plural;
 use crate::zones::ZoneKind;
 

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::rules::RuleSet;
+use crate::summary::Summary;
 
 #[derive(Serialize)]
 struct BreakdownJson<'a> {

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use super::{Excerpt, ReportOptions, Reporter};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::rules::RuleSet;
+use crate::summary::Summary;
 use crate::text::plural;
 
 /// Findings listed per article (cues and techniques first, then signals).

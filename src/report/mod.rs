@@ -19,8 +19,8 @@ mod table;
 use std::io::{self, Write};
 
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::rules::RuleSet;
+use crate::summary::Summary;
 use crate::text::fold_whitespace;
 
 pub use annotated::AnnotatedReporter;

@@ -18,9 +18,9 @@ use serde_json::json;
 
 use super::{ReportOptions, Reporter};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::input::Origin;
 use crate::rules::{Group, RuleSet, Severity};
+use crate::summary::Summary;
 use crate::text::LineIndex;
 
 pub struct SarifReporter<'a> {

@@ -8,9 +8,9 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 
 use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color};
 use crate::analyze::Analysis;
-use crate::check::Summary;
 use crate::rules::{RuleSet, Voice};
 use crate::score::Band;
+use crate::summary::Summary;
 use crate::text::{plural, printable};
 
 /// Findings shown per article: a table is for reading; the machine formats have them all.
