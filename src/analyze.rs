@@ -104,10 +104,26 @@ impl Engine {
         Analysis { article, words, zones, findings, baselined, score }
     }
 
+    /// `rules test` for one rule: each of its examples (which must make it fire) and
+    /// counterexamples (which must not), run alone as text of the zone its scope looks at first.
+    pub fn check_examples(&self, rule: usize) -> Vec<ExampleCheck<'_>> {
+        let rule_data = &self.rules.rules[rule];
+        let zone = rule_data.scope.example_zone();
+        let examples = rule_data.examples.iter().map(|text| (text, true));
+        let counterexamples = rule_data.counterexamples.iter().map(|text| (text, false));
+        examples
+            .chain(counterexamples)
+            .map(|(text, should_fire)| ExampleCheck {
+                text,
+                should_fire,
+                fired: self.rule_fires(rule, text, zone),
+            })
+            .collect()
+    }
+
     /// Whether `rule` fires on `text` taken as all one zone, before findings of other rules of
-    /// its category that cover the same words win the de-duplication (how `rules test` runs a
-    /// rule's examples).
-    pub fn rule_fires(&self, rule: usize, text: &str, zone: ZoneKind) -> bool {
+    /// its category that cover the same words win the de-duplication.
+    fn rule_fires(&self, rule: usize, text: &str, zone: ZoneKind) -> bool {
         let zones =
             if text.is_empty() { Vec::new() } else { vec![Zone { kind: zone, start: 0, end: text.len() }] };
         let mut fires = false;
@@ -219,6 +235,21 @@ impl Engine {
     }
 }
 
+/// One example or counterexample of a rule, run (see [`Engine::check_examples`]).
+#[derive(Clone, Copy, Debug)]
+pub struct ExampleCheck<'a> {
+    pub text: &'a str,
+    /// An example must make its rule fire; a counterexample must not.
+    pub should_fire: bool,
+    pub fired: bool,
+}
+
+impl ExampleCheck<'_> {
+    pub fn passed(&self) -> bool {
+        self.fired == self.should_fire
+    }
+}
+
 /// One finding per stretch of text and category, so that two rules of a category cannot count
 /// the same words twice: of overlapping findings the first to start wins (the longest of those
 /// that start together, then the lowest rule), and the ones it overlaps go.
@@ -309,6 +340,27 @@ mod tests {
             zone: ZoneKind::Body,
             voice: Voice::Outlet,
         }
+    }
+
+    #[test]
+    fn examples_are_checked_one_by_one() {
+        let mut builder = crate::rules::RuleSetBuilder::new(false);
+        let rule = "[[rule]]\nid = \"r\"\ncategory = \"doubt\"\nmessage = \"m\"\nexplanation = \"e\"\n\
+                    phrases = [\"so-called\"]\nexamples = [\"the so-called plan\", \"no cue here\"]\n\
+                    counterexamples = [\"a plan\", \"their so-called experts\"]\n";
+        builder.add_source("test.toml", rule.to_string());
+        let engine = Engine::new(builder.build().unwrap()).unwrap();
+        let checks: Vec<(&str, bool, bool)> =
+            engine.check_examples(0).iter().map(|c| (c.text, c.should_fire, c.passed())).collect();
+        assert_eq!(
+            checks,
+            [
+                ("the so-called plan", true, true),
+                ("no cue here", true, false),
+                ("a plan", false, true),
+                ("their so-called experts", false, false),
+            ]
+        );
     }
 
     /// The definition: sort by start, longest first, then rule; keep a finding when it starts

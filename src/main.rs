@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
+use newslint::Engine;
 use newslint::baseline::{Known, Recorder};
 use newslint::check::{self, Diagnostic, Hooks, RunOptions};
 use newslint::config::{self, Config};
@@ -19,7 +20,6 @@ use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions};
 use newslint::rules::{IdList, RuleSet, RuleSetBuilder, did_you_mean};
 use newslint::text::{plural, printable};
-use newslint::{Engine, zones::ZoneKind};
 use toml::Spanned;
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
@@ -457,18 +457,17 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
             untested += 1;
             writeln!(out, "UNTESTED {} ({}): no examples or counterexamples to check", rule.id, rule.source)?;
         }
-        let zone: ZoneKind = rule.scope.example_zone();
-        let cases =
-            rule.examples.iter().map(|e| (e, true)).chain(rule.counterexamples.iter().map(|e| (e, false)));
-        for (text, should_fire) in cases {
-            let fired = engine.rule_fires(index, text, zone);
-            if fired == should_fire {
+        for check in engine.check_examples(index) {
+            if check.passed() {
                 passed += 1;
             } else {
                 failed += 1;
-                let what =
-                    if should_fire { "did not fire on its example" } else { "fired on its counterexample" };
-                writeln!(out, "FAIL {} ({}): {what}: {text:?}", rule.id, rule.source)?;
+                let what = if check.should_fire {
+                    "did not fire on its example"
+                } else {
+                    "fired on its counterexample"
+                };
+                writeln!(out, "FAIL {} ({}): {what}: {:?}", rule.id, rule.source, check.text)?;
             }
         }
     }
