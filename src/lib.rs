@@ -30,6 +30,7 @@ pub mod score;
 pub mod segment;
 pub mod summary;
 pub mod text;
+pub mod unspaced;
 pub mod zones;
 
 pub use analyze::{Analysis, Engine};

@@ -44,17 +44,23 @@ pub fn fold_whitespace(text: &str) -> String {
 /// Bytes that [`count_words`] classifies together, one bit each in a `u64`.
 const BLOCK: usize = 64;
 
-/// Number of words (runs of word characters, apostrophes inside words included once).
+/// Number of words (runs of word characters, apostrophes inside words included once; in
+/// scripts written without spaces, one per two letters of a run, see [`crate::unspaced`]).
 ///
 /// That is, by characters: a word starts at each word character (see [`is_word_char`]) that
-/// does not follow a word character or an apostrophe (`'` or `’`) that is itself inside a word.
+/// does not follow a word character or an apostrophe (`'` or `’`) that is itself inside a word,
+/// and at every other letter of a run of unspaced letters, from the first (they are not word
+/// characters here: a Latin word next to them is a word of its own).
 /// Here it is computed on 64-byte blocks as bit masks: which bytes belong to word characters
 /// and which to apostrophes (every byte of a multi-byte character gets that character's
 /// class, so runs of bytes are runs of characters). ASCII bytes are classified by comparisons
-/// that the compiler vectorises; only characters outside ASCII are decoded, one by one.
+/// that the compiler vectorises; only characters outside ASCII are decoded, one by one, and
+/// the runs of unspaced letters are counted as they are decoded.
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
+    // The run of unspaced letters last seen: where it ends, and how many letters it has.
+    let (mut run_end, mut run_letters) = (0, 0);
     // Whether the byte before the block is inside a word (0 or 1).
     let mut inside = 0u64;
     // The classes of the last character's bytes that fall into the next block.
@@ -91,6 +97,14 @@ pub fn count_words(text: &str) -> usize {
             // The character's bytes, some of them perhaps in the next block.
             let span = ((1u128 << len) - 1) << i;
             match class {
+                CharClass::Unspaced => {
+                    if start + i != run_end {
+                        words += crate::unspaced::words_in_run(run_letters);
+                        run_letters = 0;
+                    }
+                    run_letters += 1;
+                    run_end = start + i + len;
+                }
                 CharClass::Word => (word, next_word) = (word | span as u64, (span >> 64) as u64),
                 CharClass::Apostrophe => {
                     (apostrophe, next_apostrophe) = (apostrophe | span as u64, (span >> 64) as u64);
@@ -107,7 +121,7 @@ pub fn count_words(text: &str) -> usize {
         words += (word & !((within << 1) | inside)).count_ones() as usize;
         inside = within >> 63;
     }
-    words
+    words + crate::unspaced::words_in_run(run_letters)
 }
 
 /// Bit `i` set where `flags[i]` is 1 (each flag is 0 or 1): eight flags at a time, gathered
@@ -125,6 +139,8 @@ fn pack_flags(flags: &[u8; BLOCK]) -> u64 {
 /// How a character takes part in counting words.
 enum CharClass {
     Word,
+    /// A letter of a script written without spaces ([`crate::unspaced`]).
+    Unspaced,
     /// Continues a word it follows (`'` or `’`).
     Apostrophe,
     Other,
@@ -140,6 +156,7 @@ fn char_class(text: &str, at: usize) -> (CharClass, usize) {
     let c = text[at..].chars().next().expect("`at` starts a character");
     let class = match c {
         '’' => CharClass::Apostrophe,
+        c if crate::unspaced::is_unspaced(c) => CharClass::Unspaced,
         c if is_word_char(c) => CharClass::Word,
         _ => CharClass::Other,
     };
@@ -151,10 +168,12 @@ pub fn has_words(text: &str, n: usize) -> bool {
     n == 0 || word_starts(text).nth(n - 1).is_some()
 }
 
-/// The byte offset where each word starts.
+/// The byte offset where each word starts (as [`count_words`] counts them).
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut in_word = false;
+    // Letters so far of the current run of unspaced letters.
+    let mut run_letters = 0;
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
@@ -163,9 +182,19 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
                 b if b < 0x80 => (is_ascii_word_byte(b), b == b'\'', 1),
                 _ => {
                     let c = text[at..].chars().next().expect("`at` is a character boundary");
+                    if crate::unspaced::is_unspaced(c) {
+                        at += c.len_utf8();
+                        run_letters += 1;
+                        in_word = false;
+                        if run_letters % 2 == 1 {
+                            return Some(at - c.len_utf8());
+                        }
+                        continue;
+                    }
                     (is_word_char(c), c == '’', c.len_utf8())
                 }
             };
+            run_letters = 0;
             let starts = word && !in_word;
             in_word = word || (in_word && apostrophe);
             at += len;
@@ -340,19 +369,40 @@ mod tests {
     }
 
     #[test]
+    fn two_letters_of_an_unspaced_script_make_a_word() {
+        assert_eq!(count_words("日本語のテキスト"), 4);
+        assert_eq!(count_words("日本語 テキスト"), 4);
+        assert_eq!(count_words("東京abc日本"), 3);
+        assert_eq!(count_words("ภาษาไทย and Thai"), 6);
+        assert_eq!(word_starts("日本語abc").collect::<Vec<_>>(), [0, 6, 9]);
+    }
+
+    #[test]
     fn counts_words_in_any_script_as_by_characters() {
         // The byte-level fast path agrees with the definition by characters.
-        for text in
-            ["naïve café—über_x 3’s", "Ünïcode’s déjà-vu", "日本語 テキスト", "a ' b ’ c", "x\u{a0}y\ty"]
-        {
+        for text in [
+            "naïve café—über_x 3’s",
+            "Ünïcode’s déjà-vu",
+            "日本語 テキスト",
+            "a ' b ’ c",
+            "x\u{a0}y\ty",
+            "ก’s日x",
+        ] {
             assert_eq!(count_words(text), count_words_by_chars(text), "{text:?}");
         }
     }
 
     /// The definition of [`count_words`], character by character.
     fn count_words_by_chars(text: &str) -> usize {
-        let (mut words, mut in_word) = (0, false);
+        let (mut words, mut in_word, mut run_letters) = (0, false, 0);
         for c in text.chars() {
+            if crate::unspaced::is_unspaced(c) {
+                words += usize::from(run_letters % 2 == 0);
+                run_letters += 1;
+                in_word = false;
+                continue;
+            }
+            run_letters = 0;
             let word = is_word_char(c);
             words += usize::from(word && !in_word);
             in_word = word || (in_word && matches!(c, '\'' | '’'));
@@ -371,7 +421,7 @@ mod tests {
     #[test]
     fn counts_words_across_blocks() {
         for len in 0..200 {
-            for filler in ["a", "'", "’", " ", "é", "日"] {
+            for filler in ["a", "'", "’", " ", "é", "日", "日本a"] {
                 for tail in ["b", "'b", "’b", " b", "’", "é"] {
                     let text = format!("{}{tail} x", filler.repeat(len));
                     assert_eq!(count_words(&text), count_words_by_chars(&text), "{text:?}");
@@ -383,7 +433,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn word_counts_agree_with_counting_by_characters(
-            text in "[a-zA-Z0-9_ .,;!?()\"\n\t'’“”—éÜßжπ日²\u{a0}]{0,400}",
+            text in "[a-zA-Z0-9_ .,;!?()\"\n\t'’“”—éÜßжπ日本ก²\u{a0}]{0,400}",
         ) {
             proptest::prop_assert_eq!(count_words(&text), count_words_by_chars(&text));
         }
@@ -410,13 +460,7 @@ mod tests {
             picks in proptest::collection::vec(0usize..200, 0..8),
         ) {
             let text: String = parts.concat();
-            let (mut words, mut in_word) = (0, false);
-            for c in text.chars() {
-                let word = is_word_char(c);
-                words += usize::from(word && !in_word);
-                in_word = word || (in_word && matches!(c, '\'' | '’'));
-            }
-            proptest::prop_assert_eq!(count_words(&text), words);
+            proptest::prop_assert_eq!(count_words(&text), count_words_by_chars(&text));
             proptest::prop_assert_eq!(count_words(&text), word_starts(&text).count());
             let mut offsets: Vec<usize> = picks.iter().map(|&p| p.min(text.len())).collect();
             offsets.sort_unstable();

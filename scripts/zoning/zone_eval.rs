@@ -12,6 +12,10 @@
 #[allow(dead_code, unused_imports)]
 mod zones;
 
+/// Word counts in scripts written without spaces, which the zones module uses.
+#[path = "../../src/unspaced.rs"]
+mod unspaced;
+
 /// The zones module takes its hash maps from `crate::hash` (rustc-hash in the crate); plain `rustc`
 /// links no crates, so std's maps stand in.
 #[allow(dead_code)]

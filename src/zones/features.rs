@@ -14,7 +14,8 @@ use super::words::{
 /// ([`LineFeatures::of`]) and nowhere else.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LineFeatures {
-    /// Whitespace-separated words, not counting a leading bullet. Prose lines are long.
+    /// Whitespace-separated words (two letters of a script written without spaces count as
+    /// one, see [`crate::unspaced`]), not counting a leading bullet. Prose lines are long.
     pub words: u32,
     /// Words from `STOP_WORDS`. Prose has many ("the", "of", "and"), menus and headlines few.
     pub stop_words: u32,

@@ -104,16 +104,9 @@ fn is_alphanumeric(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
-/// How many words a whitespace-separated token is worth: 1, or for Chinese and Japanese, which
-/// are written without spaces, one per two ideographs or kana, so that their paragraphs are as
-/// long as English ones.
+/// How many words a whitespace-separated token is worth (see [`crate::unspaced`]).
 pub(super) fn word_count(word: &str) -> u32 {
-    if word.is_ascii() {
-        return 1;
-    }
-    let cjk =
-        word.chars().filter(|&c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}')).count();
-    u32::try_from(cjk / 2).unwrap_or(u32::MAX).max(1)
+    u32::try_from(crate::unspaced::token_words(word)).unwrap_or(u32::MAX)
 }
 
 /// "Japan's", "Korea’s": a possessive is followed by what it possesses.

@@ -76,32 +76,11 @@ impl Block {
     /// Words separated by spaces; in scripts written without spaces (Chinese, Japanese, Thai,
     /// ...) two characters count as a word, so a sentence there is as long as elsewhere.
     pub(super) fn words(&self) -> usize {
-        self.text
-            .split_whitespace()
-            .map(|w| {
-                let unspaced = w.chars().filter(|&c| unspaced_script(c)).count();
-                unspaced.div_ceil(2).max(1)
-            })
-            .sum()
+        self.text.split_whitespace().map(crate::unspaced::token_words).sum()
     }
     pub(super) fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
-}
-
-/// A letter of a script written without spaces between words: CJK ideographs, kana, Thai, Lao,
-/// Khmer, Myanmar (Hangul is written with spaces).
-fn unspaced_script(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF // Thai, Lao
-        | 0x1000..=0x109F // Myanmar
-        | 0x1780..=0x17FF // Khmer
-        | 0x3040..=0x30FF // Hiragana, Katakana
-        | 0x3400..=0x4DBF // CJK extension A
-        | 0x4E00..=0x9FFF // CJK unified ideographs
-        | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0x20000..=0x2FFFF // CJK extensions B-F
-    )
 }
 
 /// How an element takes part in the text.
