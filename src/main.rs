@@ -82,10 +82,13 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            match error.downcast_ref::<Failure>() {
-                Some(Failure(message)) => eprintln!("newslint: {message}"),
-                None => eprintln!("newslint: {error:#}"),
-            }
+            // The message may quote a path, an id or a pattern given by the user: shown with
+            // control pictures, like every diagnostic, not as escape sequences.
+            let message = match error.downcast_ref::<Failure>() {
+                Some(Failure(message)) => message.clone(),
+                None => format!("{error:#}"),
+            };
+            eprintln!("newslint: {}", printable(&message));
             ExitCode::from(2)
         }
     }

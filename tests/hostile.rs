@@ -223,6 +223,19 @@ fn escape_sequences_in_articles_and_file_names_do_not_reach_the_terminal() {
 }
 
 #[test]
+fn escape_sequences_in_arguments_do_not_reach_the_terminal_in_errors() {
+    let dir = folder(&[("ok.txt", b"A calm report.")]);
+    let file = dir.path().join("ok.txt").display().to_string();
+    for args in [&["check", "--select", "\u{1b}]0;pwned\u{7}", &file][..], &["explain", "\u{1b}[2J"][..]] {
+        let output = newslint().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr}");
+        assert!(stderr.contains('␛'), "{stderr}");
+    }
+}
+
+#[test]
 fn the_summary_table_lists_at_most_ten_thousand_articles() {
     // Its rows are laid out at the end: unbounded, 200,000 articles took 416 MB.
     let records: String =

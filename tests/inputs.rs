@@ -50,6 +50,19 @@ fn standard_input_as_text_and_as_jsonl() {
     assert_eq!(lines[1]["id"], "-:3");
     assert_eq!(lines[1]["title"], "T");
     assert_eq!(lines[1]["source"], "example.org");
+    // A byte-order mark before the first record does not make the stream one text article.
+    let output = newslint()
+        .args(["check", "--format", "jsonl", "-"])
+        .write_stdin("\u{feff}{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let ids: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
 }
 
 #[test]

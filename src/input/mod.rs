@@ -374,7 +374,11 @@ impl Inputs {
     fn stdin(&mut self) -> Option<Event> {
         let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
         let starts_with_brace = match reader.fill_buf() {
-            Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+            // After a UTF-8 byte-order mark, which the JSONL reader skips too.
+            Ok(buf) => {
+                let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+                buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+            }
             Err(e) => {
                 return Some(skipped(
                     "-".into(),
