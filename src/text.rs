@@ -215,6 +215,17 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// More than a tenth of the first 64 KiB are control bytes other than white space and escape:
+/// data, not text (an executable with its NUL bytes removed, random bytes).
+pub fn mostly_control_bytes(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    controls * 10 > head.len()
+}
+
 /// Bytes that start a UTF-8 character (all but continuation bytes `0b10xx_xxxx`).
 fn count_char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()

@@ -343,6 +343,15 @@ fn binary_and_latin1_jsonl() {
 }
 
 #[test]
+fn binary_csv_text_is_skipped_not_scored() {
+    let dir = folder(&[("n.csv", b"id,text\nz,\x00\x00\x00\x00\x00\nok,A calm report.\n")]);
+    let (json, code, stderr) = check_json(&[dir.path().join("n.csv").to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ids(&json), ["ok"]);
+    assert!(stderr.contains("n.csv:2: binary data in the text column"), "{stderr}");
+}
+
+#[test]
 fn latin1_csv_text_is_decoded_with_a_warning() {
     let dir = folder(&[("l.csv", b"id,text\nc1,Caf\xe9 news.\n")]);
     let (json, code, stderr) = check_json(&["--include-text", dir.path().join("l.csv").to_str().unwrap()]);

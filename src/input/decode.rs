@@ -37,7 +37,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if memchr::memchr(0, &bytes).is_some() {
         return Err(BINARY.to_string());
     }
-    if mostly_control_bytes(&bytes) {
+    if crate::text::mostly_control_bytes(&bytes) {
         return Err("binary data (it is mostly control characters), not text".to_string());
     }
     match String::from_utf8(bytes) {
@@ -77,17 +77,6 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     } else {
         None
     }
-}
-
-/// More than a tenth of the first 64 KiB are control bytes other than white space and escape:
-/// data, not text (an executable with its NUL bytes removed, random bytes).
-fn mostly_control_bytes(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1 << 16)];
-    let controls = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b)) || b == 0x7f)
-        .count();
-    controls * 10 > head.len()
 }
 
 #[cfg(test)]

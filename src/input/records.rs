@@ -460,6 +460,9 @@ impl CsvReader {
         let Some(bytes) = columns[0].and_then(|c| self.record.get(c)) else {
             return skip("record has no text column".into());
         };
+        if memchr::memchr(0, bytes).is_some() {
+            return skip("binary data in the text column (it contains NUL bytes), not text".into());
+        }
         // Text that is not UTF-8 is decoded as Windows-1252, as a text file would be.
         let (text, warning) = match std::str::from_utf8(bytes) {
             Ok(text) => (std::borrow::Cow::Borrowed(text), None),

