@@ -343,6 +343,32 @@ fn binary_and_latin1_jsonl() {
 }
 
 #[test]
+fn empty_and_utf16_record_files_are_named() {
+    let utf16: Vec<u8> = "id,text\n1,hi\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let with_bom: Vec<u8> = [0xFF, 0xFE].into_iter().chain(utf16.iter().copied()).collect();
+    let dir = folder(&[
+        ("blank.jsonl", b"\n  \n"),
+        ("empty.csv", b""),
+        ("empty.jsonl", b""),
+        ("ok.csv", b"id,text\nok,A calm report.\n"),
+        ("utf16.csv", &utf16),
+        ("utf16-bom.csv", &with_bom),
+    ]);
+    let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ids(&json), ["ok"]);
+    for (file, reason) in [
+        ("blank.jsonl", "empty: there is no text to analyse"),
+        ("empty.csv", "empty: there is no text to analyse"),
+        ("empty.jsonl", "empty: there is no text to analyse"),
+        ("utf16.csv", "NUL bytes in the header row: binary data or UTF-16 text"),
+        ("utf16-bom.csv", "UTF-16 CSV is not supported"),
+    ] {
+        assert!(stderr.contains(&format!("{file}: {reason}")), "{file}: {stderr}");
+    }
+}
+
+#[test]
 fn binary_csv_text_is_skipped_not_scored() {
     let dir = folder(&[("n.csv", b"id,text\nz,\x00\x00\x00\x00\x00\nok,A calm report.\n")]);
     let (json, code, stderr) = check_json(&[dir.path().join("n.csv").to_str().unwrap()]);

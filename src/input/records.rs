@@ -45,11 +45,14 @@ pub(super) struct JsonlReader {
     buffer: Vec<u8>,
     /// Whether the start of the file has been checked for binary data.
     checked: bool,
+    /// Whether a line that is not blank, or a message about the file, has come: a file
+    /// without either is named as empty, as an empty text file is.
+    anything: bool,
 }
 
 impl JsonlReader {
     pub(super) fn new(path: String, reader: Box<dyn BufRead + Send>, in_place: bool) -> Self {
-        JsonlReader { path, reader, in_place, line: 0, buffer: Vec::new(), checked: false }
+        JsonlReader { path, reader, in_place, line: 0, buffer: Vec::new(), checked: false, anything: false }
     }
 
     /// Why the file cannot be read as JSONL at all, from its first buffer: it cannot be read (a
@@ -76,6 +79,7 @@ impl JsonlReader {
             self.checked = true;
             if let Some(reason) = self.not_jsonl() {
                 self.reader = Box::new(std::io::empty());
+                self.anything = true;
                 return Some(skipped(self.path.clone(), None, reason));
             }
         }
@@ -85,12 +89,17 @@ impl JsonlReader {
             let limit = (options.max_record_bytes() as u64).saturating_add(1);
             let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buffer);
             match read {
+                Ok(0) if !self.anything => {
+                    self.anything = true;
+                    return Some(skipped(self.path.clone(), None, format!("empty: {NOTHING_TO_ANALYSE}")));
+                }
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
                     // A read error ends the file: a decoder (a truncated .gz) returns the same
                     // error at every later read, and the lines after it cannot be found.
                     self.reader = Box::new(std::io::empty());
+                    self.anything = true;
                     return Some(skipped(
                         self.path.clone(),
                         Some(self.line + 1),
@@ -100,6 +109,7 @@ impl JsonlReader {
             }
             self.line += 1;
             if self.buffer.len() as u64 >= limit && self.buffer.last() != Some(&b'\n') {
+                self.anything = true;
                 // Drop the rest of an over-long line without holding it in memory.
                 loop {
                     self.buffer.clear();
@@ -119,6 +129,7 @@ impl JsonlReader {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            self.anything = true;
             // A line that is not UTF-8 is decoded as Windows-1252, as a text file would be.
             let (decoded, warning) = match std::str::from_utf8(line) {
                 Ok(_) => (None, None),
@@ -413,6 +424,22 @@ impl CsvReader {
             .reader
             .byte_headers()
             .map_err(|e| skipped(self.path.clone(), Some(1), format!("malformed CSV header: {e}")))?;
+        let first = headers.get(0).unwrap_or_default();
+        let problem = if headers.iter().all(|h| h.iter().all(u8::is_ascii_whitespace)) {
+            Some(format!("empty: {NOTHING_TO_ANALYSE}"))
+        } else if first.starts_with(&[0xFF, 0xFE]) || first.starts_with(&[0xFE, 0xFF]) {
+            Some(
+                "UTF-16 CSV is not supported: convert it to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8`"
+                    .into(),
+            )
+        } else if headers.iter().any(|h| h.contains(&0)) {
+            Some("NUL bytes in the header row: binary data or UTF-16 text, not CSV in UTF-8".into())
+        } else {
+            None
+        };
+        if let Some(reason) = problem {
+            return Err(skipped(self.path.clone(), None, reason));
+        }
         let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
         let fields = &options.fields;
         let columns = [
