@@ -51,11 +51,19 @@ impl Known {
     pub fn load(path: &Path) -> Result<Known, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read the baseline: {}", path.display(), io_reason(&e)))?;
-        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+        // A byte-order mark (an editor's) is not part of the JSON.
+        let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let baseline: Baseline = serde_json::from_str(json).map_err(|e| {
             // serde_json ends its message with the position, which the prefix already gives.
             let message = e.to_string();
             let reason = message.split(" at line ").next().unwrap_or(&message);
-            format!("{}:{}:{}: not a newslint baseline: {reason}", path.display(), e.line(), e.column())
+            // An empty file ends before its first column: column 1, not serde_json's 0.
+            format!(
+                "{}:{}:{}: not a newslint baseline: {reason}",
+                path.display(),
+                e.line(),
+                e.column().max(1)
+            )
         })?;
         if baseline.schema != 1 {
             return Err(format!(

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::input::io_reason;
+use crate::rules::toml_reason;
 use crate::text::line_column;
 
 pub const FILE_NAME: &str = "newslint.toml";
@@ -79,9 +80,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     let mut config: Config = toml::from_str(&text).map_err(|e| match e.span() {
         Some(span) => {
             let (line, column) = line_column(&text, span.start);
-            format!("{}:{line}:{column}: {}", path.display(), e.message().trim_end())
+            format!("{}:{line}:{column}: {}", path.display(), toml_reason(&e))
         }
-        None => format!("{}: {}", path.display(), e.message().trim_end()),
+        None => format!("{}: {}", path.display(), toml_reason(&e)),
     })?;
     config.path = Some(path.to_path_buf());
     config.text = text;

@@ -152,6 +152,18 @@ fn a_number_id_in_jsonl_labels_is_named_as_written() {
 }
 
 #[test]
+fn a_malformed_jsonl_label_line_is_named_by_its_line_once() {
+    let dir = folder(&[("l.jsonl", b"\n{\"text\": \"abc\", \"spans\": [{\"start\": -1}]}\n")]);
+    let labels = dir.path().join("l.jsonl").display().to_string();
+    let stderr = eval_error(&["--labels-format", "jsonl", "--labels", &labels]);
+    assert!(
+        stderr.contains("l.jsonl:2: malformed labelled article: ") && stderr.contains(" at column "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("line 1"), "{stderr}");
+}
+
+#[test]
 fn a_label_map_of_ones_own_replaces_the_built_in_one() {
     let dir = folder(&[("map.toml", b"[labels]\nLoaded_Language = \"loaded-language\"\n")]);
     let map = dir.path().join("map.toml").display().to_string();

@@ -307,6 +307,12 @@ fn a_baseline_hides_known_findings_and_fails_on_new_ones() {
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(stderr.contains("baseline.json:1:7: not a newslint baseline: unknown field `oops`"), "{stderr}");
     assert!(!stderr.contains(" at line "), "the position is given once: {stderr}");
+    std::fs::write(&baseline, "").unwrap();
+    let stderr = String::from_utf8(check(&["--baseline", baseline.to_str().unwrap()]).stderr).unwrap();
+    assert!(stderr.contains("baseline.json:1:1: not a newslint baseline: EOF"), "{stderr}");
+    // A byte-order mark before the JSON is not an error.
+    std::fs::write(&baseline, "\u{feff}{\"schema\":1,\"findings\":[]}").unwrap();
+    assert_eq!(check(&["--baseline", baseline.to_str().unwrap()]).status.code(), Some(1), "all new");
     std::fs::write(&baseline, "{\"schema\":7,\"findings\":[]}").unwrap();
     let stderr = String::from_utf8(check(&["--baseline", baseline.to_str().unwrap()]).stderr).unwrap();
     assert!(stderr.contains("baseline schema 7 is not supported"), "{stderr}");
@@ -396,6 +402,11 @@ fn project_config_is_found_merged_and_strict() {
     std::fs::write(&config_file, "[weights]\nnamecalling = 2\n").unwrap();
     newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
         "{}:2:1: unknown category `namecalling` in [weights]; did you mean `name-calling`?",
+        config_file.display()
+    )));
+    std::fs::write(&config_file, "fail-under = \"x\"\n").unwrap();
+    newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
+        "{}:1:14: invalid type: string \"x\", expected a number",
         config_file.display()
     )));
     std::fs::write(&config_file, "fail-under = 101\n").unwrap();

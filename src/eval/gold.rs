@@ -112,8 +112,11 @@ pub fn load_jsonl(labels: &Path) -> Result<GoldSet, EvalError> {
         if line.trim().is_empty() {
             continue;
         }
-        let record: JsonlRecord = serde_json::from_str(line)
-            .map_err(|e| EvalError(format!("{place}: malformed labelled article: {e}")))?;
+        let record: JsonlRecord = serde_json::from_str(line).map_err(|e| {
+            // serde_json counts the line as line 1: the column is what it adds to `place`.
+            let message = e.to_string().replace(" at line 1 column ", " at column ");
+            EvalError(format!("{place}: malformed labelled article: {message}"))
+        })?;
         // A number id is named as written, as `check` names it ("1.50", not "1.5").
         let id = match record.id.as_deref().map(|raw| (raw, serde_json::from_str(raw.get()))) {
             Some((_, Ok(serde_json::Value::String(id)))) => id,

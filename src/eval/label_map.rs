@@ -58,7 +58,7 @@ impl LabelMap {
         };
         let raw: RawMap = toml::from_str(text).map_err(|e| {
             let place = e.span().map_or_else(|| name.to_string(), |span| at(span.start));
-            EvalError(format!("{place}: {}", e.message().trim_end()))
+            EvalError(format!("{place}: {}", crate::rules::toml_reason(&e)))
         })?;
         let mut labels = BTreeMap::new();
         for (label, targets) in raw.labels {

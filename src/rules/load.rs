@@ -116,6 +116,12 @@ pub struct RuleSetBuilder {
     files: Vec<SourceFile>,
 }
 
+/// A TOML file's error message as newslint's TOML files (rules, config, label maps) give it:
+/// without the trailing line break, and in words ("a number", not serde's "f64").
+pub(crate) fn toml_reason(error: &toml::de::Error) -> String {
+    error.message().trim_end().replace("expected f64", "expected a number")
+}
+
 impl RuleSetBuilder {
     /// A builder holding the built-in taxonomy (and, if `default_rules`, the built-in packs).
     pub fn new(default_rules: bool) -> Self {
@@ -198,7 +204,7 @@ impl RuleSetBuilder {
                     line: at.map(|(l, _)| l),
                     column: at.map(|(_, c)| c),
                     rule: e.span().and_then(|span| rule_id_around(&file.text, span.start)),
-                    message: e.message().trim_end().replace("expected f64", "expected a number"),
+                    message: toml_reason(&e),
                 }
             })?;
             parsed.push((file, raw));

@@ -7,6 +7,7 @@
 mod load;
 pub mod pattern;
 
+pub(crate) use load::toml_reason;
 pub use load::{RuleError, RuleSetBuilder};
 
 use std::collections::{HashMap, HashSet};
