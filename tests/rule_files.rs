@@ -167,6 +167,16 @@ fn huge_phrases_and_patterns_are_refused_before_they_cost_memory() {
 }
 
 #[test]
+fn a_pattern_that_needs_a_line_break_is_refused() {
+    // Patterns are matched within one line: this one could never match.
+    let err = refused(&format!("{GOOD_HEAD}patterns = ['end\\nnext']\n"));
+    assert!(
+        err.contains("rules.toml:6:13: rule `my-rule`: pattern `end\\nnext` can only match across a line break"),
+        "{err}"
+    );
+}
+
+#[test]
 fn deserialiser_errors_name_the_rule() {
     let err = refused(
         "[[rule]]\nid = \"first\"\ncategory = \"doubt\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"x\"]\n\n[[rule]]\nid = \"no-explanation\"\ncategory = \"doubt\"\nmessage = \"m\"\nphrases = [\"x\"]\n",

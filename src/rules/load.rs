@@ -457,6 +457,15 @@ impl Context<'_> {
                 format!("pattern `{text}` matches empty text, so it would match everywhere"),
             ));
         }
+        if !super::pattern::matches_within_a_line(&hir) {
+            return Err(self.error(
+                pattern.span(),
+                Some(rule),
+                format!(
+                    "pattern `{text}` can only match across a line break, but patterns are matched within one line (write `\\s` or a space)"
+                ),
+            ));
+        }
         let bare = if case_sensitive { hir.clone() } else { to_hir(false)? };
         let (line, column) = line_column(&self.file.text, pattern.span().start);
         Ok(Pattern { hir, bare, line, column })

@@ -9,6 +9,9 @@ use regex_syntax::ast::{
     self, Assertion, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl,
     ClassPerlKind, ClassSet, ClassSetItem, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind,
 };
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+};
 
 /// The pattern's syntax tree in the rule dialect, or the syntax error (with its position
 /// inside `pattern`).
@@ -104,9 +107,65 @@ fn ascii_boundary(assertion: &Assertion) -> Ast {
     })
 }
 
+/// Whether the pattern can match text without a line break. Patterns are searched line by line,
+/// so one that needs a `\n` (`end\nnext`) would never match: its line breaks are taken out
+/// (a literal holding one cannot match, a class loses it) and what is left must still match.
+pub fn matches_within_a_line(hir: &Hir) -> bool {
+    without_line_breaks(hir).properties().minimum_len().is_some()
+}
+
+fn without_line_breaks(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Literal(literal) if literal.0.contains(&b'\n') => Hir::fail(),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut class = class.clone();
+            class.difference(&ClassUnicode::new([ClassUnicodeRange::new('\n', '\n')]));
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut class = class.clone();
+            class.difference(&ClassBytes::new([ClassBytesRange::new(b'\n', b'\n')]));
+            Hir::class(Class::Bytes(class))
+        }
+        HirKind::Repetition(repetition) => {
+            let sub = without_line_breaks(&repetition.sub);
+            match sub.properties().minimum_len() {
+                // `\n?` can still match nothing; `\n+` cannot match at all.
+                None if repetition.min == 0 => Hir::empty(),
+                None => Hir::fail(),
+                Some(_) => Hir::repetition(Repetition { sub: Box::new(sub), ..repetition.clone() }),
+            }
+        }
+        HirKind::Capture(capture) => {
+            Hir::capture(Capture { sub: Box::new(without_line_breaks(&capture.sub)), ..capture.clone() })
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_line_breaks).collect()),
+        // The branches that can still match.
+        HirKind::Alternation(parts) => Hir::alternation(
+            parts
+                .iter()
+                .map(without_line_breaks)
+                .filter(|part| part.properties().minimum_len().is_some())
+                .collect(),
+        ),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) => hir.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::translate;
+
+    #[test]
+    fn patterns_that_need_a_line_break_are_told_apart() {
+        let hir = |pattern: &str| regex_syntax::Parser::new().parse(pattern).unwrap();
+        for pattern in [r"end\nnext", r"a[\n]b", r"(x|\n)\n"] {
+            assert!(!super::matches_within_a_line(&hir(pattern)), "{pattern}");
+        }
+        for pattern in [r"a\n?b", r"a\sb", r"x|\n", r"[^a]+", r"(?i)said\b"] {
+            assert!(super::matches_within_a_line(&hir(pattern)), "{pattern}");
+        }
+    }
 
     /// The translated pattern written out in the regex crate's own syntax.
     fn translated(pattern: &str) -> String {
