@@ -167,11 +167,22 @@ fn huge_phrases_and_patterns_are_refused_before_they_cost_memory() {
 }
 
 #[test]
+fn a_repetition_too_large_to_match_fast_is_refused() {
+    let err = refused(&format!("{GOOD_HEAD}patterns = ['(?:ab){{2000}}']\n"));
+    assert!(
+        err.contains("rules.toml:6:13: rule `my-rule`: pattern `(?:ab){2000}` has a repetition that stands for 4000 characters, over the limit of 1000"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_pattern_that_needs_a_line_break_is_refused() {
     // Patterns are matched within one line: this one could never match.
     let err = refused(&format!("{GOOD_HEAD}patterns = ['end\\nnext']\n"));
     assert!(
-        err.contains("rules.toml:6:13: rule `my-rule`: pattern `end\\nnext` can only match across a line break"),
+        err.contains(
+            "rules.toml:6:13: rule `my-rule`: pattern `end\\nnext` can only match across a line break"
+        ),
         "{err}"
     );
 }

@@ -104,6 +104,9 @@ const MAX_PHRASE_BYTES: usize = 4096;
 /// of pattern (a 9 MB pattern took 3 GB before it was found too large to compile), and the
 /// longest built-in pattern has 2.6 KB.
 const MAX_PATTERN_BYTES: usize = 256 * 1024;
+/// The most characters one counted repetition of a pattern may stand for (see
+/// [`super::pattern::largest_repetition`]).
+const MAX_REPETITION: usize = 1000;
 
 struct SourceFile {
     path: String,
@@ -455,6 +458,16 @@ impl Context<'_> {
                 pattern.span(),
                 Some(rule),
                 format!("pattern `{text}` matches empty text, so it would match everywhere"),
+            ));
+        }
+        let repeated = super::pattern::largest_repetition(&hir);
+        if repeated > MAX_REPETITION {
+            return Err(self.error(
+                pattern.span(),
+                Some(rule),
+                format!(
+                    "pattern `{text}` has a repetition that stands for {repeated} characters, over the limit of {MAX_REPETITION} (patterns that large make matching slow; the built-in rules use at most 250)"
+                ),
             ));
         }
         if !super::pattern::matches_within_a_line(&hir) {

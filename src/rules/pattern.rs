@@ -114,6 +114,39 @@ pub fn matches_within_a_line(hir: &Hir) -> bool {
     without_line_breaks(hir).properties().minimum_len().is_some()
 }
 
+/// The most characters and classes one counted repetition of the pattern stands for, written
+/// out (`(ab){3}` is `ababab`: 6; nested repetitions multiply). The automata grow with it, and
+/// past about a thousand the regex crate's fast engine gives up on text that keeps matching
+/// and a slow one, whose time grows with the pattern as well as the text, takes over:
+/// `a{2000}` took 15 s on 2 MB of "a", where `a{1000}` took 0.08 s.
+pub fn largest_repetition(hir: &Hir) -> usize {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => expanded_size(hir).max(largest_repetition(&repetition.sub)),
+        HirKind::Capture(capture) => largest_repetition(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().map(largest_repetition).max().unwrap_or(0)
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => 0,
+    }
+}
+
+/// The characters and classes of `hir` with its repetitions written out.
+fn expanded_size(hir: &Hir) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 0,
+        HirKind::Literal(literal) => literal.0.len(),
+        HirKind::Class(_) => 1,
+        HirKind::Repetition(repetition) => {
+            let copies = repetition.max.unwrap_or(repetition.min.saturating_add(1)).max(1);
+            expanded_size(&repetition.sub).saturating_mul(copies as usize)
+        }
+        HirKind::Capture(capture) => expanded_size(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().fold(0, |size, part| size.saturating_add(expanded_size(part)))
+        }
+    }
+}
+
 fn without_line_breaks(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Literal(literal) if literal.0.contains(&b'\n') => Hir::fail(),
@@ -155,6 +188,18 @@ fn without_line_breaks(hir: &Hir) -> Hir {
 #[cfg(test)]
 mod tests {
     use super::translate;
+
+    #[test]
+    fn repetitions_are_measured_written_out() {
+        let size =
+            |pattern: &str| super::largest_repetition(&regex_syntax::Parser::new().parse(pattern).unwrap());
+        assert_eq!(size("alpha|beta|gamma"), 0);
+        assert_eq!(size(r"\w+ said"), 2);
+        assert_eq!(size("a{2000}"), 2000);
+        assert_eq!(size("(ab){3}c"), 6);
+        assert_eq!(size("(?:x{100}){100}"), 10_000);
+        assert_eq!(size(r"[^?.!\n]{0,250}\?"), 250);
+    }
 
     #[test]
     fn patterns_that_need_a_line_break_are_told_apart() {
