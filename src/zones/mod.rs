@@ -58,6 +58,8 @@
 //!
 //! A text with no prose line at all (a short post, a caption) has no densest run; its body is
 //! then every non-furniture line from its first sentence on (`short_text_body`, `body.rs`).
+//! A text that is one short line without sentence punctuation (a headline on its own) is all
+//! title, with no body; that is decided right after step 4 (`lone_headline`, `body.rs`).
 //!
 //! [`classify_lines`] exposes the per-line decisions and the features of each line's block, for
 //! debugging and for the evaluation driver in `scripts/zoning/`.
@@ -152,10 +154,16 @@ pub fn classify_lines(text: &str) -> Vec<LineDecision> {
 
 /// The pipeline: the blocks, their features, and the zone kind of each block.
 fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
-    let (lines, features) = join_fragments(text, split_lines(text));
-    let features = mark_repeated(&lines, features);
+    let (blocks, features) = join_fragments(text, split_lines(text));
+    let features = mark_repeated(&blocks, features);
     let classes = classify(&features);
-    let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
+    let mut kinds = vec![ZoneKind::Boilerplate; blocks.len()];
+    // A text that is one headline-shaped line is a title, with no body (`lone_headline`).
+    if let Some(headline) = lone_headline(&features, &classes) {
+        kinds[headline] = ZoneKind::Title;
+        fill_blanks(&classes, &mut kinds);
+        return (blocks, features, kinds);
+    }
     let mut span = extend_over_list(
         &features,
         &classes,
@@ -164,16 +172,11 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
     if span.is_empty() {
         span = short_text_body(&features, &classes);
     }
-    if let Some(headline) = lone_headline(&features, &classes) {
-        kinds[headline] = ZoneKind::Title;
-        fill_blanks(&classes, &mut kinds);
-        return (lines, features, kinds);
-    }
     smooth(&features, &classes, span.clone(), &mut kinds);
-    trim_trailing_notices(&lines, &features, span.clone(), &mut kinds);
-    title_and_byline(&lines, &features, &classes, span, &mut kinds);
+    trim_trailing_notices(&blocks, &features, span.clone(), &mut kinds);
+    title_and_byline(&blocks, &features, &classes, span, &mut kinds);
     fill_blanks(&classes, &mut kinds);
-    (lines, features, kinds)
+    (blocks, features, kinds)
 }
 
 // ---------------------------------------------------------------------------------------------
