@@ -281,6 +281,29 @@ fn a_truncated_gzip_file_ends_with_one_message_and_keeps_what_was_read() {
 }
 
 #[test]
+fn a_truncated_compressed_csv_is_named_with_the_line_it_stopped_at() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    writeln!(gz, "id,text").unwrap();
+    for i in 0..5_000 {
+        writeln!(gz, "r{i},Row {i} is a calm report.").unwrap();
+    }
+    let whole = gz.finish().unwrap();
+    let dir = folder(&[("cut.csv.gz", &whole[..whole.len() / 2])]);
+    let output = newslint()
+        .args(["check", "--format", "jsonl", "--quiet"])
+        .arg(dir.path().join("cut.csv.gz"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let articles = output.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The records read are kept; the message names the line after the last of them.
+    let expected = format!("cut.csv.gz:{}: cannot read: ", articles + 2);
+    assert!(stderr.contains(&expected) && stderr.matches("cannot read").count() == 1, "{expected}: {stderr}");
+}
+
+#[test]
 fn the_largest_article_limit_means_no_limit() {
     let dir = folder(&[
         ("a.txt", b"The minister said the plan was shocking."),

@@ -267,14 +267,17 @@ fn to_bytes(text: &str, skipped: usize, spans: Vec<RawSpan>, what: &str) -> Resu
             let byte = |cp: usize| bounds.get(cp.saturating_sub(skipped)).copied();
             match (byte(s.start), byte(s.end)) {
                 (Some(start), Some(end)) => Ok(GoldSpan { start, end, label: s.label }),
-                _ => Err(EvalError(format!(
-                    "{}: span {}..{} ({}) is past the end of {what} ({} characters)",
-                    s.place,
-                    s.start,
-                    s.end,
-                    s.label,
-                    bounds.len() - 1 + skipped
-                ))),
+                _ => {
+                    let length = bounds.len() - 1 + skipped;
+                    Err(EvalError(format!(
+                        "{}: span {}..{} ({}) is past the end of {what} ({length} character{})",
+                        s.place,
+                        s.start,
+                        s.end,
+                        s.label,
+                        crate::text::plural(length)
+                    )))
+                }
             }
         })
         .collect()

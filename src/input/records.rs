@@ -407,11 +407,19 @@ impl CsvReader {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => return None,
             Ok(true) => {}
+            // A read error (a truncated .csv.gz) ends the file, as for JSONL, at the line the
+            // reader had reached.
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                if let csv::ErrorKind::Io(io) = e.kind() {
                     self.failed = true;
+                    let line = self.reader.position().line() as usize;
+                    return Some(skipped(
+                        self.path.clone(),
+                        Some(line),
+                        format!("cannot read: {}", io_reason(io)),
+                    ));
                 }
+                let line = e.position().map(|p| p.line() as usize);
                 return Some(skipped(self.path.clone(), line, format!("malformed CSV: {e}")));
             }
         }
