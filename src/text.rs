@@ -29,6 +29,14 @@ pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// `text` cut to its first `limit` characters with a `…` after them, if it is longer.
+pub fn truncate_chars(text: &str, limit: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(limit) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// White space (line breaks included) folded to single spaces, and trimmed.
 pub fn fold_whitespace(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());

@@ -28,7 +28,7 @@ use crate::finding::Finding;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::score::Band;
 use crate::summary::Summary;
-use crate::text::plural;
+use crate::text::{plural, truncate_chars};
 use crate::zones::ZoneKind;
 
 const CSS: &str = include_str!("html/page.css");
@@ -529,13 +529,16 @@ fn script_json(data: &PageData<'_>) -> String {
     out
 }
 
+/// Characters of a title shown as an article's heading.
+const MAX_HEADING: usize = 160;
+
 /// The heading of an article: its title (the input's, else its title zone's, see
-/// [`Engine::analyze`](crate::analyze::Engine::analyze)) cut to 160 characters, else its id.
+/// [`Engine::analyze`](crate::analyze::Engine::analyze)) cut to [`MAX_HEADING`] characters, else
+/// its id.
 fn article_title(analysis: &Analysis) -> String {
     let article = &analysis.article;
     match article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        Some(title) if title.chars().count() > 160 => title.chars().take(160).chain(['…']).collect(),
-        Some(title) => title.to_string(),
+        Some(title) => truncate_chars(title, MAX_HEADING).into_owned(),
         None => article.id.clone(),
     }
 }

@@ -11,7 +11,7 @@ use crate::analyze::Analysis;
 use crate::rules::{RuleSet, Voice};
 use crate::score::Band;
 use crate::summary::Summary;
-use crate::text::{plural, printable};
+use crate::text::{plural, printable, truncate_chars};
 
 /// Findings shown per article: a table is for reading; the machine formats have them all.
 const MAX_ROWS: usize = 1000;
@@ -25,11 +25,7 @@ const MAX_SUMMARY_ROWS: usize = 10_000;
 
 /// `text`, cut to [`MAX_CELL`] characters with a `…`, safe for a terminal.
 fn cell_text(text: &str) -> String {
-    let text = printable(text);
-    match text.char_indices().nth(MAX_CELL) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.into_owned(),
-    }
+    truncate_chars(&printable(text), MAX_CELL).into_owned()
 }
 
 /// One article's heading and findings table: written by the analysing threads in parallel
