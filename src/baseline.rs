@@ -41,6 +41,15 @@ pub fn content_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
+/// Why a baseline file cannot be used: where (the file, and the line and column when known) and
+/// what is wrong there.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{place}: {reason}")]
+pub struct BaselineError {
+    pub place: String,
+    pub reason: String,
+}
+
 /// Lookup form of a baseline: per article hash, how many findings each (rule, text) may absorb.
 #[derive(Clone, Debug, Default)]
 pub struct Known {
@@ -48,9 +57,11 @@ pub struct Known {
 }
 
 impl Known {
-    pub fn load(path: &Path) -> Result<Known, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read the baseline: {}", path.display(), io_reason(&e)))?;
+    pub fn load(path: &Path) -> Result<Known, BaselineError> {
+        let error = |place: String, reason: String| BaselineError { place, reason };
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            error(path.display().to_string(), format!("cannot read the baseline: {}", io_reason(&e)))
+        })?;
         // A byte-order mark (an editor's) is not part of the JSON.
         let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let baseline: Baseline = serde_json::from_str(json).map_err(|e| {
@@ -58,18 +69,16 @@ impl Known {
             let message = e.to_string();
             let reason = message.split(" at line ").next().unwrap_or(&message);
             // An empty file ends before its first column: column 1, not serde_json's 0.
-            format!(
-                "{}:{}:{}: not a newslint baseline: {reason}",
-                path.display(),
-                e.line(),
-                e.column().max(1)
-            )
+            let place = format!("{}:{}:{}", path.display(), e.line(), e.column().max(1));
+            error(place, format!("not a newslint baseline: {reason}"))
         })?;
         if baseline.schema != 1 {
-            return Err(format!(
-                "{}: baseline schema {} is not supported (this newslint reads schema 1: write a new one with --write-baseline)",
-                path.display(),
-                baseline.schema
+            return Err(error(
+                path.display().to_string(),
+                format!(
+                    "baseline schema {} is not supported (this newslint reads schema 1: write a new one with --write-baseline)",
+                    baseline.schema
+                ),
             ));
         }
         let mut by_article: BTreeMap<String, BTreeMap<(String, String), usize>> = BTreeMap::new();

@@ -73,23 +73,38 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|path| path.is_file())
 }
 
+/// Why a config file cannot be used: where (the file, and the line and column when known) and
+/// what is wrong there.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{place}: {reason}")]
+pub struct ConfigError {
+    pub place: String,
+    pub reason: String,
+}
+
 /// Reads a config file; rule paths come back resolved against the file's folder.
-pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read the config file: {}", path.display(), io_reason(&e)))?;
-    let mut config: Config = toml::from_str(&text).map_err(|e| match e.span() {
-        Some(span) => {
-            let (line, column) = line_column(&text, span.start);
-            format!("{}:{line}:{column}: {}", path.display(), toml_reason(&e))
-        }
-        None => format!("{}: {}", path.display(), toml_reason(&e)),
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        place: path.display().to_string(),
+        reason: format!("cannot read the config file: {}", io_reason(&e)),
+    })?;
+    let mut config: Config = toml::from_str(&text).map_err(|e| {
+        let place = match e.span() {
+            Some(span) => {
+                let (line, column) = line_column(&text, span.start);
+                format!("{}:{line}:{column}", path.display())
+            }
+            None => path.display().to_string(),
+        };
+        ConfigError { place, reason: toml_reason(&e) }
     })?;
     config.path = Some(path.to_path_buf());
     config.text = text;
     if let Some(score) = &config.fail_under
         && !(0.0..=100.0).contains(score.get_ref())
     {
-        return Err(format!("{}: fail-under {score} is not between 0 and 100", config.place(score.span())));
+        let reason = format!("fail-under {score} is not between 0 and 100");
+        return Err(ConfigError { place: config.place(score.span()), reason });
     }
     let base = path.parent().unwrap_or(Path::new("."));
     for rule_path in &mut config.rules {

@@ -108,7 +108,7 @@ fn load_config(args: &RuleArgs) -> Result<Config> {
         (None, false) => std::env::current_dir().ok().and_then(|dir| config::find(&dir)),
     };
     let mut config = match path {
-        Some(path) => config::load(&path).map_err(fail)?,
+        Some(path) => config::load(&path).map_err(|e| fail(e.to_string()))?,
         None => Config::default(),
     };
     config.rules.extend(args.rules.iter().cloned());
@@ -204,7 +204,7 @@ fn build_engine(args: &CheckArgs, rules: RuleSet, config: &Config) -> Result<Eng
     let mut engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
     select_rules(&mut engine, config, &args.select, &args.ignore)?;
     if let Some(path) = &args.baseline {
-        engine.set_baseline(Known::load(path).map_err(fail)?);
+        engine.set_baseline(Known::load(path).map_err(|e| fail(e.to_string()))?);
     }
     Ok(engine)
 }

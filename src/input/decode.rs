@@ -8,13 +8,24 @@ pub struct Decoded {
     pub warning: Option<String>,
 }
 
-const BINARY: &str = "binary data (it contains NUL bytes), not text";
+/// Why bytes are not analysed as text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotText {
+    #[error(
+        "UTF-32 text (byte-order mark), which is not supported: convert it to UTF-8, e.g. with `iconv -f UTF-32 -t UTF-8`"
+    )]
+    Utf32,
+    #[error("binary data (it contains NUL bytes), not text")]
+    NulBytes,
+    #[error("binary data (it is mostly control characters), not text")]
+    ControlCharacters,
+}
 
 /// Bytes to text (UTF-8, UTF-16 by byte-order mark or by its NUL bytes, else Windows-1252 with
 /// a warning), or why they are not text.
-pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err("UTF-32 text (byte-order mark), which is not supported: convert it to UTF-8, e.g. with `iconv -f UTF-32 -t UTF-8`".to_string());
+        return Err(NotText::Utf32);
     }
     let (encoding, how) = if bytes.starts_with(&[0xFF, 0xFE]) {
         (Some(encoding_rs::UTF_16LE), "byte-order mark")
@@ -26,7 +37,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(encoding) = encoding {
         let (text, encoding, had_errors) = encoding.decode(&bytes);
         if text.contains('\0') {
-            return Err(BINARY.to_string());
+            return Err(NotText::NulBytes);
         }
         let mut warning = format!("decoded as {} ({how})", encoding.name());
         if had_errors {
@@ -35,10 +46,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
         return Ok(Decoded { text: text.into_owned(), warning: Some(warning) });
     }
     if memchr::memchr(0, &bytes).is_some() {
-        return Err(BINARY.to_string());
+        return Err(NotText::NulBytes);
     }
     if crate::text::mostly_control_bytes(&bytes) {
-        return Err("binary data (it is mostly control characters), not text".to_string());
+        return Err(NotText::ControlCharacters);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded { text, warning: None }),
@@ -113,11 +124,11 @@ mod tests {
         assert!(decode(vec![0x7f, b'E', b'L', b'F', 0, 0, 1]).is_err());
         // Data without a NUL byte.
         let data: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 255 + 1) as u8).collect();
-        assert!(decode(data).unwrap_err().contains("control characters"));
+        assert_eq!(decode(data).unwrap_err(), NotText::ControlCharacters);
         // A UTF-16 byte-order mark in front of data that decodes to NUL characters.
         let mut fake = vec![0xFF, 0xFE];
         fake.extend_from_slice(&[b'a', 0, 0, 0, b'b', 0]);
-        assert!(decode(fake).unwrap_err().contains("binary"));
+        assert_eq!(decode(fake).unwrap_err(), NotText::NulBytes);
     }
 
     #[test]
@@ -129,6 +140,6 @@ mod tests {
         let be: Vec<u8> = "Hi, a report.".encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(decode(be).unwrap().text, "Hi, a report.");
         let utf32: Vec<u8> = [0xFF, 0xFE, 0, 0, b'H', 0, 0, 0].to_vec();
-        assert!(decode(utf32).unwrap_err().contains("UTF-32"));
+        assert_eq!(decode(utf32).unwrap_err(), NotText::Utf32);
     }
 }

@@ -87,11 +87,8 @@ pub enum Event {
 /// Runs third-party parsing code (html5ever, readability) so that a panic in it on one page
 /// skips that page, with a reason, instead of ending the run. (Fuzzing has found none; this
 /// is for the one it has not.)
-fn guarded<T>(parse: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
-        Err("the HTML extractor failed on this page (an internal error: please report it with the page)"
-            .into())
-    })
+fn guarded<T>(parse: impl FnOnce() -> Result<T, html::NoArticle>) -> Result<T, html::NoArticle> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or(Err(html::NoArticle::Internal))
 }
 
 /// An HTML page as read, with the id and path its article will have.
@@ -131,7 +128,7 @@ impl Page {
                 };
                 Event::Article { article: Box::new(article), warning: None }
             }
-            Err(reason) => skipped(path, None, reason),
+            Err(reason) => skipped(path, None, reason.to_string()),
         }
     }
 }
@@ -356,7 +353,7 @@ impl Inputs {
 
     fn text_article(&self, bytes: Vec<u8>, id: String, path: String, origin: Origin) -> Event {
         match decode(bytes) {
-            Err(reason) => skipped(path, None, reason),
+            Err(reason) => skipped(path, None, reason.to_string()),
             Ok(Decoded { text, warning }) => {
                 if is_blank(&text) {
                     return skipped(path, None, format!("empty: {NOTHING_TO_ANALYSE}"));
@@ -524,10 +521,10 @@ mod tests {
 
     #[test]
     fn a_panic_while_extracting_a_page_is_a_reason_to_skip_it() {
-        assert_eq!(guarded(|| Ok::<_, String>(3)), Ok(3));
-        assert_eq!(guarded(|| Err::<u8, _>("not HTML".to_string())), Err("not HTML".to_string()));
-        let reason = guarded(|| -> Result<u8, String> { panic!("a parser bug") }).unwrap_err();
-        assert!(reason.starts_with("the HTML extractor failed on this page"), "{reason}");
+        assert_eq!(guarded(|| Ok(3)), Ok(3));
+        assert_eq!(guarded(|| Err::<u8, _>(html::NoArticle::NoText)), Err(html::NoArticle::NoText));
+        let reason = guarded(|| -> Result<u8, html::NoArticle> { panic!("a parser bug") }).unwrap_err();
+        assert_eq!(reason, html::NoArticle::Internal);
     }
 
     #[test]

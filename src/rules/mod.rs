@@ -271,12 +271,13 @@ impl RuleSet {
 
     /// Overrides a category's weight (from a project config); rules without a weight of their
     /// own follow it.
-    pub fn set_category_weight(&mut self, id: &str, weight: f64) -> Result<(), String> {
+    pub fn set_category_weight(&mut self, id: &str, weight: f64) -> Result<(), WeightError> {
         if !(0.0..=100.0).contains(&weight) {
-            return Err(format!("weight {weight} for `{id}` must be between 0 and 100"));
+            return Err(WeightError::OutOfRange { id: id.to_string(), weight });
         }
-        let index = self.category(id).ok_or_else(|| {
-            format!("unknown category `{id}` in [weights]{}", did_you_mean(self.closest_id(id, false)))
+        let index = self.category(id).ok_or_else(|| WeightError::UnknownCategory {
+            id: id.to_string(),
+            closest: self.closest_id(id, false).map(str::to_string),
         })?;
         self.categories[index].weight = weight;
         Ok(())
@@ -301,6 +302,15 @@ pub struct UnknownId {
     pub list: String,
     /// The known rule or category id it is likely a misspelling of.
     pub closest: Option<String>,
+}
+
+/// Why a category's weight cannot be set ([`RuleSet::set_category_weight`]).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum WeightError {
+    #[error("weight {weight} for `{id}` must be between 0 and 100")]
+    OutOfRange { id: String, weight: f64 },
+    #[error("unknown category `{id}` in [weights]{}", did_you_mean(.closest.as_deref()))]
+    UnknownCategory { id: String, closest: Option<String> },
 }
 
 /// The end of an "unknown id" message for [`RuleSet::closest_id`]'s answer:

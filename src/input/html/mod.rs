@@ -92,11 +92,26 @@ const MAX_READABILITY_ELEMENTS: usize = 150_000;
 /// pages are rarely deeper than 60).
 const MAX_READABILITY_DEPTH: usize = 256;
 
+/// Why a page has no article to analyse.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoArticle {
+    #[error("binary data, not an HTML page")]
+    Binary,
+    /// The `src` of its frames.
+    #[error("a frameset page: its text is in the framed pages ({0})")]
+    Frameset(String),
+    #[error("the page has no visible text")]
+    NoText,
+    /// The extractor panicked (a bug); the run goes on with the other inputs.
+    #[error("the HTML extractor failed on this page (an internal error: please report it with the page)")]
+    Internal,
+}
+
 /// Decodes the bytes (BOM, `<meta charset>`, else UTF-8, else Windows-1252) and extracts the
-/// page's text and zones. Never panics; an `Err` is a one-sentence reason.
-pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
+/// page's text and zones. Never panics.
+pub fn extract_html(bytes: &[u8]) -> Result<Extracted, NoArticle> {
     if looks_binary(bytes) {
-        return Err("binary data, not an HTML page".to_string());
+        return Err(NoArticle::Binary);
     }
     let decoded = decode_html(bytes);
     let html = limit_nesting(&decoded);
@@ -121,9 +136,9 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, String> {
     };
     if extracted.text.trim().is_empty() {
         if let Some(frames) = frame_sources(&page) {
-            return Err(format!("a frameset page: its text is in the framed pages ({frames})"));
+            return Err(NoArticle::Frameset(frames));
         }
-        return Err("the page has no visible text".to_string());
+        return Err(NoArticle::NoText);
     }
     if let Some(r) = readability {
         extracted.title = non_empty(r.title);
