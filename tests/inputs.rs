@@ -369,6 +369,20 @@ fn empty_and_utf16_record_files_are_named() {
 }
 
 #[test]
+fn a_csv_header_over_the_limit_is_named_as_such() {
+    let columns: Vec<String> = (0..100).map(|i| format!("column{i}")).collect();
+    let csv = format!("id,{},text\nr1,{}A calm report.\n", columns.join(","), ",".repeat(100));
+    let dir = folder(&[("wide.csv", csv.as_bytes())]);
+    let path = dir.path().join("wide.csv");
+    let (_, code, stderr) = check_json(&["--max-article-bytes", "300", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("wide.csv:1: the header row is over the 300-byte article limit"), "{stderr}");
+    let (json, code, stderr) = check_json(&["--max-article-bytes", "1000", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(ids(&json), ["r1"]);
+}
+
+#[test]
 fn binary_csv_text_is_skipped_not_scored() {
     let dir = folder(&[("n.csv", b"id,text\nz,\x00\x00\x00\x00\x00\nok,A calm report.\n")]);
     let (json, code, stderr) = check_json(&[dir.path().join("n.csv").to_str().unwrap()]);

@@ -428,10 +428,16 @@ impl CsvReader {
 
     /// The columns of the fields, from the header row.
     fn read_header(&mut self, options: &InputOptions) -> Result<[Option<usize>; 5], Event> {
-        let headers = self
-            .reader
-            .byte_headers()
-            .map_err(|e| skipped(self.path.clone(), Some(1), format!("malformed CSV header: {e}")))?;
+        let malformed =
+            |e: csv::Error| skipped(self.path.clone(), Some(1), format!("malformed CSV header: {e}"));
+        self.reader.byte_headers().map_err(malformed)?;
+        // A header row over the record limit was cut on its way in: its columns are not all there.
+        let header_end = self.reader.position().byte();
+        if self.reader.get_mut().take_cut(0, header_end).0 {
+            let reason = over_limit("the header row", options.max_article_bytes);
+            return Err(skipped(self.path.clone(), Some(1), reason));
+        }
+        let headers = self.reader.byte_headers().map_err(malformed)?;
         let first = headers.get(0).unwrap_or_default();
         let problem = if headers.iter().all(|h| h.iter().all(u8::is_ascii_whitespace)) {
             Some(format!("empty: {NOTHING_TO_ANALYSE}"))
