@@ -447,7 +447,7 @@ fn over_limit(what: &str, limit: usize) -> String {
 const NOTHING_TO_ANALYSE: &str = "there is no text to analyse";
 
 /// Nothing but white space and byte-order marks (a file holding only a UTF-8 BOM is empty).
-pub fn is_blank(text: &str) -> bool {
+fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
 }
 

@@ -93,18 +93,13 @@ pub(super) fn short_text_body(features: &[LineFeatures], classes: &[Class]) -> s
     first..last + 1
 }
 
-/// A text that is one short line without sentence punctuation is a headline on its own (a
-/// dataset of headlines, a title field passed as text).
+/// A text that is one headline-shaped line is a headline on its own (a dataset of headlines, a
+/// title field passed as text); a lone byline or menu is not.
 pub(super) fn lone_headline(features: &[LineFeatures], classes: &[Class]) -> Option<usize> {
     let mut content = (0..classes.len()).filter(|&i| classes[i] != Class::Blank);
     let only = content.next()?;
-    let f = &features[only];
-    let headline = content.next().is_none()
-        && classes[only] != Class::Furniture
-        && (1..=30).contains(&f.words)
-        && !f.terminal
-        && !f.bullet
-        && f.phrase.is_none();
+    let headline =
+        content.next().is_none() && classes[only] != Class::Furniture && features[only].is_bare_headline();
     headline.then_some(only)
 }
 

@@ -551,9 +551,9 @@ fn is_code(rest: &str) -> bool {
     code && letter
 }
 
-/// [`PHRASES`] grouped by their first byte, in their order within each group: the phrases
-/// that start with byte `b` are `PHRASES[PHRASE_ORDER[k]]` for `k` in
-/// `PHRASE_STARTS[b]..PHRASE_STARTS[b + 1]`. Two phrases with different first bytes never both
+/// [`PHRASES`] grouped by their first byte, in their order within each group, as (order,
+/// starts): the phrases that start with byte `b` are `PHRASES[order[k]]` for `k` in
+/// `starts[b]..starts[b + 1]`. Two phrases with different first bytes never both
 /// match a line, so each line compares only its group (most lines start with a byte no phrase
 /// starts with and compare none), and the first match is the same as in the whole table.
 const PHRASE_GROUPS: ([u8; PHRASES.len()], [u8; 257]) = {
@@ -803,6 +803,18 @@ impl LineFeatures {
     /// Short, Title Case, no lowercase content words, no sentence end: a menu item or link.
     pub(super) fn is_menu_like(&self) -> bool {
         self.words <= 5 && !self.terminal && self.capitalized + self.stop_words >= self.words
+    }
+
+    /// A line that can stand on its own as a headline: 1 to 30 words without sentence
+    /// punctuation at the end, not a list item, a byline, a menu or a furniture phrase (the
+    /// first line of a plain-text article, or a text that is only a headline).
+    pub(super) fn is_bare_headline(&self) -> bool {
+        (1..=30).contains(&self.words)
+            && !self.terminal
+            && !self.bullet
+            && self.phrase.is_none()
+            && !self.byline
+            && self.separators < MENU_SEPARATORS
     }
 
     /// Could be a headline: a few words, at most one sentence, not a list item, a menu or

@@ -113,8 +113,8 @@ pub struct Zone {
 /// ends), never split a UTF-8 character, and never have two neighbours of the same kind.
 /// An empty text has no zones.
 pub fn detect_zones(text: &str) -> Vec<Zone> {
-    let (lines, _, kinds) = run(text);
-    merge(&lines, &kinds)
+    let (blocks, _, kinds) = run(text);
+    merge(&blocks, &kinds)
 }
 
 /// The decision for one line, for debugging and evaluation: the line's byte range (newline
@@ -183,8 +183,10 @@ fn run(text: &str) -> (Vec<Line<'_>>, Vec<LineFeatures>, Vec<ZoneKind>) {
 // 1. Split lines
 // ---------------------------------------------------------------------------------------------
 
-/// One line, or a run of blank lines: `start..end` includes the line terminator, `content` is
-/// the line trimmed of whitespace (including the `\r` of CRLF endings).
+/// A stretch of whole lines: from [`split_lines`], one line or a run of blank lines; from
+/// `join_fragments` on, a block (the lines of one paragraph that a scraper cut at its links),
+/// which is what every later step calls a line. `start..end` includes the last line's
+/// terminator, `content` is the text trimmed of whitespace (including the `\r` of CRLF endings).
 struct Line<'a> {
     start: usize,
     end: usize,
@@ -281,6 +283,9 @@ mod tests {
         );
         assert_eq!(kinds("You Won't Believe What This Dog Did Next"), [ZoneKind::Title]);
         assert_eq!(kinds("\n  Breaking news  \n\n"), [ZoneKind::Title]);
+        // A lone byline or menu is no headline (as it is not above a body either).
+        assert_eq!(kinds("By Jane Doe"), [ZoneKind::Body]);
+        assert_eq!(kinds("Home | World | Sport | Business"), [ZoneKind::Body]);
     }
 
     fn assert_all(text: &str, line: &str, kind: ZoneKind) {

@@ -2,7 +2,7 @@
 //! (`title_and_byline`).
 
 use super::classify::Class;
-use super::features::{LineFeatures, MENU_SEPARATORS};
+use super::features::LineFeatures;
 use super::words::{Word, alphanumeric_core, scan_words, words};
 use super::{Line, ZoneKind};
 use crate::hash::FxHashMap;
@@ -70,13 +70,9 @@ pub(super) fn title_and_byline(
         && let Some(first) = first_line
         && (first + 1..start).all(|i| classes[i] == Class::Blank)
         && first + 1 < start
+        && features[first].is_bare_headline()
     {
-        let f = &features[first];
-        let menu = f.separators >= MENU_SEPARATORS;
-        if (1..=30).contains(&f.words) && !f.terminal && !f.bullet && f.phrase.is_none() && !f.byline && !menu
-        {
-            title = Some(first);
-        }
+        title = Some(first);
     }
     if let Some(t) = title {
         kinds[t] = ZoneKind::Title;

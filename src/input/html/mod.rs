@@ -2,7 +2,7 @@
 //!
 //! # How it works
 //!
-//! 1. **Decode** ([`decode_html`]): a byte-order mark wins, then a `<meta charset>` (or
+//! 1. **Decode** (`decode_html`): a byte-order mark wins, then a `<meta charset>` (or
 //!    `http-equiv` content type) in the first 4 KiB, else UTF-8 if the bytes are valid UTF-8,
 //!    else Windows-1252.
 //! 2. **Parse once** with `dom_query` (html5ever). The tree is cloned: one copy is read as the
@@ -31,7 +31,7 @@
 //!
 //! - `mod.rs` (this file): [`extract_html`], the entry point that runs the steps below in
 //!   order, and [`Extracted`], its result.
-//! - `decode.rs`: step 1, bytes to text ([`decode_html`]) and the nesting limit applied before
+//! - `decode.rs`: step 1, bytes to text (`decode_html`) and the nesting limit applied before
 //!   parsing.
 //! - `readability.rs`: step 2, running readability on the parsed page, the page's own metadata
 //!   (`<title>`, canonical URL) and the article's container in the page.
@@ -63,7 +63,7 @@ use crate::zones::Zone;
 
 use blocks::walk;
 use classify::{classify, clean_body};
-pub use decode::decode_html;
+pub(super) use decode::decode_html;
 use decode::limit_nesting;
 use layout::{fall_back_to_zoner, layout, plain_layout};
 use readability::{article_root, page_metadata, readability_body};
