@@ -72,8 +72,12 @@ pub(super) fn fall_back_to_zoner(blocks: &[Block], kinds: &mut [ZoneKind]) {
         return;
     }
     let text = page_text(blocks);
+    // One decision per block: `page_text` writes each block as one line of text without blank
+    // lines between them (blocks are never empty or white space), which the zoner does not merge.
+    let decisions = crate::zones::classify_lines(&text);
+    debug_assert_eq!(decisions.len(), blocks.len(), "one zoner line per block");
     let mut zoned = vec![ZoneKind::Boilerplate; blocks.len()];
-    for (k, d) in zoned.iter_mut().zip(crate::zones::classify_lines(&text)) {
+    for (k, d) in zoned.iter_mut().zip(decisions) {
         *k = d.kind;
     }
     for (b, k) in blocks.iter().zip(zoned.iter_mut()) {
