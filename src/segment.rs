@@ -332,16 +332,18 @@ const SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
-/// The sentence holding the quotation (outside the quotation) has a speech verb.
+/// The sentence that opens the quotation (before it) or the one that closes it (after it) has a
+/// speech verb: in `“Liars. Traitors,” he said.` the verb is in the quotation's second sentence.
 fn speech_verb_near(text: &str, span: &Range<usize>, sentences: &[Range<usize>]) -> bool {
     let i = sentences.partition_point(|s| s.end <= span.start);
-    let Some(sentence) = sentences.get(i) else { return false };
+    let Some(first) = sentences.get(i) else { return false };
+    let last = sentences.get(sentences.partition_point(|s| s.end < span.end)).unwrap_or(first);
     // The verb that attributes a quotation stands next to it: looking at most this far keeps a
     // sentence with thousands of quotation marks linear.
     const NEAR: usize = 200;
     let before_start =
-        floor_char_boundary(text, sentence.start.max(span.start.saturating_sub(NEAR)).min(span.start));
-    let after_end = sentence.end.max(span.end);
+        floor_char_boundary(text, first.start.max(span.start.saturating_sub(NEAR)).min(span.start));
+    let after_end = last.end.max(span.end);
     let after_end = ceil_char_boundary(text, after_end.min(span.end + NEAR));
     let outside = [&text[before_start..span.start], &text[span.end..after_end]];
     outside.iter().any(|part| has_speech_verb(part))
@@ -490,6 +492,18 @@ mod tests {
             seg.voice_of(text.find("warned").unwrap(), text.find("warned").unwrap() + 6),
             Voice::Outlet
         );
+    }
+
+    #[test]
+    fn a_speech_verb_after_a_quotation_of_two_sentences_attributes_it() {
+        // Two words, so only the verb makes it a quotation; it follows the quotation's second
+        // sentence, not the first one the quotation starts in.
+        for text in ["“Liars. Traitors,” he said.", "“Liars! Traitors!” she wrote."] {
+            let seg = Segments::new(text);
+            assert_eq!(seg.quotes.iter().map(|q| q.voice).collect::<Vec<_>>(), [Voice::Quoted], "{text}");
+        }
+        let seg = Segments::new("“Liars. Traitors,” it went on.");
+        assert_eq!(seg.quotes.iter().map(|q| q.voice).collect::<Vec<_>>(), [Voice::Outlet]);
     }
 
     #[test]
