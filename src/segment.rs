@@ -1,7 +1,7 @@
 //! Segmentation: sentences and quotations, with byte offsets into the article text.
 //!
 //! Sentences end at `.`, `!`, `?` or `…` (plus closing quotes and brackets) before a capital,
-//! a digit, an opening quote or a bullet `•`, at a blank line, and at a line break unless the
+//! a digit, an opening quote or bracket or a bullet `•`, at a blank line, and at a line break unless the
 //! line plainly continues (it ends in a lower-case word, a comma, a semicolon or a hyphen and
 //! the next starts in lower case).
 //! A full stop after an abbreviation ("Mr.", "Gen.", "Jan.", "U.S.", an initial "J.") does not
@@ -9,9 +9,11 @@
 //!
 //! Quotations are “curly”, "straight", ‘single’ or «guillemet» spans inside one paragraph (a
 //! hard-wrapped line that the next continues is not a paragraph's end); a quotation still open
-//! at the end of its paragraph ends there (the news convention for quotes
-//! that run over several paragraphs). A quotation is the speaker's voice (`quoted`) when it has
-//! at least three words or its sentence has a speech verb ("said", "told", "accused" …);
+//! at the end of its paragraph ends there (the news convention for quotes that run over several
+//! paragraphs), unless it was opened by a lone ‘ (more often an apostrophe typed the wrong way
+//! round). A quotation is the speaker's voice (`quoted`) when it has at least three words or a
+//! speech verb ("said", "told", "accused" …) stands next to it, in the sentence it opens or
+//! closes in;
 //! otherwise it is the outlet's own scare quote (`outlet`), as in: his so-called “support”
 //! ("so-called" always marks a scare quote).
 
