@@ -140,8 +140,49 @@ fn load_settings(args: &RuleArgs) -> Result<Settings> {
 /// capped, with a warning. The output is the same whatever the number.
 const MAX_JOBS: usize = 256;
 
+/// Refuses a run whose `-o` or `--write-baseline` file is one it reads (an input file named on
+/// the command line, the baseline, a rule file, the config), or both at once: the file would be
+/// replaced when the run ends, and the data in it lost.
+fn refuse_overwriting_inputs(args: &CheckArgs, rules: &RuleSet, config: &Config) -> Result<()> {
+    // Only regular files that exist can be lost; a device or FIFO is written in place.
+    let resolved = |path: &Path| fs::canonicalize(path).ok().filter(|p| p.is_file());
+    let mut read: Vec<(PathBuf, String)> = Vec::new();
+    let mut reads = |path: &Path, what: &str| {
+        if let Some(resolved) = resolved(path) {
+            read.push((resolved, what.to_string()));
+        }
+    };
+    args.paths.iter().for_each(|p| reads(p, "an input"));
+    if let Some(baseline) = &args.baseline {
+        reads(baseline, "the baseline (--baseline)");
+    }
+    rules.rules.iter().for_each(|r| reads(Path::new(&r.source), "a rule file"));
+    if let Some(path) = &config.path {
+        reads(path, "the config file");
+    }
+    let outputs = [(&args.output, "-o"), (&args.write_baseline, "--write-baseline")];
+    for (output, flag) in outputs.iter().filter_map(|(path, flag)| Some((path.as_ref()?, flag))) {
+        if let Some(target) = resolved(output)
+            && let Some((_, what)) = read.iter().find(|(path, _)| *path == target)
+        {
+            return Err(fail(format!(
+                "{}: the {flag} file is {what} of this run; write it elsewhere",
+                output.display()
+            )));
+        }
+    }
+    if let (Some(report), Some(baseline)) = (&args.output, &args.write_baseline)
+        && (std::path::absolute(report).ok() == std::path::absolute(baseline).ok()
+            || resolved(report).is_some_and(|r| resolved(baseline) == Some(r)))
+    {
+        return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
+    }
+    Ok(())
+}
+
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
+    refuse_overwriting_inputs(&args, &rules, &config)?;
     let fail_under = args.fail_under.or(config.fail_under());
     let engine = build_engine(&args, rules, &config)?;
     let pool = worker_pool(args.jobs)?;

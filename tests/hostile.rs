@@ -339,6 +339,38 @@ fn a_full_disk_on_standard_output_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn an_output_that_is_also_an_input_is_refused_before_the_run() {
+    let dataset = b"{\"id\":\"a\",\"text\":\"A calm report.\"}\n";
+    let dir = folder(&[("d.jsonl", dataset), ("b.json", b"{\"schema\":1,\"findings\":[]}")]);
+    let (data, baseline) = (dir.path().join("d.jsonl"), dir.path().join("b.json"));
+    let run = |args: &[&std::ffi::OsStr]| newslint().arg("check").args(args).assert().code(2);
+    run(&["-o".as_ref(), data.as_os_str(), data.as_os_str()])
+        .stderr(predicate::str::contains("d.jsonl: the -o file is an input of this run"));
+    run(&["--write-baseline".as_ref(), data.as_os_str(), data.as_os_str()])
+        .stderr(predicate::str::contains("the --write-baseline file is an input of this run"));
+    run(&[
+        "-o".as_ref(),
+        baseline.as_os_str(),
+        "--baseline".as_ref(),
+        baseline.as_os_str(),
+        data.as_os_str(),
+    ])
+    .stderr(predicate::str::contains("the -o file is the baseline (--baseline) of this run"));
+    let report = dir.path().join("r.json");
+    run(&[
+        "-o".as_ref(),
+        report.as_os_str(),
+        "--write-baseline".as_ref(),
+        report.as_os_str(),
+        data.as_os_str(),
+    ])
+    .stderr(predicate::str::contains("-o and --write-baseline name the same file"));
+    // Nothing was overwritten.
+    assert_eq!(std::fs::read(&data).unwrap(), dataset);
+    assert!(!report.exists());
+}
+
+#[test]
 fn an_output_path_ending_in_a_slash_is_refused_before_the_run() {
     let dir = folder(&[("a.txt", b"It was shocking.")]);
     newslint()
