@@ -316,6 +316,18 @@ fn a_blank_title_field_gives_way_to_the_title_zone() {
 }
 
 #[test]
+fn a_nul_byte_in_one_jsonl_line_skips_that_line_not_the_file() {
+    let mut jsonl = b"{\"text\":\"ok\"}\n".repeat(3);
+    jsonl.extend_from_slice(b"{\"text\":\"a\x00b\"}\n");
+    jsonl.extend(b"{\"text\":\"ok\"}\n".repeat(5));
+    let dir = folder(&[("n.jsonl", &jsonl)]);
+    let (json, code, stderr) = check_json(&[dir.path().join("n.jsonl").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(json["articles"].as_array().unwrap().len(), 8);
+    assert!(stderr.contains("n.jsonl:4: malformed JSON"), "{stderr}");
+}
+
+#[test]
 fn binary_and_latin1_jsonl() {
     let mut binary = b"\x7fELF\x02\x01\x01\x00\x00\x00\n".repeat(50);
     binary.extend_from_slice(b"{\"text\":\"x\"}\n");

@@ -56,8 +56,9 @@ impl JsonlReader {
     }
 
     /// Why the file cannot be read as JSONL at all, from its first buffer: it cannot be read (a
-    /// corrupt `.gz`), it starts with a UTF-16 byte-order mark, or it has NUL
-    /// bytes (an executable, an image, compressed data without its `.gz` name, `/dev/zero`).
+    /// corrupt `.gz`), it starts with a UTF-16 byte-order mark, or it is data (NUL bytes in its
+    /// first line, or mostly control bytes: an executable, an image, compressed data without its
+    /// `.gz` name, `/dev/zero`).
     /// One message for the file, not one per "line" of binary data.
     fn not_jsonl(&mut self) -> Option<String> {
         let head = match self.reader.fill_buf() {
@@ -70,7 +71,11 @@ impl JsonlReader {
                     .into(),
             );
         }
-        memchr::memchr(0, head).map(|_| "binary data (it contains NUL bytes), not JSONL".to_string())
+        // A NUL in the first line, or control bytes all over: data. A NUL in a later line is
+        // that line's problem (it is skipped as malformed JSON), not the file's.
+        let first_line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+        (memchr::memchr(0, first_line).is_some() || crate::text::mostly_control_bytes(head))
+            .then(|| "binary data (it contains NUL or control bytes), not JSONL".to_string())
     }
 
     /// The next article or skipped line; `None` at the end of the input.
