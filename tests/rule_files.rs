@@ -178,6 +178,15 @@ fn a_repetition_too_large_to_match_fast_is_refused() {
 }
 
 #[test]
+fn a_rule_named_after_another_category_is_refused() {
+    // `--ignore doubt` would ignore that rule and not the category.
+    let err = refused(
+        "[[rule]]\nid = \"doubt\"\ncategory = \"loaded-language\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"x\"]\n",
+    );
+    assert!(err.contains("rules.toml:2:6: rule `doubt`: rule id `doubt` is the id of a category"), "{err}");
+}
+
+#[test]
 fn a_pattern_that_needs_a_line_break_is_refused() {
     // Patterns are matched within one line: this one could never match.
     let err = refused(&format!("{GOOD_HEAD}patterns = ['end\\nnext']\n"));

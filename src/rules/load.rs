@@ -263,6 +263,17 @@ impl Context<'_> {
                 format!("category `{id}` is already declared in {}", set.categories[existing].source),
             ));
         }
+        // `--select`, `--ignore` and `explain` take rule and category ids alike.
+        if let Some(&rule) = set.rule_index.get(id) {
+            return Err(self.error(
+                raw.id.span(),
+                None,
+                format!(
+                    "category id `{id}` is the id of a rule in {}; ids name one thing",
+                    set.rules[rule].source
+                ),
+            ));
+        }
         let weight = match &raw.weight {
             Some(w) => self.check_weight(w, None)?,
             None => 3.0,
@@ -318,6 +329,20 @@ impl Context<'_> {
                 raw.id.span(),
                 rule,
                 format!("duplicate rule id: `{id}` is already defined in {}", set.rules[existing].source),
+            ));
+        }
+        // `--select`, `--ignore` and `explain` take rule and category ids alike: a rule may
+        // share an id only with its own category (`donation-appeal`), where either names it.
+        if let Some(&category) = set.category_index.get(&id)
+            && *raw.category.get_ref() != id
+        {
+            return Err(self.error(
+                raw.id.span(),
+                rule,
+                format!(
+                    "rule id `{id}` is the id of a category (in {}); name the rule after what it finds, e.g. `{id}-words`",
+                    set.categories[category].source
+                ),
             ));
         }
         let category = self.category_id(set, &raw.category, &id)?;

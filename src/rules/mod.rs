@@ -223,12 +223,13 @@ impl RuleSet {
     pub fn rules_named(&self, list: IdList<'_>) -> Result<HashSet<usize>, UnknownId> {
         let mut named = HashSet::new();
         for id in list.ids {
-            if let Some(rule) = self.rule(id) {
-                named.insert(rule);
-            } else if let Some(category) = self.category(id) {
+            // A category first: a rule that shares its category's id is one of its rules.
+            if let Some(category) = self.category(id) {
                 named.extend(
                     self.rules.iter().enumerate().filter(|(_, r)| r.category == category).map(|(i, _)| i),
                 );
+            } else if let Some(rule) = self.rule(id) {
+                named.insert(rule);
             } else {
                 let closest = self.closest_id(id, true).map(str::to_string);
                 return Err(UnknownId { id: id.clone(), list: list.written_in.to_string(), closest });
