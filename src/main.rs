@@ -434,16 +434,19 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
         label_map: args.label_map,
     };
     let report = newslint::eval::evaluate(&engine, &options).map_err(|e| fail(e.to_string()))?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = Vec::new();
     match args.format {
-        EvalFormat::Table => newslint::eval::write_table(&report, &mut out)?,
+        // Labels and file names come from the user's files: shown as check shows them.
+        EvalFormat::Table => {
+            newslint::eval::write_table(&report, &mut out)?;
+            print_text(&out)
+        }
         EvalFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
+            print_bytes(&out)
         }
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
@@ -461,12 +464,18 @@ fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
             rule.source.clone(),
         ]);
     }
-    let mut out = io::stdout().lock();
+    let mut out = Vec::new();
     writeln!(out, "{table}")?;
     let (rule_count, category_count) = (rules.rules.len(), rules.categories.len());
     let categories = if category_count == 1 { "category" } else { "categories" };
     writeln!(out, "{rule_count} rule{} in {category_count} {categories}", plural(rule_count))?;
-    Ok(ExitCode::SUCCESS)
+    print_text(&out)
+}
+
+/// Writes text made of rule files' contents (messages, explanations, file names) to standard
+/// output with control characters shown as pictures, as the check reports do.
+fn print_text(text: &[u8]) -> Result<ExitCode> {
+    print_bytes(printable(&String::from_utf8_lossy(text)).as_bytes())
 }
 
 fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
@@ -493,7 +502,7 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
         )));
     }
     let engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    let mut out = io::stdout().lock();
+    let mut out = Vec::new();
     let (mut passed, mut failed, mut untested) = (0usize, 0usize, 0usize);
     for &index in &under_test {
         let rule = &engine.rules().rules[index];
@@ -518,11 +527,12 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
     let tested = under_test.len();
     let untested = if untested > 0 { format!(", {untested} without examples") } else { String::new() };
     writeln!(out, "rules test: {tested} rule{}, {passed} passed, {failed} failed{untested}", plural(tested))?;
+    print_text(&out)?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
-    let mut out = io::stdout().lock();
+    let mut out = Vec::new();
     if let Some(index) = rules.rule(id) {
         let rule = &rules.rules[index];
         let category = &rules.categories[rule.category];
@@ -551,7 +561,7 @@ fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
             rules.weight_of(index),
             rule.source
         )?;
-        return Ok(ExitCode::SUCCESS);
+        return print_text(&out);
     }
     if let Some(index) = rules.category(id) {
         let category = &rules.categories[index];
@@ -564,7 +574,7 @@ fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
             rules.rules.iter().filter(|r| r.category == index).map(|r| r.id.as_str()).collect();
         let list = if members.is_empty() { "none loaded".to_string() } else { members.join(", ") };
         writeln!(out, "\nRules: {list}")?;
-        return Ok(ExitCode::SUCCESS);
+        return print_text(&out);
     }
     let hint = did_you_mean(rules.closest_id(id, true));
     Err(fail(format!("unknown rule or category `{id}` (see `newslint rules list`){hint}")))

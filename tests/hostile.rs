@@ -233,6 +233,33 @@ fn escape_sequences_in_arguments_do_not_reach_the_terminal_in_errors() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_rule_files_and_labels_do_not_reach_the_terminal() {
+    // No examples: `rules test` then names the rule's file.
+    let rule = "[[rule]]\nid = \"evil\"\ncategory = \"doubt\"\nmessage = \"m\\u001b[2J\"\nexplanation = \"e\\u001b]0;x\\u0007\"\nphrases = [\"zq\"]\n";
+    let labels = "{\"text\":\"abc\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"\\u001b[2J\"}]}\n";
+    let rule_file = "e\u{1b}[31m.toml";
+    let dir = folder(&[(rule_file, rule.as_bytes()), ("l.jsonl", labels.as_bytes())]);
+    let rules = dir.path().join(rule_file);
+    let outputs = [
+        newslint().arg("explain").arg("evil").arg("--rules").arg(&rules).output().unwrap(),
+        newslint().args(["rules", "list", "--no-default-rules", "--rules"]).arg(&rules).output().unwrap(),
+        newslint().args(["rules", "test"]).arg(&rules).output().unwrap(),
+        newslint()
+            .args(["eval", "--labels-format", "jsonl", "--no-default-rules", "--labels"])
+            .arg(dir.path().join("l.jsonl"))
+            .output()
+            .unwrap(),
+    ];
+    for output in outputs {
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{stdout}");
+        assert!(stdout.contains('␛'), "{stdout}");
+    }
+}
+
 #[test]
 fn the_summary_table_lists_at_most_ten_thousand_articles() {
     // Its rows are laid out at the end: unbounded, 200,000 articles took 416 MB.
