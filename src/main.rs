@@ -19,7 +19,7 @@ use newslint::config::{self, Config};
 use newslint::input::{Fields, InputOptions, Inputs, io_reason};
 use newslint::report::{self, ReportOptions};
 use newslint::rules::{IdList, RuleSet, RuleSetBuilder, did_you_mean};
-use newslint::text::{plural, printable};
+use newslint::text::{plural, printable, printable_line};
 use toml::Spanned;
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, EvalArgs, EvalFormat, LabelsKind, RuleArgs, RulesCommand};
@@ -88,7 +88,7 @@ fn main() -> ExitCode {
                 Some(Failure(message)) => message.clone(),
                 None => format!("{error:#}"),
             };
-            eprintln!("newslint: {}", printable(&message));
+            eprintln!("newslint: {}", printable_line(&message));
             ExitCode::from(2)
         }
     }
@@ -328,13 +328,20 @@ fn print_diagnostic(d: Diagnostic<'_>) {
     // A file name or a quoted bit of input can hold terminal escape sequences.
     let _ = match d {
         Diagnostic::Warning { path, message } => {
-            writeln!(err, "newslint: warning: {}: {}", printable(path), printable(message))
+            writeln!(err, "newslint: warning: {}: {}", printable_line(path), printable_line(message))
         }
         Diagnostic::Skipped(s) => match s.line {
             Some(line) => {
-                writeln!(err, "newslint: skipped {}:{line}: {}", printable(&s.path), printable(&s.reason))
+                writeln!(
+                    err,
+                    "newslint: skipped {}:{line}: {}",
+                    printable_line(&s.path),
+                    printable_line(&s.reason)
+                )
             }
-            None => writeln!(err, "newslint: skipped {}: {}", printable(&s.path), printable(&s.reason)),
+            None => {
+                writeln!(err, "newslint: skipped {}: {}", printable_line(&s.path), printable_line(&s.reason))
+            }
         },
     };
 }

@@ -252,15 +252,31 @@ pub fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 /// that would move the cursor, clear the screen, retitle the window or hide text. Control
 /// characters other than tab and line feed are shown as their Unicode control pictures
 /// (`ESC` as `␛`), C1 controls as `�`: one character for one, so columns stay where they were.
+///
+/// The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
+/// shown as `�` too: an override in an id or an article reverses the rest of the terminal line.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n');
-    if !text.contains(is_control) {
+    shown(text, false)
+}
+
+/// [`printable`] for what must stay on one line (an article id in a heading, a file name in a
+/// message): a line feed is shown as `␊`, so that a name cannot begin a line of its own.
+pub fn printable_line(text: &str) -> Cow<'_, str> {
+    shown(text, true)
+}
+
+fn shown(text: &str, one_line: bool) -> Cow<'_, str> {
+    let is_bidi_control = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let hidden = |c: char| {
+        (c.is_control() && (!matches!(c, '\t' | '\n') || (one_line && c == '\n'))) || is_bidi_control(c)
+    };
+    if !text.contains(hidden) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| match c {
-                _ if !is_control(c) => c,
+                _ if !hidden(c) => c,
                 '\u{7f}' => '\u{2421}',
                 c if c < ' ' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
                 _ => '\u{fffd}',
@@ -378,6 +394,14 @@ mod tests {
         let shown = printable("a\u{1b}[2Jb\u{7}c\u{7f}\u{9b}d\re");
         assert_eq!(shown, "a\u{241b}[2Jb\u{2407}c\u{2421}\u{fffd}d\u{240d}e");
         assert_eq!(shown.chars().count(), "a\u{1b}[2Jb\u{7}c\u{7f}\u{9b}d\re".chars().count());
+    }
+
+    #[test]
+    fn names_stay_on_one_line_and_in_their_direction() {
+        assert_eq!(printable("evil\u{202e}txt.exe"), "evil\u{fffd}txt.exe");
+        assert_eq!(printable("two\nlines"), "two\nlines");
+        assert_eq!(printable_line("fake\n1 | forged"), "fake\u{240a}1 | forged");
+        assert!(matches!(printable_line("plain\tname"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::rules::{Group, RuleSet, Voice};
 use crate::summary::Summary;
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::{LineIndex, plural, printable};
+use crate::text::{LineIndex, plural, printable, printable_line};
 
 pub struct AnnotatedReporter<'a> {
     rules: &'a RuleSet,
@@ -70,7 +70,7 @@ impl Reporter for AnnotatedReporter<'_> {
         writeln!(
             out,
             "{}  score {:.1} ({})  ·  {} word{}  ·  {} finding{}",
-            self.options.paint(Style::new().bold(), &printable(&analysis.article.id)),
+            self.options.paint(Style::new().bold(), &printable_line(&analysis.article.id)),
             score.score,
             score.band.as_str(),
             analysis.words,

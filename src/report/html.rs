@@ -151,12 +151,12 @@ impl Reporter for HtmlReporter<'_> {
 
         put!(
             html,
-            "<section class=\"article\" id=\"{anchor}\">\n<header>\n<h2>{}</h2>\n<p class=\"meta\">",
+            "<section class=\"article\" id=\"{anchor}\">\n<header>\n<h2><bdi>{}</bdi></h2>\n<p class=\"meta\">",
             esc(&title)
         );
-        put!(html, "<span><code>{}</code></span>", esc(&article.id));
+        put!(html, "<span><bdi><code>{}</code></bdi></span>", esc(&article.id));
         if article.path != article.id {
-            put!(html, "<span>file <code>{}</code></span>", esc(&article.path));
+            put!(html, "<span>file <bdi><code>{}</code></bdi></span>", esc(&article.path));
         }
         if let Some(source) = &article.source {
             put!(html, "<span>source: {}</span>", esc(source));
@@ -270,8 +270,8 @@ impl HtmlReporter<'_> {
             );
             for skipped in &summary.skipped {
                 match skipped.line {
-                    Some(line) => put!(page, "<li><code>{}:{line}</code>: ", esc(&skipped.path)),
-                    None => put!(page, "<li><code>{}</code>: ", esc(&skipped.path)),
+                    Some(line) => put!(page, "<li><bdi><code>{}:{line}</code></bdi>: ", esc(&skipped.path)),
+                    None => put!(page, "<li><bdi><code>{}</code></bdi>: ", esc(&skipped.path)),
                 }
                 put!(page, "{}</li>\n", esc(&skipped.reason));
             }

@@ -11,7 +11,7 @@ use crate::analyze::Analysis;
 use crate::rules::{RuleSet, Voice};
 use crate::score::Band;
 use crate::summary::Summary;
-use crate::text::{plural, printable, truncate_chars};
+use crate::text::{plural, printable, printable_line, truncate_chars};
 
 /// Findings shown per article: a table is for reading; the machine formats have them all.
 const MAX_ROWS: usize = 1000;
@@ -49,7 +49,7 @@ impl<'a> ArticleTable<'a> {
     fn write(&self, out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
         let article = &analysis.article;
         let score = &analysis.score;
-        let heading = self.options.paint(Style::new().bold(), &printable(&article.id));
+        let heading = self.options.paint(Style::new().bold(), &printable_line(&article.id));
         let band = self.options.paint(
             band_color(score.band).on_default().bold(),
             &format!("{:.1} ({})", score.score, score.band.as_str()),
