@@ -189,6 +189,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let mut printer = report::printer(args.format, engine.rules(), report_options(&args));
     let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
     let inputs = Inputs::new(&paths, input_options(&args));
+    if args.group_by.is_some() && !args.format.shows_sources() {
+        eprintln!(
+            "newslint: warning: --group-by has no effect with --format {}: only table, json and markdown show sources",
+            clap::ValueEnum::to_possible_value(&args.format)
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        );
+    }
     let run_options =
         RunOptions { fail_under, sort: args.sort, top: args.top, group_by_source: args.group_by.is_some() };
 

@@ -152,6 +152,17 @@ fn a_number_id_in_jsonl_labels_is_named_as_written() {
 }
 
 #[test]
+fn an_empty_jsonl_label_is_refused() {
+    let dir = folder(&[(
+        "l.jsonl",
+        b"{\"text\": \"abc\", \"spans\": [{\"start\": 0, \"end\": 1, \"label\": \" \"}]}\n",
+    )]);
+    let labels = dir.path().join("l.jsonl").display().to_string();
+    let stderr = eval_error(&["--labels-format", "jsonl", "--labels", &labels]);
+    assert!(stderr.contains("l.jsonl:1: a span has an empty label"), "{stderr}");
+}
+
+#[test]
 fn a_malformed_jsonl_label_line_is_named_by_its_line_once() {
     let dir = folder(&[("l.jsonl", b"\n{\"text\": \"abc\", \"spans\": [{\"start\": -1}]}\n")]);
     let labels = dir.path().join("l.jsonl").display().to_string();

@@ -160,6 +160,13 @@ fn sort_top_and_group_by_source() {
     assert_eq!(sources[1]["source"], "calm.example");
     let table = run(&dir, &["--group-by", "source"]);
     assert!(table.contains("daily.example") && table.contains("most frequent categories"));
+    // A format without a summary table says it has nowhere to put one.
+    newslint()
+        .args(["check", "--format", "csv", "--group-by", "source"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("--group-by has no effect with --format csv"));
 }
 
 #[test]

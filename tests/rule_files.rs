@@ -97,6 +97,8 @@ fn empty_matchers_and_phrases() {
     assert!(refused(&format!("{GOOD_HEAD}phrases = [\" \"]\n")).contains("empty phrase"));
     assert!(refused(&format!("{GOOD_HEAD}phrases = [\"a*b\"]\n")).contains("only allowed at the end"));
     assert!(refused(&format!("{GOOD_HEAD}patterns = ['x*']\n")).contains("matches empty text"));
+    let two_lines = "[[rule]]\nid = \"my-rule\"\ncategory = \"doubt\"\nmessage = \"one\\ntwo\"\nexplanation = \"e\"\nphrases = [\"x\"]\n";
+    assert!(refused(two_lines).contains("rules.toml:4:11: rule `my-rule`: the message must be one line"));
 }
 
 #[test]

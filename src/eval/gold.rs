@@ -128,6 +128,9 @@ pub fn load_jsonl(labels: &Path) -> Result<GoldSet, EvalError> {
             .into_iter()
             .map(|s| RawSpan { start: s.start, end: s.end, label: s.label, place: place.clone() })
             .collect::<Vec<_>>();
+        if spans.iter().any(|s| s.label.trim().is_empty()) {
+            return Err(EvalError(format!("{place}: a span has an empty label")));
+        }
         check_order(&spans)?;
         let spans = to_bytes(&record.text, 0, spans, &format!("the text of {id}"))?;
         let article = Article {

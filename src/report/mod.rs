@@ -87,6 +87,14 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    /// Whether the format shows the `--group-by source` table (the others have no summary table
+    /// to put it in).
+    pub fn shows_sources(self) -> bool {
+        matches!(self, Format::Table | Format::Json | Format::Markdown)
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct ReportOptions {
     /// Add each article's analysed text to JSON output.

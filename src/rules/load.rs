@@ -65,7 +65,7 @@ struct RawCategory {
 struct RawRule {
     id: Spanned<String>,
     category: Spanned<String>,
-    message: String,
+    message: Spanned<String>,
     explanation: String,
     #[serde(default)]
     severity: Severity,
@@ -353,6 +353,14 @@ impl Context<'_> {
         if raw.phrases.is_empty() && raw.patterns.is_empty() {
             return Err(self.error(raw.id.span(), rule, "has no matcher: give it `phrases` or `patterns`"));
         }
+        // It is shown next to each finding, in a table cell and after a `^^^` mark.
+        if raw.message.get_ref().contains(['\n', '\r']) {
+            return Err(self.error(
+                raw.message.span(),
+                rule,
+                "the message must be one line (put the rest in `explanation`)",
+            ));
+        }
         let mut phrases = Vec::with_capacity(raw.phrases.len());
         for phrase in &raw.phrases {
             phrases.push(self.check_phrase(phrase, &id)?);
@@ -395,7 +403,7 @@ impl Context<'_> {
         set.rules.push(Rule {
             id,
             category,
-            message: raw.message,
+            message: raw.message.into_inner(),
             explanation: raw.explanation,
             severity: raw.severity,
             weight,
