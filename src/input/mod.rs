@@ -21,7 +21,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-pub(crate) use decode::{Decoded, decode};
+pub use decode::{Decoded, NotText, decode};
 use records::{CsvReader, JsonlReader, Records};
 
 use crate::zones::Zone;
