@@ -36,15 +36,37 @@ pub(super) fn title_and_byline(
     // The span may start with lines that smoothing left out (a share bar, a byline box that
     // weighed as prose): the header is what is above the first body line.
     let start = span.clone().find(|&i| kinds[i] == ZoneKind::Body).unwrap_or(span.start);
-    // Candidates are the headline-shaped lines above the body, furniture or not: a headline may
-    // be repeated (in a related list, in the breadcrumbs) or follow a "Trending" menu that made
-    // everything up to the first paragraph a related list; only a teaser cut off with "..." is
-    // no headline (menus, share bars and bullets are not headline-shaped). The headline is about
-    // what the article is about, so it shares content words with the article's first
-    // paragraphs, and photo credits, datelines, site names and navigation links share none: the
-    // candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
-    // period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
-    // most shared words, then the nearest.
+    let (ranked, searched_from) = headline_above(lines, features, classes, kinds, span.clone(), start);
+    let title = ranked.or_else(|| first_line_headline(features, classes, start));
+    if let Some(t) = title {
+        kinds[t] = ZoneKind::Title;
+    } else if let Some(first) = headline_opening_body(features, classes, span, start) {
+        // The body's own first line: nothing above it can be a byline.
+        kinds[first] = ZoneKind::Title;
+        return;
+    }
+    mark_bylines(features, title.map_or(searched_from, |t| t + 1)..start, kinds);
+}
+
+/// The best headline among the lines above the body (`start`), and the first line searched.
+///
+/// Candidates are the headline-shaped lines above the body, furniture or not: a headline may
+/// be repeated (in a related list, in the breadcrumbs) or follow a "Trending" menu that made
+/// everything up to the first paragraph a related list; only a teaser cut off with "..." is
+/// no headline (menus, share bars and bullets are not headline-shaped). The headline is about
+/// what the article is about, so it shares content words with the article's first
+/// paragraphs, and photo credits, datelines, site names and navigation links share none: the
+/// candidates that share at least `TITLE_MIN_SHARED` words win. Then a line without a final
+/// period (captions and standfirsts are sentences, a headline may ask or exclaim), then the
+/// most shared words, then the nearest.
+fn headline_above(
+    lines: &[Line<'_>],
+    features: &[LineFeatures],
+    classes: &[Class],
+    kinds: &[ZoneKind],
+    span: std::ops::Range<usize>,
+    start: usize,
+) -> (Option<usize>, usize) {
     let mut candidates = Vec::with_capacity(TITLE_LOOKBACK);
     let mut searched_from = start;
     for i in (0..start).rev().filter(|&i| classes[i] != Class::Blank).take(TITLE_LOOKBACK) {
@@ -53,7 +75,7 @@ pub(super) fn title_and_byline(
             candidates.push(i);
         }
     }
-    let shared_counts = shared_with_body(lines, kinds, span.clone(), &candidates);
+    let shared_counts = shared_with_body(lines, kinds, span, &candidates);
     let mut best: Option<(usize, (bool, bool, usize))> = None;
     for (&i, &shared) in candidates.iter().zip(&shared_counts) {
         let period = lines[i].content.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('.');
@@ -62,34 +84,33 @@ pub(super) fn title_and_byline(
             best = Some((i, rank));
         }
     }
-    let mut title = best.map(|(i, _)| i);
-    // The plain-text convention: the text's first line, a blank line, then the body. A short
-    // headline ("Breaking news") is still a headline there.
-    let first_line = (0..start).find(|&i| classes[i] != Class::Blank);
-    if title.is_none()
-        && let Some(first) = first_line
-        && (first + 1..start).all(|i| classes[i] == Class::Blank)
-        && first + 1 < start
-        && features[first].is_bare_headline()
-    {
-        title = Some(first);
-    }
-    if let Some(t) = title {
-        kinds[t] = ZoneKind::Title;
-    } else {
-        let mut non_blank = (0..span.end).filter(|&i| classes[i] != Class::Blank);
-        if let (Some(first), Some(next)) = (non_blank.next(), non_blank.next())
-            && first >= start
-            && features[first].is_headline_like()
-            && classes[next] == Class::Prose
-        {
-            kinds[first] = ZoneKind::Title;
-            return;
-        }
-    }
-    let byline_from = title.map_or(searched_from, |t| t + 1);
-    // Dates shared with teasers and furniture phrases are no byline.
-    for i in byline_from..start {
+    (best.map(|(i, _)| i), searched_from)
+}
+
+/// The plain-text convention: the text's first line, a blank line, then the body. A short
+/// headline ("Breaking news") is still a headline there.
+fn first_line_headline(features: &[LineFeatures], classes: &[Class], start: usize) -> Option<usize> {
+    let first = (0..start).find(|&i| classes[i] != Class::Blank)?;
+    let alone = (first + 1..start).all(|i| classes[i] == Class::Blank) && first + 1 < start;
+    (alone && features[first].is_bare_headline()).then_some(first)
+}
+
+/// The body's first line, when nothing is above it, it looks like a headline and prose follows.
+fn headline_opening_body(
+    features: &[LineFeatures],
+    classes: &[Class],
+    span: std::ops::Range<usize>,
+    start: usize,
+) -> Option<usize> {
+    let mut non_blank = (0..span.end).filter(|&i| classes[i] != Class::Blank);
+    let (first, next) = (non_blank.next()?, non_blank.next()?);
+    (first >= start && features[first].is_headline_like() && classes[next] == Class::Prose).then_some(first)
+}
+
+/// The byline and date lines in `lines` (between the title, or the top of the search, and the
+/// body); dates shared with teasers and furniture phrases are no byline.
+fn mark_bylines(features: &[LineFeatures], lines: std::ops::Range<usize>, kinds: &mut [ZoneKind]) {
+    for i in lines {
         if features[i].byline && !features[i].repeated && features[i].phrase.is_none() {
             kinds[i] = ZoneKind::Byline;
         }
