@@ -61,6 +61,9 @@ const TRAILING_NOTICE_MAX_WORDS: u32 = 60;
 
 /// Phrases (lowercase) of the notices sites append to every article: copyright and reprint
 /// notices, calls to follow, subscribe, sign up, download the app, write in, advertise.
+/// The HTML reader has its own, narrower list for page blocks (`TRAILING_NOTICE` in
+/// `input/html/classify.rs`: "follow us" only next to a social network's name); each was tuned
+/// on its own benchmark (plain-text pages here, HTML pages there), so they are kept apart.
 #[rustfmt::skip]
 const TRAILING_NOTICES: &[&str] = &[
     "©", "copyright", "all rights reserved", "without permission", "written permission",

@@ -47,6 +47,8 @@ static WEAK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Lines that sites append to every article: copyright and reprint notices, calls to follow,
 /// subscribe, sign up, download the app, send tips or letters, advertise. Only looked for at the
 /// end of the body (see [`clean_body`]), where a match is not the article quoting such a sentence.
+/// The plain-text zoner has a broader list of its own (`TRAILING_NOTICES` in `zones/smooth.rs`),
+/// tuned on plain-text pages.
 static TRAILING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
