@@ -46,9 +46,9 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
 
-use crate::rules::{Rule, Scope};
+use crate::rules::Rule;
 use crate::text::{char_at, char_before, is_ascii_word_byte, is_word_char};
-use crate::zones::{Zone, ZoneKind};
+use crate::zones::{Zone, ZoneSet};
 use literals::{Shape, TriggerSet, matches_at_line_start, trigger_set};
 use searches::{LastTrigger, Searches, Untriggered};
 use trie::Trie;
@@ -135,7 +135,7 @@ pub struct Matcher {
 struct CompiledPattern {
     regex: Regex,
     rule: usize,
-    /// The zones its rule looks in ([`zone_bit`]s): a line in none of them is not searched.
+    /// The zones its rule looks in ([`ZoneSet::bits`]): a line in none of them is not searched.
     zones: u8,
     /// Every match starts at a line start (`^` or `(?m)^`): patterns run on one line at a
     /// time, so only the line's first byte needs trying, not every byte of it.
@@ -396,7 +396,7 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
             let at_line_start = matches_at_line_start(hir);
             match meta::Builder::new().configure(config.clone()).build_from_hir(hir) {
                 Ok(regex) => {
-                    let zones = scope_zones(&rule.scope);
+                    let zones = rule.scope.zones.bits();
                     Ok(CompiledPattern { regex, rule: rule_index, zones, at_line_start })
                 }
                 Err(e) => Err(CompileError(match e.size_limit() {
@@ -445,28 +445,7 @@ fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize
     }
 }
 
-fn zone_bit(kind: ZoneKind) -> u8 {
-    match kind {
-        ZoneKind::Title => 1,
-        ZoneKind::Byline => 2,
-        ZoneKind::Body => 4,
-        ZoneKind::Boilerplate => 8,
-    }
-}
-
-fn scope_zones(scope: &Scope) -> u8 {
-    [
-        (scope.title, ZoneKind::Title),
-        (scope.byline, ZoneKind::Byline),
-        (scope.body, ZoneKind::Body),
-        (scope.boilerplate, ZoneKind::Boilerplate),
-    ]
-    .into_iter()
-    .filter(|(yes, _)| *yes)
-    .fold(0, |bits, (_, kind)| bits | zone_bit(kind))
-}
-
-/// For each line, the zones it overlaps (its newline included), as [`zone_bit`]s; every zone
+/// For each line, the zones it overlaps (its newline included), as [`ZoneSet::bits`]; every zone
 /// when `zones` is empty.
 fn line_zones(lines: &[std::ops::Range<usize>], zones: &[Zone]) -> Vec<u8> {
     if zones.is_empty() {
@@ -482,7 +461,7 @@ fn line_zones(lines: &[std::ops::Range<usize>], zones: &[Zone]) -> Vec<u8> {
             zones[first..]
                 .iter()
                 .take_while(|z| z.start <= line.end)
-                .fold(0, |bits, z| bits | zone_bit(z.kind))
+                .fold(0, |bits, z| bits | ZoneSet::of(z.kind).bits())
         })
         .collect()
 }
@@ -539,6 +518,7 @@ mod tests {
     use super::searches::MAX_ANCHORED_STARTS_PER_LINE;
     use super::*;
     use crate::rules::RuleSetBuilder;
+    use crate::zones::ZoneKind;
 
     /// The matcher of a rule file's text, without the built-in packs.
     fn matcher_of(rules: &str) -> Matcher {

@@ -13,6 +13,7 @@ use super::{
     builtin, did_you_mean,
 };
 use crate::text::{fold_whitespace, line_column};
+use crate::zones::{ZoneKind, ZoneSet};
 
 /// A rule file that does not parse or validate. Displays as one sentence:
 /// `path:line:column: rule `id`: what is wrong`.
@@ -518,27 +519,15 @@ impl Context<'_> {
     }
 
     fn parse_scope(&self, items: &[Spanned<String>], rule: &str) -> Result<Scope, RuleError> {
-        let mut scope = Scope {
-            title: false,
-            byline: false,
-            body: false,
-            boilerplate: false,
-            quoted: true,
-            outlet: true,
-        };
+        let mut scope = Scope { zones: ZoneSet::NONE, quoted: true, outlet: true };
         let mut any_zone = false;
         for item in items {
             match item.get_ref().as_str() {
-                "title" => scope.title = true,
-                "byline" => scope.byline = true,
-                "body" => scope.body = true,
-                "boilerplate" => scope.boilerplate = true,
-                "any" => {
-                    scope.title = true;
-                    scope.byline = true;
-                    scope.body = true;
-                    scope.boilerplate = true;
-                }
+                "title" => scope.zones = scope.zones.with(ZoneKind::Title),
+                "byline" => scope.zones = scope.zones.with(ZoneKind::Byline),
+                "body" => scope.zones = scope.zones.with(ZoneKind::Body),
+                "boilerplate" => scope.zones = scope.zones.with(ZoneKind::Boilerplate),
+                "any" => scope.zones = ZoneSet::ALL,
                 "quote" => scope.outlet = false,
                 "outside-quote" => scope.quoted = false,
                 other => {
@@ -561,9 +550,7 @@ impl Context<'_> {
             ));
         }
         if !any_zone {
-            let default = Scope::default();
-            (scope.title, scope.byline, scope.body, scope.boilerplate) =
-                (default.title, default.byline, default.body, default.boilerplate);
+            scope.zones = Scope::DEFAULT_ZONES;
         }
         Ok(scope)
     }

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::zones::ZoneKind;
+use crate::zones::{ZoneKind, ZoneSet};
 
 /// The three groups of SPEC.md: techniques and cues lower the score, signals raise it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
@@ -98,49 +98,40 @@ impl Voice {
 /// Where a rule looks: a set of zones and which voices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scope {
-    pub title: bool,
-    pub byline: bool,
-    pub body: bool,
-    pub boilerplate: bool,
+    pub zones: ZoneSet,
     pub quoted: bool,
     pub outlet: bool,
+}
+
+impl Scope {
+    /// Every zone but page furniture.
+    pub const DEFAULT_ZONES: ZoneSet = ZoneSet::ALL.without(ZoneKind::Boilerplate);
 }
 
 impl Default for Scope {
     /// Every zone but page furniture, both voices.
     fn default() -> Self {
-        Scope { title: true, byline: true, body: true, boilerplate: false, quoted: true, outlet: true }
+        Scope { zones: Scope::DEFAULT_ZONES, quoted: true, outlet: true }
     }
 }
 
 impl Scope {
     pub fn allows(&self, zone: ZoneKind, voice: Voice) -> bool {
-        let zone_ok = match zone {
-            ZoneKind::Title => self.title,
-            ZoneKind::Byline => self.byline,
-            ZoneKind::Body => self.body,
-            ZoneKind::Boilerplate => self.boilerplate,
-        };
         let voice_ok = match voice {
             Voice::Outlet => self.outlet,
             Voice::Quoted => self.quoted,
         };
-        zone_ok && voice_ok
+        self.zones.contains(zone) && voice_ok
     }
 
     /// The zone a rule's examples are analysed as: body if the rule looks there, else the
     /// first of title, byline and boilerplate that it looks at (a rule must be able to fire
     /// on its own examples).
     pub fn example_zone(&self) -> ZoneKind {
-        [
-            (self.body, ZoneKind::Body),
-            (self.title, ZoneKind::Title),
-            (self.byline, ZoneKind::Byline),
-            (self.boilerplate, ZoneKind::Boilerplate),
-        ]
-        .into_iter()
-        .find(|&(looks, _)| looks)
-        .map_or(ZoneKind::Body, |(_, zone)| zone)
+        [ZoneKind::Body, ZoneKind::Title, ZoneKind::Byline, ZoneKind::Boilerplate]
+            .into_iter()
+            .find(|&zone| self.zones.contains(zone))
+            .unwrap_or(ZoneKind::Body)
     }
 }
 

@@ -100,6 +100,41 @@ impl ZoneKind {
     }
 }
 
+/// A set of zone kinds, one bit each (a rule's scope; the zones a line overlaps).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ZoneSet(u8);
+
+impl ZoneSet {
+    pub const NONE: ZoneSet = ZoneSet(0);
+    pub const ALL: ZoneSet = ZoneSet(0b1111);
+
+    pub const fn of(kind: ZoneKind) -> ZoneSet {
+        ZoneSet(match kind {
+            ZoneKind::Title => 1,
+            ZoneKind::Byline => 2,
+            ZoneKind::Body => 4,
+            ZoneKind::Boilerplate => 8,
+        })
+    }
+
+    pub const fn with(self, kind: ZoneKind) -> ZoneSet {
+        ZoneSet(self.0 | ZoneSet::of(kind).0)
+    }
+
+    pub const fn without(self, kind: ZoneKind) -> ZoneSet {
+        ZoneSet(self.0 & !ZoneSet::of(kind).0)
+    }
+
+    pub const fn contains(self, kind: ZoneKind) -> bool {
+        self.0 & ZoneSet::of(kind).0 != 0
+    }
+
+    /// One bit per zone kind, for tables of many sets (the matcher's per-line zones).
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+}
+
 /// A half-open byte range `start..end` of the text and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Zone {
