@@ -395,6 +395,19 @@ fn a_csv_header_over_the_limit_is_named_as_such() {
 }
 
 #[test]
+fn an_html_page_that_is_not_utf8_and_declares_nothing_warns_as_a_text_file_does() {
+    let page = b"<html><head><title>Caf\xe9</title></head><body><p>A calm report about the caf\xe9 on Main Street, which opened on Monday.</p></body></html>";
+    let dir = folder(&[("p.html", page)]);
+    let (json, code, stderr) = check_json(&["--include-text", dir.path().join("p.html").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(json["articles"][0]["text"].as_str().unwrap().contains("café"));
+    assert!(
+        stderr.contains("p.html: no charset declared and not valid UTF-8; decoded as Windows-1252"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn binary_csv_text_is_skipped_not_scored() {
     let dir = folder(&[("n.csv", b"id,text\nz,\x00\x00\x00\x00\x00\nok,A calm report.\n")]);
     let (json, code, stderr) = check_json(&[dir.path().join("n.csv").to_str().unwrap()]);

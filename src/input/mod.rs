@@ -126,7 +126,7 @@ impl Page {
                     zones: Some(page.zones),
                     origin: Origin::Derived,
                 };
-                Event::Article { article: Box::new(article), warning: None }
+                Event::Article { article: Box::new(article), warning: page.warning }
             }
             Err(reason) => skipped(path, None, reason.to_string()),
         }

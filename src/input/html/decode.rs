@@ -10,13 +10,24 @@ static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     regex::bytes::Regex::new(r#"(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"#).unwrap()
 });
 
+/// A page's text, and a warning when its bytes were not what it declared (or, declaring
+/// nothing, not UTF-8), as text files warn.
+pub struct DecodedPage {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
 /// Decodes an HTML page: BOM, else a declared charset, else UTF-8, else Windows-1252.
 /// A declared UTF-16 is treated as UTF-8, as browsers do (the declaration is ASCII, so the page
 /// cannot be UTF-16).
-pub fn decode_html(bytes: &[u8]) -> String {
+pub fn decode_html(bytes: &[u8]) -> DecodedPage {
+    let page = |text: std::borrow::Cow<'_, str>, warning: Option<&str>| DecodedPage {
+        text: text.into_owned(),
+        warning: warning.map(str::to_string),
+    };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return text.into_owned();
+        return page(text, None);
     }
     let head = &bytes[..bytes.len().min(4096)];
     let declared = META_CHARSET
@@ -25,12 +36,21 @@ pub fn decode_html(bytes: &[u8]) -> String {
         .map(|e| e.output_encoding());
     match declared {
         Some(encoding) if encoding != encoding_rs::UTF_8 => {
-            encoding.decode_without_bom_handling(bytes).0.into_owned()
+            page(encoding.decode_without_bom_handling(bytes).0, None)
         }
-        Some(_) => String::from_utf8_lossy(bytes).into_owned(),
+        Some(_) => match String::from_utf8_lossy(bytes) {
+            text @ std::borrow::Cow::Borrowed(_) => page(text, None),
+            text => page(
+                text,
+                Some("declared UTF-8 but not valid UTF-8; invalid bytes were replaced with U+FFFD"),
+            ),
+        },
         None => match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
-            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+            Ok(text) => page(text.into(), None),
+            Err(_) => page(
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+                Some("no charset declared and not valid UTF-8; decoded as Windows-1252"),
+            ),
         },
     }
 }

@@ -83,6 +83,8 @@ pub struct Extracted {
     /// The canonical URL (`<link rel=canonical>`, else `og:url`).
     pub url: Option<String>,
     pub site_name: Option<String>,
+    /// Set when the page's bytes were not in the charset it declared, or not UTF-8.
+    pub warning: Option<String>,
 }
 
 /// Pages with more elements than this are not given to readability (its cost grows faster than
@@ -114,7 +116,7 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, NoArticle> {
         return Err(NoArticle::Binary);
     }
     let decoded = decode_html(bytes);
-    let html = limit_nesting(&decoded);
+    let html = limit_nesting(&decoded.text);
     let doc = Document::from(&*html);
     let page = doc.clone();
     let meta = page_metadata(&page);
@@ -150,6 +152,7 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, NoArticle> {
     if extracted.title.is_none() {
         extracted.title = meta.title;
     }
+    extracted.warning = decoded.warning;
     Ok(extracted)
 }
 

@@ -151,19 +151,27 @@ fn windows_1252_is_decoded_from_the_meta_charset() {
 
 #[test]
 fn encodings() {
-    assert_eq!(decode_html("<p>é</p>".as_bytes()), "<p>é</p>");
-    assert_eq!(decode_html(b"\xEF\xBB\xBF<p>x</p>"), "<p>x</p>");
+    assert_eq!(decode_html("<p>é</p>".as_bytes()).text, "<p>é</p>");
+    assert_eq!(decode_html(b"\xEF\xBB\xBF<p>x</p>").text, "<p>x</p>");
     let utf16: Vec<u8> =
         [0xFF, 0xFE].into_iter().chain("<p>Hé</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-    assert_eq!(decode_html(&utf16), "<p>Hé</p>");
+    assert_eq!(decode_html(&utf16).text, "<p>Hé</p>");
     assert!(extract(&utf16).text.contains("Hé"));
     // A declared UTF-8 page with a bad byte keeps the rest.
-    let text = decode_html(b"<meta charset=\"utf-8\"><p>ok \xff ok</p>");
-    assert!(text.contains("ok \u{fffd} ok"));
+    let page = decode_html(b"<meta charset=\"utf-8\"><p>ok \xff ok</p>");
+    assert!(page.text.contains("ok \u{fffd} ok"));
+    assert!(page.warning.unwrap().starts_with("declared UTF-8 but not valid UTF-8"));
+    let declared =
+        decode_html(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\xe9");
     assert_eq!(
-        decode_html(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\xe9"),
+        declared.text,
         "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">é"
     );
+    assert_eq!(declared.warning, None, "decoded as declared");
+    let undeclared = decode_html(b"<p>caf\xe9</p>");
+    assert_eq!(undeclared.text, "<p>café</p>");
+    assert!(undeclared.warning.unwrap().ends_with("decoded as Windows-1252"));
+    assert_eq!(decode_html("<p>café</p>".as_bytes()).warning, None);
 }
 
 #[test]
