@@ -85,6 +85,44 @@ pub(super) fn matches_at_line_start(hir: &regex_syntax::hir::Hir) -> bool {
     prefix.contains(Look::Start) || prefix.contains(Look::StartLF)
 }
 
+/// The ASCII bytes that no match of `hir` can contain (bit `b` of the 128): no literal or
+/// class of the pattern holds them. Look-arounds consume nothing, so `\b` or `$` next to such a
+/// byte does not take it into a match. No match spans such a byte, so a line's search can
+/// start just past the last of them before the first literal every match must reach; ASCII
+/// only, as an ASCII byte is never part of another character.
+pub(super) fn barrier_bytes(hir: &regex_syntax::hir::Hir) -> u128 {
+    /// The ASCII bytes some match of `hir` can contain.
+    fn possible(hir: &regex_syntax::hir::Hir) -> u128 {
+        use regex_syntax::hir::{Class, HirKind};
+        let ascii_range = |start: u32, end: u32| -> u128 {
+            if start > 127 {
+                return 0;
+            }
+            let end = end.min(127);
+            // Bits start..=end.
+            (u128::MAX >> (127 - end)) & (u128::MAX << start)
+        };
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => 0,
+            HirKind::Literal(literal) => {
+                literal.0.iter().filter(|b| b.is_ascii()).fold(0, |bits, &b| bits | 1 << b)
+            }
+            HirKind::Class(Class::Unicode(class)) => class
+                .iter()
+                .fold(0, |bits, range| bits | ascii_range(u32::from(range.start()), u32::from(range.end()))),
+            HirKind::Class(Class::Bytes(class)) => class
+                .iter()
+                .fold(0, |bits, range| bits | ascii_range(u32::from(range.start()), u32::from(range.end()))),
+            HirKind::Repetition(repetition) => possible(&repetition.sub),
+            HirKind::Capture(capture) => possible(&capture.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().fold(0, |bits, sub| bits | possible(sub))
+            }
+        }
+    }
+    !possible(hir)
+}
+
 /// The most characters a match of `hir` can have, if that is bounded (a class matches one
 /// character, or one byte, which is at most one character).
 fn maximum_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
@@ -340,6 +378,25 @@ mod tests {
         assert_eq!(lead(r"(?m)^\s*(?:\*+)?(?:Update|Correction):"), None, "unbounded before the literal");
         assert_eq!(lead(r"\b(?:By|Written by) [A-Z]"), None, "not at a line start");
         assert_eq!(maximum_chars(&regex_syntax::Parser::new().parse("é[a-z]{2}(?:ab|c)").unwrap()), Some(5));
+    }
+
+    #[test]
+    fn barrier_bytes_are_the_ascii_bytes_no_match_holds() {
+        let barriers = |pattern: &str| {
+            let bits = barrier_bytes(&regex_syntax::Parser::new().parse(pattern).unwrap());
+            (0u8..128).filter(|&b| bits & (1 << b) != 0).map(char::from).collect::<String>()
+        };
+        let all: String = (0u8..128).map(char::from).collect();
+        let without = |chars: &str| all.chars().filter(|c| !chars.contains(*c)).collect::<String>();
+        let lower: String = ('a'..='z').collect();
+        let upper: String = ('A'..='Z').collect();
+        // Looks take no byte; repetitions and alternatives hold what their parts hold.
+        assert_eq!(barriers(r"\b[A-Z][a-z]+ (?:said|told)\b$"), without(&format!("{lower}{upper} ")));
+        assert_eq!(barriers(r"(?i)said"), without("saidSAID\u{17f}"));
+        assert_eq!(barriers(r"[^x]"), "x", "a negated class holds every other byte");
+        assert_eq!(barriers(r"’\d"), without("0123456789"), "non-ASCII characters bar no ASCII byte");
+        assert_eq!(barriers(r"(?s).x"), "");
+        assert_eq!(barriers(r"(?-u:[a-c]\b)"), without("abc"), "a class of bytes");
     }
 
     #[test]

@@ -42,11 +42,24 @@ impl LastTrigger {
     };
 }
 
+/// A line to search for a pattern, from the start of the line (or from past its last
+/// [barrier](super::literals::barrier_bytes) before `first`) up to byte `end` of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct LineSearch {
+    pub(super) pattern: usize,
+    pub(super) line: usize,
+    /// Every match of the pattern on the line ends after this byte of the text: it contains
+    /// one of the pattern's literals (or bytes), the first of which on the line starts here.
+    /// The line's start when nothing is known.
+    pub(super) first: usize,
+    pub(super) end: usize,
+}
+
 /// Where one text's patterns are to be searched, as its walk finds their trigger literals.
 #[derive(Default)]
 pub(super) struct Searches {
-    /// `(pattern, line, end)`: lines to search whole, up to byte `end` of the text.
-    pub(super) lines: Vec<(usize, usize, usize)>,
+    /// Lines to search whole (or from their last barrier before the first literal).
+    pub(super) lines: Vec<LineSearch>,
     /// `(pattern, byte, line)`: where patterns whose matches start at their literals may start.
     starts: Vec<(usize, usize, usize)>,
 }
@@ -91,9 +104,9 @@ impl Searches {
             let end = shape.reach.map_or(usize::MAX, |reach| start.saturating_add(reach));
             if last.starts_on_line == 1 {
                 last.wanted = self.lines.len();
-                self.lines.push((pattern, line, end));
+                self.lines.push(LineSearch { pattern, line, first: start, end });
             } else {
-                self.lines[last.wanted].2 = end;
+                self.lines[last.wanted].end = end;
             }
         }
     }
@@ -106,7 +119,9 @@ impl Searches {
         let mut anchored = Vec::with_capacity(self.starts.len());
         for group in self.starts.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
             if group.len() > MAX_ANCHORED_STARTS_PER_LINE {
-                self.lines.push((group[0].0, group[0].2, usize::MAX));
+                // Sorted: the group's first start is the line's first.
+                let (pattern, first, line) = group[0];
+                self.lines.push(LineSearch { pattern, line, first, end: usize::MAX });
             } else {
                 anchored.extend_from_slice(group);
             }
@@ -176,18 +191,23 @@ impl Untriggered {
         Ok(this)
     }
 
-    /// Adds `(pattern, line, end)` for every line that each pattern must run on, of the lines
-    /// that `in_zones(pattern, line)` allows (a line outside the pattern's zones needs no search).
+    /// Adds a search for every line that each pattern must run on, of the lines that
+    /// `in_zones(pattern, line)` allows (a line outside the pattern's zones needs no search),
+    /// with the first of the pattern's bytes or inner literals on the line as its `first`.
     pub(super) fn pick_lines(
         &self,
         text: &str,
         lines: &[std::ops::Range<usize>],
         in_zones: impl Fn(usize, usize) -> bool,
-        wanted: &mut Vec<(usize, usize, usize)>,
+        wanted: &mut Vec<LineSearch>,
     ) {
-        for &index in &self.always {
+        for &pattern in &self.always {
             wanted.extend(
-                (0..lines.len()).filter(|&line| in_zones(index, line)).map(|line| (index, line, usize::MAX)),
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|&(line, _)| in_zones(pattern, line))
+                    .map(|(line, range)| LineSearch { pattern, line, first: range.start, end: usize::MAX }),
             );
         }
         if let Some(bits) = &self.byte_bits {
@@ -197,11 +217,15 @@ impl Untriggered {
                 if found != 0 {
                     let picked =
                         self.byte_patterns.iter().enumerate().filter(|(bit, _)| found & (1 << bit) != 0);
-                    wanted.extend(
-                        picked
-                            .filter(|&(_, &index)| in_zones(index, line))
-                            .map(|(_, &index)| (index, line, usize::MAX)),
-                    );
+                    wanted.extend(picked.filter(|&(_, &pattern)| in_zones(pattern, line)).map(
+                        |(bit, &pattern)| {
+                            let first = bytes[range.clone()]
+                                .iter()
+                                .position(|&b| bits[usize::from(b)] & (1 << bit) != 0)
+                                .map_or(range.start, |i| range.start + i);
+                            LineSearch { pattern, line, first, end: usize::MAX }
+                        },
+                    ));
                 }
             }
         }
@@ -211,9 +235,9 @@ impl Untriggered {
                 while line + 1 < lines.len() && lines[line + 1].start <= m.start() {
                     line += 1;
                 }
-                let index = self.inner_patterns[m.pattern().as_usize()];
-                if in_zones(index, line) {
-                    wanted.push((index, line, usize::MAX));
+                let pattern = self.inner_patterns[m.pattern().as_usize()];
+                if in_zones(pattern, line) {
+                    wanted.push(LineSearch { pattern, line, first: m.start(), end: usize::MAX });
                 }
             }
         }
@@ -241,12 +265,11 @@ mod tests {
         let picked = |in_zones: &dyn Fn(usize, usize) -> bool| {
             let mut wanted = Vec::new();
             untriggered.pick_lines(text, &line_ranges(text), in_zones, &mut wanted);
-            wanted.sort_unstable();
-            wanted.dedup();
-            wanted
-                .into_iter()
-                .map(|(pattern, line, end)| (pattern, line, end == usize::MAX))
-                .collect::<Vec<_>>()
+            let mut picked: Vec<_> =
+                wanted.iter().map(|s| (s.pattern, s.line, s.end == usize::MAX)).collect();
+            picked.sort_unstable();
+            picked.dedup();
+            picked
         };
         assert_eq!(
             picked(&|_, _| true),
