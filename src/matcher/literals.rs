@@ -26,22 +26,24 @@ pub(super) struct Shape {
     pub(super) line_lead: Option<usize>,
 }
 
-/// Literals (lower-cased) such that every match of the pattern `hir` contains one of them,
-/// and that the trie walk cannot miss: the literals that matches start with, or end with, or
-/// the ones that one element of the pattern's top-level sequence must start with
-/// (`\b(?:we|they) are either with` must contain " are either with"), whichever has the
-/// longest shortest literal. `None` when no set is worth searching for.
-#[cfg(test)]
-pub(super) fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
-    trigger_set(hir).map(|set| set.literals)
-}
-
-/// Literals for the trie, as [`trigger_set`] chooses them.
+/// Literals for the trie, as [`trigger_set`] chooses them, and what they tell about where the
+/// pattern's matches lie.
 pub(super) struct TriggerSet {
     pub(super) literals: Vec<String>,
     pub(super) shape: Shape,
 }
 
+/// [`trigger_set`]'s literals alone, for the tests.
+#[cfg(test)]
+pub(super) fn trigger_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    trigger_set(hir).map(|set| set.literals)
+}
+
+/// Literals (lower-cased) such that every match of the pattern `hir` contains one of them,
+/// and that the trie walk cannot miss: the literals that matches start with, or end with, or
+/// the ones that one element of the pattern's top-level sequence must start with
+/// (`\b(?:we|they) are either with` must contain " are either with"), whichever has the
+/// longest shortest literal. `None` when no set is worth searching for.
 pub(super) fn trigger_set(hir: &regex_syntax::hir::Hir) -> Option<TriggerSet> {
     let candidates = literal_candidates(hir);
     let chosen = best_candidate(&candidates, |literal, at_walk_start| {

@@ -137,8 +137,10 @@ pub(super) struct Untriggered {
     /// Patterns that run on every line.
     always: Vec<usize>,
     /// Patterns every match of which contains one of a few bytes that are not letters (a digit,
-    /// `*`, `!`): for byte `b`, `byte_bits[b]` has bit `i` set when `b` is one of pattern
-    /// `byte_patterns[i]`'s bytes. A line runs the patterns whose bytes it contains.
+    /// `*`, `!`: the first bytes of the literals it must contain): for byte `b`, `byte_bits[b]`
+    /// has bit `i` set when `b` is one of pattern `byte_patterns[i]`'s bytes. A line runs the
+    /// patterns whose bytes it contains. At most eight patterns, one bit each of a `u8`; more
+    /// are picked by their inner literals or run on every line.
     byte_bits: Option<Box<[u8; 256]>>,
     byte_patterns: Vec<usize>,
     /// Patterns every match of which contains one of some literals of three bytes or more that
