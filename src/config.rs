@@ -108,8 +108,19 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     }
     let base = path.parent().unwrap_or(Path::new("."));
     for rule_path in &mut config.rules {
+        let written = rule_path.display().to_string();
         if rule_path.is_relative() {
             *rule_path = base.join(&*rule_path);
+        }
+        // Named here, where it was written: the rule loader would only name the joined path.
+        if !rule_path.exists() {
+            return Err(ConfigError {
+                place: path.display().to_string(),
+                reason: format!(
+                    "the rule path `{written}` in `rules` does not exist ({}; paths are relative to this file)",
+                    rule_path.display()
+                ),
+            });
         }
     }
     Ok(config)
