@@ -47,7 +47,9 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
 
 use crate::rules::Rule;
-use crate::text::{char_at, char_before, is_ascii_word_byte, is_word_char};
+use crate::text::{
+    BLOCK, char_at, char_before, for_each_block, is_ascii_word_byte, is_word_char, pack_flags,
+};
 use crate::zones::{Zone, ZoneSet};
 use literals::{Shape, TriggerSet, barrier_bytes, matches_at_line_start, trigger_set};
 use searches::{LastTrigger, LineSearch, Searches, Untriggered};
@@ -440,9 +442,6 @@ fn compile_patterns(rules: &[Rule]) -> Result<Vec<CompiledPattern>, CompileError
         .collect()
 }
 
-/// Bytes looked at together when finding where walks start.
-const BLOCK: usize = 64;
-
 /// Calls `hit(key, start, end)` for every occurrence of a key of `trie` in `text` that does
 /// not start inside an ASCII word (it starts at the text's start, after a non-word byte, or
 /// at a non-word byte), overlapping ones included, in order of start.
@@ -454,18 +453,9 @@ fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize
     let bytes = text.as_bytes();
     // Whether the byte before the block is a word byte (0 or 1).
     let mut inside = 0u64;
-    let mut last = [0u8; BLOCK];
-    for block_start in (0..bytes.len()).step_by(BLOCK) {
-        let block: &[u8; BLOCK] = match bytes[block_start..].first_chunk() {
-            Some(block) => block,
-            None => {
-                // The last, short block, padded with NUL bytes (not word bytes, and past the
-                // text's end, so never a start: see below).
-                last[..bytes.len() - block_start].copy_from_slice(&bytes[block_start..]);
-                &last
-            }
-        };
-        let word = word_byte_mask(block);
+    // The last block's padding is past the text's end, so never a start: see below.
+    for_each_block(bytes, |block_start, block| {
+        let word = pack_flags(&block.map(|b| u8::from(is_ascii_word_byte(b))));
         let mut starts = !(word & ((word << 1) | inside));
         inside = word >> 63;
         if bytes.len() - block_start < BLOCK {
@@ -476,21 +466,7 @@ fn for_each_key(trie: &Trie, text: &str, mut hit: impl FnMut(usize, usize, usize
             starts &= starts - 1;
             trie.walk(bytes, at, |key, end| hit(key, at, end));
         }
-    }
-}
-
-/// Bit `i` set where `block[i]` is an ASCII word byte ([`is_ascii_word_byte`]): the bytes
-/// classified by comparisons the compiler vectorises, then their flags gathered eight at a
-/// time into a byte by one multiplication (the eight products that land in the top byte do
-/// not overlap, and none of the others reaches it).
-fn word_byte_mask(block: &[u8; BLOCK]) -> u64 {
-    let flags = block.map(|b| u8::from(is_ascii_word_byte(b)));
-    let mut mask = 0;
-    for (k, eight) in flags.chunks_exact(8).enumerate() {
-        let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        mask |= (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-    }
-    mask
+    });
 }
 
 /// For each line, the zones it overlaps (its newline included), as [`ZoneSet::bits`]; every zone

@@ -49,8 +49,24 @@ pub fn fold_whitespace(text: &str) -> String {
     folded
 }
 
-/// Bytes that [`count_words`] classifies together, one bit each in a `u64`.
-const BLOCK: usize = 64;
+/// Bytes classified together, one bit each in a `u64` ([`count_words`], the matcher's walk
+/// starts).
+pub const BLOCK: usize = 64;
+
+/// Calls `f` with each block of [`BLOCK`] bytes of `bytes` and its offset, in order; the last,
+/// short block is padded with NUL bytes (which are no word byte and no character start).
+pub fn for_each_block(bytes: &[u8], mut f: impl FnMut(usize, &[u8; BLOCK])) {
+    let mut last = [0u8; BLOCK];
+    for start in (0..bytes.len()).step_by(BLOCK) {
+        match bytes[start..].first_chunk() {
+            Some(block) => f(start, block),
+            None => {
+                last[..bytes.len() - start].copy_from_slice(&bytes[start..]);
+                f(start, &last);
+            }
+        }
+    }
+}
 
 /// Number of words (runs of word characters, apostrophes inside words included once; in
 /// scripts written without spaces, one per two letters of a run, see [`crate::unspaced`]).
@@ -73,16 +89,7 @@ pub fn count_words(text: &str) -> usize {
     let mut inside = 0u64;
     // The classes of the last character's bytes that fall into the next block.
     let (mut next_word, mut next_apostrophe) = (0u64, 0u64);
-    let mut last = [0u8; BLOCK];
-    for start in (0..bytes.len()).step_by(BLOCK) {
-        let block: &[u8; BLOCK] = match bytes[start..].first_chunk() {
-            Some(block) => block,
-            None => {
-                // The last, short block, padded with NUL bytes (not word characters).
-                last[..bytes.len() - start].copy_from_slice(&bytes[start..]);
-                &last
-            }
-        };
+    for_each_block(bytes, |start, block| {
         let (mut word, mut apostrophe) = (next_word, next_apostrophe);
         (next_word, next_apostrophe) = (0, 0);
         let mut ascii_word = [0u8; BLOCK];
@@ -128,14 +135,14 @@ pub fn count_words(text: &str) -> usize {
         let within = word | joined;
         words += (word & !((within << 1) | inside)).count_ones() as usize;
         inside = within >> 63;
-    }
+    });
     words + crate::unspaced::words_in_run(run_letters)
 }
 
 /// Bit `i` set where `flags[i]` is 1 (each flag is 0 or 1): eight flags at a time, gathered
 /// into the top byte by one multiplication (the eight products that land there do not overlap,
 /// and none of the others reaches it).
-fn pack_flags(flags: &[u8; BLOCK]) -> u64 {
+pub fn pack_flags(flags: &[u8; BLOCK]) -> u64 {
     let mut mask = 0;
     for (k, eight) in flags.chunks_exact(8).enumerate() {
         let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
