@@ -144,38 +144,44 @@ const MAX_JOBS: usize = 256;
 /// the command line, the baseline, a rule file, the config), or both at once: the file would be
 /// replaced when the run ends, and the data in it lost.
 fn refuse_overwriting_inputs(args: &CheckArgs, rules: &RuleSet, config: &Config) -> Result<()> {
+    if let (Some(report), Some(baseline)) = (&args.output, &args.write_baseline)
+        && std::path::absolute(report).ok() == std::path::absolute(baseline).ok()
+    {
+        return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
+    }
     // Only regular files that exist can be lost; a device or FIFO is written in place.
     let resolved = |path: &Path| fs::canonicalize(path).ok().filter(|p| p.is_file());
-    let mut read: Vec<(PathBuf, String)> = Vec::new();
-    let mut reads = |path: &Path, what: &str| {
-        if let Some(resolved) = resolved(path) {
-            read.push((resolved, what.to_string()));
-        }
-    };
-    args.paths.iter().for_each(|p| reads(p, "an input"));
-    if let Some(baseline) = &args.baseline {
-        reads(baseline, "the baseline (--baseline)");
-    }
-    rules.rules.iter().for_each(|r| reads(Path::new(&r.source), "a rule file"));
-    if let Some(path) = &config.path {
-        reads(path, "the config file");
-    }
     let outputs = [(&args.output, "-o"), (&args.write_baseline, "--write-baseline")];
-    for (output, flag) in outputs.iter().filter_map(|(path, flag)| Some((path.as_ref()?, flag))) {
-        if let Some(target) = resolved(output)
-            && let Some((_, what)) = read.iter().find(|(path, _)| *path == target)
+    let targets: Vec<(&PathBuf, &str, PathBuf)> = outputs
+        .iter()
+        .filter_map(|&(path, flag)| path.as_ref().and_then(|path| Some((path, flag, resolved(path)?))))
+        .collect();
+    // A new file (the usual case) is no input: nothing more to look up.
+    if targets.is_empty() {
+        return Ok(());
+    }
+    if let [(report, _, a), (_, _, b)] = &targets[..]
+        && a == b
+    {
+        return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
+    }
+    let sources: std::collections::BTreeSet<&str> = rules.rules.iter().map(|r| r.source.as_str()).collect();
+    let read = args
+        .paths
+        .iter()
+        .map(|path| (path.as_path(), "an input"))
+        .chain(args.baseline.iter().map(|path| (path.as_path(), "the baseline (--baseline)")))
+        .chain(sources.into_iter().map(|source| (Path::new(source), "a rule file")))
+        .chain(config.path.iter().map(|path| (path.as_path(), "the config file")));
+    for (path, what) in read {
+        if let Some(resolved) = resolved(path)
+            && let Some((output, flag, _)) = targets.iter().find(|(_, _, target)| *target == resolved)
         {
             return Err(fail(format!(
                 "{}: the {flag} file is {what} of this run; write it elsewhere",
                 output.display()
             )));
         }
-    }
-    if let (Some(report), Some(baseline)) = (&args.output, &args.write_baseline)
-        && (std::path::absolute(report).ok() == std::path::absolute(baseline).ok()
-            || resolved(report).is_some_and(|r| resolved(baseline) == Some(r)))
-    {
-        return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
     }
     Ok(())
 }
