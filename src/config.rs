@@ -68,6 +68,13 @@ impl Config {
     }
 }
 
+/// The `rules` key alone, with where each path was written.
+#[derive(Deserialize)]
+struct RulePaths {
+    #[serde(default)]
+    rules: Vec<Spanned<PathBuf>>,
+}
+
 /// `newslint.toml` in `start` or its nearest parent that has one.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|path| path.is_file())
@@ -107,20 +114,25 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         return Err(ConfigError { place: config.place(score.span()), reason });
     }
     let base = path.parent().unwrap_or(Path::new("."));
-    for rule_path in &mut config.rules {
-        let written = rule_path.display().to_string();
-        if rule_path.is_relative() {
-            *rule_path = base.join(&*rule_path);
+    // Where each rule path was written, for a path that does not exist: the rule loader would
+    // name only the joined path, with no line. The file parsed above, so this parse succeeds.
+    let written_at = toml::from_str::<RulePaths>(&config.text).map(|paths| paths.rules).unwrap_or_default();
+    for index in 0..config.rules.len() {
+        let written = config.rules[index].display().to_string();
+        if config.rules[index].is_relative() {
+            config.rules[index] = base.join(&config.rules[index]);
         }
-        // Named here, where it was written: the rule loader would only name the joined path.
+        let rule_path = &config.rules[index];
         if !rule_path.exists() {
-            return Err(ConfigError {
-                place: path.display().to_string(),
-                reason: format!(
-                    "the rule path `{written}` in `rules` does not exist ({}; paths are relative to this file)",
-                    rule_path.display()
-                ),
-            });
+            let reason = format!(
+                "the rule path `{written}` in `rules` does not exist ({}; paths are relative to this file)",
+                rule_path.display()
+            );
+            let place = match written_at.get(index) {
+                Some(spanned) => config.place(spanned.span()),
+                None => config.file_name(),
+            };
+            return Err(ConfigError { place, reason });
         }
     }
     Ok(config)

@@ -411,10 +411,12 @@ fn project_config_is_found_merged_and_strict() {
         "{}:2:1: unknown category `namecalling` in [weights]; did you mean `name-calling`?",
         config_file.display()
     )));
-    // A rule path is named as the config wrote it, with the file that wrote it.
-    std::fs::write(&config_file, "rules = [\"no-such-rules/\"]\n").unwrap();
+    // A rule path is named as the config wrote it, with the file, line and column that wrote it.
+    std::fs::write(&config_file, "ignore = []\nrules = [\n  \"rules-here/\",\n  \"no-such-rules/\",\n]\n")
+        .unwrap();
+    std::fs::create_dir_all(config_file.parent().unwrap().join("rules-here")).unwrap();
     newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains(
-        format!("{}: the rule path `no-such-rules/` in `rules` does not exist", config_file.display()),
+        format!("{}:4:3: the rule path `no-such-rules/` in `rules` does not exist", config_file.display()),
     ));
     std::fs::write(&config_file, "fail-under = \"x\"\n").unwrap();
     newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
