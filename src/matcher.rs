@@ -496,8 +496,7 @@ fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let content_end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
-        lines.push(start..content_end);
+        lines.push(start..crate::text::content_end(text, start, end));
         start = end + 1;
     }
     lines.push(start..text.len());

@@ -377,9 +377,14 @@ impl LineIndex {
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
-        start..end
+        start..content_end(text, start, end)
     }
+}
+
+/// The end of a line's content: `end` (where its `\n` is, or the text's end) less a `\r` before
+/// it, so that CRLF lines end where LF lines do.
+pub fn content_end(text: &str, start: usize, end: usize) -> usize {
+    if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end }
 }
 
 #[cfg(test)]
