@@ -149,6 +149,24 @@ fn refuse_overwriting_inputs(args: &CheckArgs, rules: &RuleSet, config: &Config)
     {
         return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
     }
+    // A file a folder argument's walk would read: today's run would replace an article with
+    // the report, and the next one would read the report as an article.
+    for (path, flag) in [(&args.output, "-o"), (&args.write_baseline, "--write-baseline")] {
+        let Some(path) = path.as_ref().filter(|path| newslint::input::is_article_file(path)) else {
+            continue;
+        };
+        let Some(target) = canonical_parent(path) else { continue };
+        let folders = input_paths(args)
+            .into_iter()
+            .filter_map(|input| fs::canonicalize(input).ok().filter(|p| p.is_dir()));
+        if let Some(folder) = folders.into_iter().find(|folder| target.starts_with(folder)) {
+            return Err(fail(format!(
+                "{}: the {flag} file is inside the input folder {}, whose files this run reads; write it elsewhere",
+                path.display(),
+                folder.display()
+            )));
+        }
+    }
     // Only regular files that exist can be lost; a device or FIFO is written in place.
     let resolved = |path: &Path| fs::canonicalize(path).ok().filter(|p| p.is_file());
     let outputs = [(&args.output, "-o"), (&args.write_baseline, "--write-baseline")];
@@ -186,6 +204,18 @@ fn refuse_overwriting_inputs(args: &CheckArgs, rules: &RuleSet, config: &Config)
     Ok(())
 }
 
+/// The paths to read: the current folder when none is given.
+fn input_paths(args: &CheckArgs) -> Vec<PathBuf> {
+    if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() }
+}
+
+/// `path` with its folder made absolute and links in it resolved, whether or not the file
+/// itself exists yet.
+fn canonical_parent(path: &Path) -> Option<PathBuf> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(fs::canonicalize(folder).ok()?.join(path.file_name()?))
+}
+
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
     refuse_overwriting_inputs(&args, &rules, &config)?;
@@ -193,7 +223,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let engine = build_engine(&args, rules, &config)?;
     let pool = worker_pool(args.jobs)?;
     let mut printer = report::printer(args.format, engine.rules(), report_options(&args));
-    let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
+    let paths = input_paths(&args);
     let inputs = Inputs::new(&paths, input_options(&args));
     if args.group_by.is_some() && !args.format.shows_sources() {
         eprintln!(
@@ -407,24 +437,21 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Re
     }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| fail(format!("{}: not a file name", path.display())))?;
-    let temporary = folder.join(format!(".{}.newslint-tmp", name.to_string_lossy()));
-    let file = fs::File::create(&temporary).map_err(cannot_write)?;
-    let mut out = io::BufWriter::new(file);
-    let value = write(&mut out).and_then(|value| out.flush().map(|_| value));
-    match value {
-        Ok(value) => {
-            drop(out);
-            if let Err(e) = fs::rename(&temporary, path) {
-                let _ = fs::remove_file(&temporary);
-                return Err(cannot_write(e));
-            }
-            Ok(value)
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&temporary);
-            Err(cannot_write(e))
-        }
-    }
+    // A new file with a random name (created only if nothing, not even a link, is there), so
+    // that nobody can plant a link for the report to be written through, and two runs writing
+    // one report do not share it; with the mode `File::create` gives (0666 less the umask).
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".newslint-tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder).map_err(cannot_write)?;
+    let mut out = io::BufWriter::new(temporary.as_file_mut());
+    let value = write(&mut out).and_then(|value| out.flush().map(|_| value)).map_err(cannot_write)?;
+    drop(out);
+    // On failure the temporary file is removed when it is dropped.
+    temporary.persist(path).map_err(|e| cannot_write(e.error))?;
+    Ok(value)
 }
 
 fn print_config(args: &RuleArgs) -> Result<ExitCode> {

@@ -115,6 +115,78 @@ fn output_to_a_missing_folder_names_the_file() {
         .stderr(predicate::str::contains("os error").not());
 }
 
+/// The report is written through a new file of its own: a link planted where a temporary
+/// file could be expected is not written through, and the report ends up at `-o`, readable as a
+/// file made by the shell would be.
+#[test]
+fn output_is_not_written_through_a_planted_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder(&[("a.txt", b"A calm report."), ("victim.txt", b"precious")]);
+    std::os::unix::fs::symlink(dir.path().join("victim.txt"), dir.path().join(".out.json.newslint-tmp"))
+        .unwrap();
+    let target = dir.path().join("out.json");
+    newslint()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&target)
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read(dir.path().join("victim.txt")).unwrap(), b"precious");
+    let report = std::fs::symlink_metadata(&target).unwrap();
+    assert!(report.is_file(), "a file, not a link");
+    assert_eq!(
+        report.permissions().mode() & 0o066,
+        0o066 & !umask(),
+        "group and others read as the umask allows"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(json["summary"]["articles"], 1);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("newslint-tmp") && name != ".out.json.newslint-tmp")
+        .collect();
+    assert!(left.is_empty(), "no temporary file is left: {left:?}");
+}
+
+/// A report written into a folder that is read would replace an article, or be read as one by
+/// the next run; one of another kind (`.json` is not read from folders) is fine.
+#[test]
+fn output_inside_an_input_folder_is_refused() {
+    let dir = folder(&[("corpus/a.txt", b"A calm report."), ("corpus/b.txt", b"Another calm report.")]);
+    let corpus = dir.path().join("corpus");
+    for name in ["a.txt", "report.md", "sub/../report.jsonl"] {
+        std::fs::create_dir_all(corpus.join("sub")).unwrap();
+        newslint()
+            .args(["check", "-o"])
+            .arg(corpus.join(name))
+            .arg(&corpus)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("is inside the input folder"));
+    }
+    assert_eq!(std::fs::read(corpus.join("a.txt")).unwrap(), b"A calm report.");
+    assert!(!corpus.join("report.md").exists());
+    // No paths: the current folder is the input.
+    newslint().current_dir(&corpus).args(["check", "-o", "report.md"]).assert().code(2);
+    newslint()
+        .args(["check", "--format", "json", "-o"])
+        .arg(corpus.join("report.json"))
+        .arg(&corpus)
+        .assert()
+        .code(0);
+    newslint().args(["check", "-o"]).arg(dir.path().join("report.md")).arg(&corpus).assert().code(0);
+}
+
+/// This process's umask, read back from a file it creates.
+fn umask() -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    std::fs::File::create(&probe).unwrap();
+    0o666 & !std::fs::metadata(&probe).unwrap().permissions().mode()
+}
+
 /// Each quotation looks for a speech verb next to it; a line of a million quote marks (half a
 /// million empty quotations) stays linear and quick.
 #[test]

@@ -209,6 +209,11 @@ enum Compression {
 }
 
 /// The kind and compression of a file from its name; `None` for a name a folder walk skips.
+/// Whether a folder walk reads a file of this name as an article (`.txt`, `.jsonl.gz`, ...).
+pub fn is_article_file(path: &Path) -> bool {
+    kind_of(path).0.is_some()
+}
+
 fn kind_of(path: &Path) -> (Option<Kind>, Compression) {
     let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let (name, compression) = match name.rsplit_once('.') {
