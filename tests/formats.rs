@@ -461,3 +461,43 @@ fn json_escapes_messages_matched_text_and_titles() {
     assert_eq!(finding["start"], 5);
     assert_eq!(finding["zone"], "body");
 }
+
+/// A score just under a band's edge is printed as it is, not rounded into the next band: the
+/// reader sees 39.97 beside "low" and the `--fail-under 40` that fails it.
+#[test]
+fn a_score_under_a_band_edge_is_not_printed_rounded_over_it() {
+    let dir = folder(&[
+        ("e.txt", b"The zorblat stood by the river.\n"),
+        (
+            "edge.toml",
+            b"[[category]]\nid = \"edge-cue\"\ngroup = \"cue\"\nname = \"Edge cue\"\nexplanation = \"A test cue.\"\n\
+              advice = \"None.\"\nweight = 11.19\n\n[[rule]]\nid = \"edge-word\"\ncategory = \"edge-cue\"\n\
+              message = \"The edge word\"\nexplanation = \"A test rule.\"\nphrases = [\"zorblat\"]\n",
+        ),
+    ]);
+    let check = |format: &str| {
+        let output = newslint()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--no-default-rules",
+                "--rules",
+                "edge.toml",
+                "--fail-under",
+                "40",
+                "--format",
+                format,
+            ])
+            .arg("e.txt")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "39.97 is below 40");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    assert_eq!(json["articles"][0]["score"], 39.97);
+    for format in ["table", "annotated", "markdown", "html"] {
+        let out = check(format);
+        assert!(out.contains("39.97") && !out.contains("40.0 "), "{format}: {out}");
+    }
+}

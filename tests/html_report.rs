@@ -172,7 +172,12 @@ fn highlights_and_score_card_match_the_json() {
     assert_eq!(card[2].parse::<f64>().unwrap(), json["score"].as_f64().unwrap());
     assert_eq!(card[3].parse::<f64>().unwrap(), json["base"].as_f64().unwrap());
     assert_eq!(card[4].parse::<u64>().unwrap(), json["words"].as_u64().unwrap());
-    assert!(page.contains(&format!("<span class=\"num\">{:.1}</span>", json["score"].as_f64().unwrap())));
+    // The score as printed is its exact cents, and the rows shown under it add up to it.
+    assert!(page.contains(&format!("<span class=\"num\">{:.2}</span>", json["score"].as_f64().unwrap())));
+    let shown = Regex::new(r#"data-quoted="\d+">([+-][0-9.]+)</span>"#).unwrap();
+    let cents = |x: f64| (x * 100.0).round() as i64;
+    let rows_total: i64 = shown.captures_iter(&page).map(|row| cents(row[1].parse::<f64>().unwrap())).sum();
+    assert_eq!(cents(json["base"].as_f64().unwrap()) + rows_total, cents(json["score"].as_f64().unwrap()));
     let rows =
         Regex::new(r#"data-category="([^"]+)" data-points="([^"]+)" data-count="(\d+)" data-quoted="(\d+)""#)
             .unwrap();

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use super::{ReportOptions, Reporter, group_color};
+use super::{ReportOptions, Reporter, Shown, group_color};
 use crate::analyze::Analysis;
 use crate::rules::{Group, RuleSet, Voice};
 use crate::summary::Summary;
@@ -69,9 +69,9 @@ impl Reporter for AnnotatedReporter<'_> {
         let score = &analysis.score;
         writeln!(
             out,
-            "{}  score {:.1} ({})  ·  {} word{}  ·  {} finding{}",
+            "{}  score {} ({})  ·  {} word{}  ·  {} finding{}",
             self.options.paint(Style::new().bold(), &printable_line(&analysis.article.id)),
-            score.score,
+            Shown(score.score),
             score.band.as_str(),
             analysis.words,
             plural(analysis.words),

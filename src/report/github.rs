@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use super::{ReportOptions, Reporter};
+use super::{ReportOptions, Reporter, Shown};
 use crate::analyze::Analysis;
 use crate::input::Origin;
 use crate::rules::{Group, RuleSet, Severity};
@@ -70,7 +70,7 @@ impl Reporter for GithubReporter<'_> {
             plural(summary.articles),
             summary.findings,
             plural(summary.findings),
-            summary.mean_score.map_or("-".to_string(), |s| format!("{s:.1}"))
+            summary.mean_score.map_or("-".to_string(), |s| Shown(s).to_string())
         )
     }
 }

@@ -22,7 +22,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{ReportOptions, Reporter};
+use super::{ReportOptions, Reporter, Shown};
 use crate::analyze::Analysis;
 use crate::finding::Finding;
 use crate::rules::{Group, RuleSet, Voice};
@@ -241,7 +241,7 @@ impl HtmlReporter<'_> {
             put!(page, " · {} shown", self.contents.len());
         }
         if let Some(mean) = summary.mean_score {
-            put!(page, " · mean score {mean:.1}");
+            put!(page, " · mean score {}", Shown(mean));
         }
         if summary.articles > 1 {
             put!(page, " · {} high · {} mixed · {} low", summary.high, summary.mixed, summary.low);
@@ -252,11 +252,11 @@ impl HtmlReporter<'_> {
             for entry in &self.contents {
                 put!(
                     page,
-                    "<li><a href=\"#{}\" class=\"band-{}\">{} <span class=\"badge\">{:.1}</span></a></li>\n",
+                    "<li><a href=\"#{}\" class=\"band-{}\">{} <span class=\"badge\">{}</span></a></li>\n",
                     entry.anchor,
                     entry.band.as_str(),
                     esc(&entry.title),
-                    entry.score
+                    Shown(entry.score)
                 );
             }
             page.push_str("</ol>\n");
@@ -333,14 +333,15 @@ impl HtmlReporter<'_> {
         put!(
             html,
             "<aside class=\"card band-{0}\" data-score=\"{1}\" data-base=\"{2}\" data-words=\"{3}\" \
-             data-band=\"{0}\">\n<div class=\"score\"><span class=\"num\">{1:.1}</span>\
+             data-band=\"{0}\">\n<div class=\"score\"><span class=\"num\">{5}</span>\
              <span class=\"of\">/ 100</span><span class=\"badge\">{0}</span></div>\n\
              <dl><dt>Words</dt><dd>{3}</dd><dt>Findings</dt><dd>{4}",
             score.band.as_str(),
             score.score,
             score.base,
             analysis.words,
-            analysis.findings.len()
+            analysis.findings.len(),
+            Shown(score.score)
         );
         if quoted > 0 {
             put!(html, " ({quoted} quoted, not counted)");
@@ -349,13 +350,13 @@ impl HtmlReporter<'_> {
         // Where the score lands among the bands, and where every article starts.
         put!(
             html,
-            "<div class=\"gauge\" role=\"img\" aria-label=\"Score {0:.1} of 100 ({1}); every article \
+            "<div class=\"gauge\" role=\"img\" aria-label=\"Score {0} of 100 ({1}); every article \
              starts at {2:.0}\"><span class=\"fill\" style=\"width:{3:.2}%\"></span><span class=\"start\" \
              style=\"left:{4:.2}%\"></span></div>\n<div class=\"ticks\"><span style=\"left:0%\">0</span>\
              <span style=\"left:{5:.0}%\">low</span><span style=\"left:{6:.0}%\">{6:.0}</span>\
              <span style=\"left:{7:.0}%\">mixed</span><span style=\"left:{8:.0}%\">{8:.0}</span>\
              <span style=\"left:{9:.0}%\">high</span><span style=\"left:100%\">100</span></div>\n",
-            score.score,
+            Shown(score.score),
             score.band.as_str(),
             score.base,
             score.score.clamp(0.0, 100.0),
@@ -369,7 +370,7 @@ impl HtmlReporter<'_> {
         html.push_str("<h3>How the score adds up</h3>\n<div class=\"chart\">\n");
         put!(
             html,
-            "<span class=\"label\"><span class=\"start-key\"></span>Starting point</span><span></span><span class=\"value\">{:.1}</span>\n",
+            "<span class=\"label\"><span class=\"start-key\"></span>Starting point</span><span></span><span class=\"value\">{:.2}</span>\n",
             score.base
         );
         // Bars are scaled to the heaviest category (at least 5 points) so small effects stay
@@ -393,7 +394,7 @@ impl HtmlReporter<'_> {
                 html,
                 "</span></span><span class=\"track\"><span class=\"bar {class}\" \
                  style=\"{side}:50%;width:{width:.2}%\"></span></span><span class=\"value\" \
-                 data-category=\"{}\" data-points=\"{}\" data-count=\"{}\" data-quoted=\"{}\">{:+.1}</span>\n",
+                 data-category=\"{}\" data-points=\"{}\" data-count=\"{}\" data-quoted=\"{}\">{:+.2}</span>\n",
                 esc(&category.id),
                 c.points,
                 c.count,
@@ -403,8 +404,8 @@ impl HtmlReporter<'_> {
         }
         put!(
             html,
-            "<span class=\"sum-line\"></span><span class=\"label total\">Score</span><span></span><span class=\"value total\">{:.1}</span>\n",
-            score.score
+            "<span class=\"sum-line\"></span><span class=\"label total\">Score</span><span></span><span class=\"value total\">{}</span>\n",
+            Shown(score.score)
         );
         html.push_str("</div>\n");
         if score.breakdown.is_empty() {

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Excerpt, ReportOptions, Reporter};
+use super::{Excerpt, ReportOptions, Reporter, Shown};
 use crate::analyze::Analysis;
 use crate::rules::RuleSet;
 use crate::summary::Summary;
@@ -52,15 +52,15 @@ impl Reporter for MarkdownReporter<'_> {
         let score = &analysis.score;
         let heaviest = super::heaviest_categories(analysis, self.rules);
         self.rows.push(format!(
-            "| {} | {} | {:.1} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             cell(&article.id),
             analysis.words,
-            score.score,
+            Shown(score.score),
             score.band.as_str(),
             cell(&heaviest)
         ));
         let mut section =
-            format!("### {} — {:.1} ({})\n\n", cell(&article.id), score.score, score.band.as_str());
+            format!("### {} — {} ({})\n\n", cell(&article.id), Shown(score.score), score.band.as_str());
         let mut findings: Vec<_> = analysis.findings.iter().collect();
         // Problems first (most severe first), then signals; input order within each.
         findings.sort_by_key(|f| {
@@ -102,7 +102,7 @@ impl Reporter for MarkdownReporter<'_> {
             summary.high,
             summary.mixed,
             summary.low,
-            summary.mean_score.map_or("-".to_string(), |s| format!("{s:.1}"))
+            summary.mean_score.map_or("-".to_string(), |s| Shown(s).to_string())
         )?;
         if !self.rows.is_empty() {
             writeln!(out, "| Article | Words | Score | Band | Heaviest categories (points) |")?;
@@ -119,11 +119,11 @@ impl Reporter for MarkdownReporter<'_> {
                 let top: Vec<String> = s.top_categories.iter().map(|(c, n)| format!("{c} ({n})")).collect();
                 writeln!(
                     out,
-                    "| {} | {} | {:.1} | {:.1} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     cell(&s.source),
                     s.articles,
-                    s.mean_score,
-                    s.worst_score,
+                    Shown(s.mean_score),
+                    Shown(s.worst_score),
                     top.join(", ")
                 )?;
             }

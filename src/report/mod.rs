@@ -219,12 +219,23 @@ const HEAVIEST_CATEGORIES: usize = 3;
 
 /// The categories that moved an article's score most, as "loaded-language -3.6", for the
 /// summary rows of the table and the Markdown report.
+/// A score as printed: its exact cents (scores are whole cents, `score.rs`). One decimal would
+/// round 39.97 to 40.0, shown beside the band "low" and a failed `--fail-under 40`.
+pub struct Shown(pub f64);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.2}", self.0)
+    }
+}
+
 fn heaviest_categories(analysis: &Analysis, rules: &RuleSet) -> String {
     let top: Vec<String> = analysis
         .score
         .breakdown
         .iter()
-        .filter(|c| c.points != 0.0)
+        // Points that print as ±0.0 (under 0.05) say nothing here.
+        .filter(|c| c.points.abs() >= 0.05)
         .take(HEAVIEST_CATEGORIES)
         .map(|c| format!("{} {:+.1}", rules.categories[c.category].id, c.points))
         .collect();

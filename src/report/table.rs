@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Excerpt, Prerender, ReportOptions, Reporter, band_color, group_color};
+use super::{Excerpt, Prerender, ReportOptions, Reporter, Shown, band_color, group_color};
 use crate::analyze::Analysis;
 use crate::rules::{RuleSet, Voice};
 use crate::score::Band;
@@ -52,7 +52,7 @@ impl<'a> ArticleTable<'a> {
         let heading = self.options.paint(Style::new().bold(), &printable_line(&article.id));
         let band = self.options.paint(
             band_color(score.band).on_default().bold(),
-            &format!("{:.1} ({})", score.score, score.band.as_str()),
+            &format!("{} ({})", Shown(score.score), score.band.as_str()),
         );
         writeln!(
             out,
@@ -178,7 +178,7 @@ impl Reporter for TableReporter<'_> {
                 table.add_row([
                     Cell::new(cell_text(id)),
                     Cell::new(words).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{score:.1}")).set_alignment(CellAlignment::Right),
+                    Cell::new(Shown(*score).to_string()).set_alignment(CellAlignment::Right),
                     bold(band.as_str(), band_color(*band)),
                     Cell::new(top),
                 ]);
@@ -200,8 +200,8 @@ impl Reporter for TableReporter<'_> {
                 table.add_row([
                     Cell::new(cell_text(&s.source)),
                     Cell::new(s.articles).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.1}", s.mean_score)).set_alignment(CellAlignment::Right),
-                    Cell::new(format!("{:.1}", s.worst_score)).set_alignment(CellAlignment::Right),
+                    Cell::new(Shown(s.mean_score).to_string()).set_alignment(CellAlignment::Right),
+                    Cell::new(Shown(s.worst_score).to_string()).set_alignment(CellAlignment::Right),
                     Cell::new(top.join(", ")),
                 ]);
             }
