@@ -225,7 +225,7 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before.rfind('\n').map_or(first_line_start(text).min(offset), |i| i + 1);
     let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
     (line, before[line_start..].chars().count() + 1)
 }
@@ -303,6 +303,13 @@ pub fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
 
 /// 1-based line and column (in characters) of offsets visited in ascending order: each byte of
 /// the text is read once, however many offsets there are (an article's findings, by start).
+/// Where the first line's first column is: after a byte-order mark, which editors do not show
+/// (a UTF-16 one is gone with the decoding; a UTF-8 one stays in the text, whose offsets are the
+/// file's bytes).
+fn first_line_start(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 }
+}
+
 pub struct LineCursor<'t> {
     text: &'t str,
     /// The byte reached, and its line and column.
@@ -313,7 +320,7 @@ pub struct LineCursor<'t> {
 
 impl<'t> LineCursor<'t> {
     pub fn new(text: &'t str) -> Self {
-        LineCursor { text, at: 0, line: 1, column: 1 }
+        LineCursor { text, at: first_line_start(text), line: 1, column: 1 }
     }
 
     /// Line and column of `offset`, which should be at or after the previous offset: an earlier
@@ -363,7 +370,7 @@ impl LineIndex {
     /// 1-based line and column (in characters) of byte `offset`.
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let start = if line == 0 { first_line_start(text).min(offset) } else { self.starts[line] };
         (line + 1, self.chars_to(text, offset) - self.chars_to(text, start) + 1)
     }
 
@@ -390,6 +397,22 @@ pub fn content_end(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}Shocking news\nline two";
+        let word = text.find("news").unwrap();
+        let second = text.find("two").unwrap();
+        for offset in [3, word, second] {
+            let expected = if offset == second { (2, 6) } else { (1, offset - 3 + 1) };
+            assert_eq!(line_column(text, offset), expected, "line_column at {offset}");
+            assert_eq!(LineIndex::new(text).line_column(text, offset), expected, "LineIndex at {offset}");
+            assert_eq!(LineCursor::new(text).advance_to(offset), expected, "LineCursor at {offset}");
+        }
+        // Without a mark the first column is the first byte.
+        assert_eq!(LineCursor::new("Shocking").advance_to(0), (1, 1));
+        assert_eq!(LineIndex::new("Shocking").line_column("Shocking", 0), (1, 1));
+    }
 
     #[test]
     fn fold_whitespace_joins_lines_and_runs_of_space_with_one_space() {

@@ -28,6 +28,7 @@ fn article_text() -> impl Strategy<Value = String> {
         Just("Mr. U.S. Gen. ".to_string()),
         Just("Donate now! Don't copy text! ".to_string()),
         Just("‘’“”\"' ".to_string()),
+        Just("\u{feff}".to_string()),
         "[a-zA-Z ]{0,30}",
         "\\PC{0,12}",
     ];
@@ -43,7 +44,12 @@ proptest! {
         for f in &analysis.findings {
             prop_assert!(f.start < f.end && f.end <= text.len());
             prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-            prop_assert!(f.line >= 1 && f.column >= 1);
+            // Line and column as an editor counts them: characters, 1-based, after a BOM.
+            let before = &text[..f.start];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let mark = usize::from(line_start == 0 && text.starts_with('\u{feff}'));
+            prop_assert_eq!(f.line, before.matches('\n').count() + 1);
+            prop_assert_eq!(f.column, before[line_start..].chars().count() + 1 - mark);
         }
         prop_assert!(analysis.findings.windows(2).all(|w| w[0].start <= w[1].start));
         if text.is_empty() {
