@@ -3,11 +3,12 @@
 //! configuration or input error).
 
 mod cli;
+mod output_file;
+mod rule_commands;
 
-use std::collections::{HashMap, HashSet};
-use std::fs;
+use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -46,7 +47,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(*args),
         Command::Rules { command: RulesCommand::List { rules } } => {
-            load_settings(&rules).and_then(|s| list_rules(&s.rules))
+            load_settings(&rules).and_then(|s| print_text(rule_commands::rule_table(&s.rules).as_bytes()))
         }
         Command::Rules { command: RulesCommand::Test { paths, rules } } => test_rules(&rules, &paths),
         Command::Explain { id, rules } => load_settings(&rules).and_then(|s| explain(&s.rules, &id)),
@@ -140,85 +141,14 @@ fn load_settings(args: &RuleArgs) -> Result<Settings> {
 /// capped, with a warning. The output is the same whatever the number.
 const MAX_JOBS: usize = 256;
 
-/// Refuses a run whose `-o` or `--write-baseline` file is one it reads (an input file named on
-/// the command line, the baseline, a rule file, the config), or both at once: the file would be
-/// replaced when the run ends, and the data in it lost.
-fn refuse_overwriting_inputs(args: &CheckArgs, rules: &RuleSet, config: &Config) -> Result<()> {
-    if let (Some(report), Some(baseline)) = (&args.output, &args.write_baseline)
-        && std::path::absolute(report).ok() == std::path::absolute(baseline).ok()
-    {
-        return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
-    }
-    // A file a folder argument's walk would read: today's run would replace an article with
-    // the report, and the next one would read the report as an article.
-    for (path, flag) in [(&args.output, "-o"), (&args.write_baseline, "--write-baseline")] {
-        let Some(path) = path.as_ref().filter(|path| newslint::input::is_article_file(path)) else {
-            continue;
-        };
-        let Some(target) = canonical_parent(path) else { continue };
-        let folders = input_paths(args)
-            .into_iter()
-            .filter_map(|input| fs::canonicalize(input).ok().filter(|p| p.is_dir()));
-        if let Some(folder) = folders.into_iter().find(|folder| target.starts_with(folder)) {
-            return Err(fail(format!(
-                "{}: the {flag} file is inside the input folder {}, whose files this run reads; write it elsewhere",
-                path.display(),
-                folder.display()
-            )));
-        }
-    }
-    // Only regular files that exist can be lost; a device or FIFO is written in place.
-    let resolved = |path: &Path| fs::canonicalize(path).ok().filter(|p| p.is_file());
-    let outputs = [(&args.output, "-o"), (&args.write_baseline, "--write-baseline")];
-    let targets: Vec<(&PathBuf, &str, PathBuf)> = outputs
-        .iter()
-        .filter_map(|&(path, flag)| path.as_ref().and_then(|path| Some((path, flag, resolved(path)?))))
-        .collect();
-    // A new file (the usual case) is no input: nothing more to look up.
-    if targets.is_empty() {
-        return Ok(());
-    }
-    if let [(report, _, a), (_, _, b)] = &targets[..]
-        && a == b
-    {
-        return Err(fail(format!("{}: -o and --write-baseline name the same file", report.display())));
-    }
-    let sources: std::collections::BTreeSet<&str> = rules.rules.iter().map(|r| r.source.as_str()).collect();
-    let read = args
-        .paths
-        .iter()
-        .map(|path| (path.as_path(), "an input"))
-        .chain(args.baseline.iter().map(|path| (path.as_path(), "the baseline (--baseline)")))
-        .chain(sources.into_iter().map(|source| (Path::new(source), "a rule file")))
-        .chain(config.path.iter().map(|path| (path.as_path(), "the config file")));
-    for (path, what) in read {
-        if let Some(resolved) = resolved(path)
-            && let Some((output, flag, _)) = targets.iter().find(|(_, _, target)| *target == resolved)
-        {
-            return Err(fail(format!(
-                "{}: the {flag} file is {what} of this run; write it elsewhere",
-                output.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// The paths to read: the current folder when none is given.
 fn input_paths(args: &CheckArgs) -> Vec<PathBuf> {
     if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() }
 }
 
-/// `path` with its folder made absolute and links in it resolved, whether or not the file
-/// itself exists yet.
-fn canonical_parent(path: &Path) -> Option<PathBuf> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    Some(fs::canonicalize(folder).ok()?.join(path.file_name()?))
-}
-
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let Settings { rules, config } = load_settings(&args.rule_args)?;
-    refuse_overwriting_inputs(&args, &rules, &config)?;
+    output_file::refuse_overwriting_inputs(&args, &rules, &config)?;
     let fail_under = args.fail_under.or(config.fail_under());
     let engine = build_engine(&args, rules, &config)?;
     let pool = worker_pool(args.jobs)?;
@@ -258,7 +188,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             check::run(inputs, &engine, &pool, &mut printer, &mut out, hooks, &run_options)
                 .map_err(|e| write_failure("standard output", e))?
         }
-        Some(path) => write_atomically(path, |out| {
+        Some(path) => output_file::write_atomically(path, |out| {
             check::run(inputs, &engine, &pool, &mut printer, out, hooks, &run_options)
         })?,
     };
@@ -271,7 +201,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     }
     if let Some(path) = &args.write_baseline {
         let json = serde_json::to_string_pretty(&recorder.baseline())?;
-        write_atomically(path, |out| out.write_all(json.as_bytes()).and_then(|_| out.write_all(b"\n")))?;
+        output_file::write_atomically(path, |out| {
+            out.write_all(json.as_bytes()).and_then(|_| out.write_all(b"\n"))
+        })?;
     }
     if !summary.skipped.is_empty() {
         return Ok(ExitCode::from(2));
@@ -411,49 +343,6 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// Writes a file through a temporary file in the same folder, renamed into place at the end:
-/// a failed run never leaves half a report, and a symbolic link at `path` is replaced, never
-/// followed.
-///
-/// Something that is not a regular file (`/dev/null`, a FIFO), and a link to an open file
-/// (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`), is written in place instead: renaming over
-/// it would replace the device, pipe or link with a plain file.
-fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> Result<T> {
-    let target = path.display().to_string();
-    let cannot_write = |e: io::Error| write_failure(&target, e);
-    let metadata = fs::metadata(path);
-    if metadata.as_ref().is_ok_and(|m| m.is_dir()) {
-        return Err(fail(format!("{}: is a folder, not a file", path.display())));
-    }
-    let special = metadata.as_ref().is_ok_and(|m| !m.is_file())
-        || ["/dev/stdout", "/dev/stderr", "/dev/fd", "/proc"].iter().any(|p| path.starts_with(p));
-    if special {
-        let file = fs::OpenOptions::new().write(true).open(path).map_err(cannot_write)?;
-        let mut out = io::BufWriter::new(file);
-        return write(&mut out).and_then(|value| out.flush().map(|_| value)).map_err(cannot_write);
-    }
-    if path.as_os_str().to_string_lossy().ends_with('/') {
-        return Err(fail(format!("{}: names a folder (it ends with /), not a file", path.display())));
-    }
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| fail(format!("{}: not a file name", path.display())))?;
-    // A new file with a random name (created only if nothing, not even a link, is there), so
-    // that nobody can plant a link for the report to be written through, and two runs writing
-    // one report do not share it; with the mode `File::create` gives (0666 less the umask).
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".newslint-tmp");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temporary = builder.tempfile_in(folder).map_err(cannot_write)?;
-    let mut out = io::BufWriter::new(temporary.as_file_mut());
-    let value = write(&mut out).and_then(|value| out.flush().map(|_| value)).map_err(cannot_write)?;
-    drop(out);
-    // On failure the temporary file is removed when it is dropped.
-    temporary.persist(path).map_err(|e| cannot_write(e.error))?;
-    Ok(value)
-}
-
 fn print_config(args: &RuleArgs) -> Result<ExitCode> {
     // Checked as `check` would check it: the rules it names load, its weights and lists name
     // known categories and rules.
@@ -496,29 +385,6 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     }
 }
 
-fn list_rules(rules: &RuleSet) -> Result<ExitCode> {
-    let mut table = comfy_table::Table::new();
-    table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED).force_no_tty();
-    table.set_header(["rule", "category", "group", "severity", "weight", "source"]);
-    for (index, rule) in rules.rules.iter().enumerate() {
-        let category = &rules.categories[rule.category];
-        table.add_row([
-            rule.id.clone(),
-            category.id.clone(),
-            category.group.as_str().to_string(),
-            rule.severity.as_str().to_string(),
-            format!("{}", rules.weight_of(index)),
-            rule.source.clone(),
-        ]);
-    }
-    let mut out = Vec::new();
-    writeln!(out, "{table}")?;
-    let (rule_count, category_count) = (rules.rules.len(), rules.categories.len());
-    let categories = if category_count == 1 { "category" } else { "categories" };
-    writeln!(out, "{rule_count} rule{} in {category_count} {categories}", plural(rule_count))?;
-    print_text(&out)
-}
-
 /// Writes text made of rule files' contents (messages, explanations, file names) to standard
 /// output with control characters shown as pictures, as the check reports do.
 fn print_text(text: &[u8]) -> Result<ExitCode> {
@@ -527,21 +393,8 @@ fn print_text(text: &[u8]) -> Result<ExitCode> {
 
 fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
     let rules = load_settings_with(args, paths)?.rules;
-    // With PATHs, test the rules from those files (or from files under those folders: whole
-    // path components, so `rules` is not `rules-extra`); otherwise every loaded rule. Paths are
-    // compared resolved, so `my-rules/` also names the file that newslint.toml loaded as
-    // `/home/me/project/my-rules/a.toml`.
-    let resolve = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let wanted: Vec<PathBuf> = paths.iter().map(|p| resolve(p)).collect();
-    let mut resolved_sources: HashMap<&str, PathBuf> = HashMap::new();
-    let mut under_test = Vec::new();
-    for (index, rule) in rules.rules.iter().enumerate() {
-        let source = resolved_sources.entry(&rule.source).or_insert_with(|| resolve(Path::new(&rule.source)));
-        if wanted.is_empty() || wanted.iter().any(|path| source.starts_with(path)) {
-            under_test.push(index);
-        }
-    }
-    if !wanted.is_empty() && under_test.is_empty() {
+    let under_test = rule_commands::rules_from(&rules, paths);
+    if !paths.is_empty() && under_test.is_empty() {
         let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(fail(format!(
             "no rules to test in {} (a file identical to one already loaded is loaded once, under the first name)",
@@ -549,80 +402,17 @@ fn test_rules(args: &RuleArgs, paths: &[PathBuf]) -> Result<ExitCode> {
         )));
     }
     let engine = Engine::new(rules).map_err(|e| fail(e.to_string()))?;
-    let mut out = Vec::new();
-    let (mut passed, mut failed, mut untested) = (0usize, 0usize, 0usize);
-    for &index in &under_test {
-        let rule = &engine.rules().rules[index];
-        if rule.examples.is_empty() && rule.counterexamples.is_empty() {
-            untested += 1;
-            writeln!(out, "UNTESTED {} ({}): no examples or counterexamples to check", rule.id, rule.source)?;
-        }
-        for check in engine.check_examples(index) {
-            if check.passed() {
-                passed += 1;
-            } else {
-                failed += 1;
-                let what = if check.should_fire {
-                    "did not fire on its example"
-                } else {
-                    "fired on its counterexample"
-                };
-                writeln!(out, "FAIL {} ({}): {what}: {:?}", rule.id, rule.source, check.text)?;
-            }
-        }
-    }
-    let tested = under_test.len();
-    let untested = if untested > 0 { format!(", {untested} without examples") } else { String::new() };
-    writeln!(out, "rules test: {tested} rule{}, {passed} passed, {failed} failed{untested}", plural(tested))?;
-    print_text(&out)?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let report = rule_commands::test_report(&engine, &under_test);
+    print_text(report.text.as_bytes())?;
+    Ok(if report.failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn explain(rules: &RuleSet, id: &str) -> Result<ExitCode> {
-    let mut out = Vec::new();
-    if let Some(index) = rules.rule(id) {
-        let rule = &rules.rules[index];
-        let category = &rules.categories[rule.category];
-        writeln!(
-            out,
-            "{} — a rule of the category {} ({}, {})",
-            rule.id,
-            category.id,
-            category.name,
-            category.group.as_str()
-        )?;
-        writeln!(out, "\n{}\n\n{}", rule.message, rule.explanation)?;
-        if let Some(advice) = &category.advice {
-            writeln!(out, "\nWhat to do next: {advice}")?;
+    match rule_commands::explanation(rules, id) {
+        Some(text) => print_text(text.as_bytes()),
+        None => {
+            let hint = did_you_mean(rules.closest_id(id, true));
+            Err(fail(format!("unknown rule or category `{id}` (see `newslint rules list`){hint}")))
         }
-        for example in &rule.examples {
-            writeln!(out, "\n  fires on:         {example}")?;
-        }
-        for example in &rule.counterexamples {
-            writeln!(out, "  does not fire on: {example}")?;
-        }
-        writeln!(
-            out,
-            "\nSeverity {}, weight {}, from {}.",
-            rule.severity.as_str(),
-            rules.weight_of(index),
-            rule.source
-        )?;
-        return print_text(&out);
     }
-    if let Some(index) = rules.category(id) {
-        let category = &rules.categories[index];
-        writeln!(out, "{} — {} (a {} category)", category.id, category.name, category.group.as_str())?;
-        writeln!(out, "\n{}", category.explanation)?;
-        if let Some(advice) = &category.advice {
-            writeln!(out, "\nWhat to do next: {advice}")?;
-        }
-        let members: Vec<&str> =
-            rules.rules.iter().filter(|r| r.category == index).map(|r| r.id.as_str()).collect();
-        let list = if members.is_empty() { "none loaded".to_string() } else { members.join(", ") };
-        writeln!(out, "\nRules: {list}")?;
-        return print_text(&out);
-    }
-    let hint = did_you_mean(rules.closest_id(id, true));
-    Err(fail(format!("unknown rule or category `{id}` (see `newslint rules list`){hint}")))
 }

@@ -314,6 +314,13 @@ fn rules_list_test_and_explain() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("Fear words push you"));
+    // An id that names a category and one of its rules explains both, the category first (as
+    // `--select donation-appeal` means the category).
+    let both = newslint().args(["explain", "donation-appeal"]).output().unwrap();
+    let both = String::from_utf8(both.stdout).unwrap();
+    let (category, rule) =
+        (both.find("(a cue category)"), both.find("a rule of the category donation-appeal"));
+    assert!(category.is_some() && rule.is_some() && category < rule, "{both}");
     newslint()
         .args(["explain", "nope"])
         .assert()
