@@ -86,13 +86,25 @@ fn a_csv_quote_that_is_never_closed_is_named() {
         ("open.csv", b"id,text\n1,Fine.\n2,\"Opens here.\n3,Swallowed.\n4,Also swallowed.\n"),
         // Quoted fields over several lines, closed, at the end of a file without a newline.
         ("closed.csv", b"id,text\na,\"Two\nlines.\"\nb,\"Also\ntwo.\""),
+        // A quote opened on the last line swallows nothing, but is named all the same; so is
+        // one whose field happens to end with a quote mark.
+        ("last.csv", b"text,id\nfine,x\n\"open quote\n"),
+        ("quote.csv", b"text,id\nfine,y\n\"open \"\"quote\"\"\n,more\n"),
     ]);
     let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert_eq!(ids(&json), ["a", "b", "1"]);
+    assert_eq!(ids(&json), ["a", "b", "x", "1", "y"]);
     assert!(
         stderr
             .contains("open.csv:3: a quoted field opens in this record and is never closed, so the 2 lines"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("last.csv:3: a quoted field opens in this record and is never closed; close"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("quote.csv:3: a quoted field opens in this record and is never closed, so the line"),
         "{stderr}"
     );
 }

@@ -226,7 +226,6 @@ pub(super) struct CsvReader {
 /// is noted, to skip that record with a message.
 pub(super) struct CsvInput<R> {
     inner: R,
-    last: Option<u8>,
     at_end: bool,
     /// Where the file is, read by the csv crate's rules.
     state: CsvState,
@@ -283,7 +282,6 @@ impl<R> CsvInput<R> {
     fn new(inner: R, limit: usize) -> Self {
         CsvInput {
             inner,
-            last: None,
             at_end: false,
             state: CsvState::FieldStart,
             record_bytes: 0,
@@ -360,9 +358,6 @@ impl<R: Read> Read for CsvInput<R> {
                 return Ok(0);
             }
             let kept = self.bound_records(&mut buf[..n]);
-            if let Some(&b) = buf[..kept].iter().rev().find(|b| !b.is_ascii_whitespace()) {
-                self.last = Some(b);
-            }
             // All of it dropped: read on (0 would mean the end of the file).
             if kept > 0 {
                 return Ok(kept);
@@ -373,14 +368,15 @@ impl<R: Read> Read for CsvInput<R> {
 
 impl CsvReader {
     /// The csv crate reads an unclosed quote to the end of the file as one field, records and
-    /// all. This is that case when the record ends at the end of the file, its last field spans
-    /// lines (only a quoted field can) and the file does not end with a quote: the number of
-    /// lines swallowed.
+    /// all. This is that case when the file ended inside a quoted field and this record is the
+    /// one it ended in: the number of lines its last field swallowed.
     fn unclosed_quote(&self) -> Option<usize> {
-        let last_field = self.record.iter().next_back()?;
-        let lines = memchr::memchr_iter(b'\n', last_field.trim_ascii_end()).count();
         let input = self.reader.get_ref();
-        (input.at_end && lines > 0 && input.last != Some(b'"')).then_some(lines)
+        if !(input.at_end && input.state == CsvState::Quoted) {
+            return None;
+        }
+        let last_field = self.record.iter().next_back()?;
+        Some(memchr::memchr_iter(b'\n', last_field.trim_ascii_end()).count())
     }
 
     /// Records longer than `max_record_bytes` are skipped without being held whole.
@@ -489,11 +485,13 @@ impl CsvReader {
             return skip(over_limit("record", options.max_article_bytes));
         }
         if let Some(lines) = self.unclosed_quote() {
+            let swallowed = match lines {
+                0 => String::new(),
+                1 => ", so the line after it was read as part of it".to_string(),
+                n => format!(", so the {n} lines after it were read as part of it"),
+            };
             return skip(format!(
-                "a quoted field opens in this record and is never closed, so the {lines} line{} after it {} \
-                 read as part of it; close the quote",
-                crate::text::plural(lines),
-                if lines == 1 { "was" } else { "were" }
+                "a quoted field opens in this record and is never closed{swallowed}; close the quote"
             ));
         }
         let field = |column: Option<usize>| {
