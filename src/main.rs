@@ -280,7 +280,7 @@ fn report_options(args: &CheckArgs) -> ReportOptions {
     let width = if to_terminal { comfy_table::Table::new().width() } else { None }
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(120);
-    ReportOptions { include_text: args.include_text, color, width: Some(width) }
+    ReportOptions { include_text: args.include_text, color, width }
 }
 
 fn input_options(args: &CheckArgs) -> InputOptions {

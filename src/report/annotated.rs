@@ -80,7 +80,7 @@ impl Reporter for AnnotatedReporter<'_> {
         )?;
         let lines = LineIndex::new(text);
         let gutter = analysis.findings.last().map_or(1, |f| f.line.to_string().len());
-        let width = (self.options.width.unwrap_or(100) as usize).saturating_sub(gutter + 3).max(20);
+        let width = (self.options.width as usize).saturating_sub(gutter + 3).max(20);
         let mut i = 0;
         let findings = &analysis.findings;
         while i < findings.len() {

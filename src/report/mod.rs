@@ -69,7 +69,8 @@ pub struct Printer<'a> {
 pub enum Format {
     /// A table of findings per article, then a summary table.
     Table,
-    /// One JSON document (SPEC.md).
+    /// One JSON document: the run's summary, then every article with its score breakdown,
+    /// findings and zones.
     Json,
     /// One JSON object per article per line, as soon as it is ready.
     Jsonl,
@@ -101,8 +102,8 @@ pub struct ReportOptions {
     pub include_text: bool,
     /// Use ANSI colours (the caller decides: terminal, NO_COLOR, --color).
     pub color: bool,
-    /// Table width in columns; `None`: no limit.
-    pub width: Option<u16>,
+    /// Width in columns of the table and of the annotated view's lines.
+    pub width: u16,
 }
 
 impl ReportOptions {

@@ -85,7 +85,8 @@ impl<'a> ArticleTable<'a> {
                 let more = analysis.findings.len() - MAX_ROWS;
                 writeln!(
                     out,
-                    "… and {more} more findings (all of them with --format json, jsonl or annotated)"
+                    "… and {more} more finding{} (all of them with --format json, jsonl or annotated)",
+                    plural(more)
                 )?;
             }
         }
@@ -141,9 +142,7 @@ fn new_table(options: &ReportOptions) -> Table {
         table.force_no_tty();
     }
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(width) = options.width {
-        table.set_width(width);
-    }
+    table.set_width(options.width);
     table
 }
 
@@ -187,8 +186,9 @@ impl Reporter for TableReporter<'_> {
             if self.unlisted > 0 {
                 writeln!(
                     out,
-                    "… and {} more articles (every one with --format csv or jsonl; the lowest scores first with --sort score --top N)",
-                    self.unlisted
+                    "… and {} more article{} (every one with --format csv or jsonl; the lowest scores first with --sort score --top N)",
+                    self.unlisted,
+                    plural(self.unlisted)
                 )?;
             }
         }
