@@ -440,15 +440,31 @@ fn an_edited_copy_of_the_packs_replaces_them_however_it_is_named() {
             std::fs::copy(&path, packs.join(path.file_name().unwrap())).unwrap();
         }
     }
+    // One message edited in the copy: the edited text is what runs, from the copy's file.
+    let signals = packs.join("signals.toml");
+    let text = std::fs::read_to_string(&signals).unwrap();
+    assert!(text.contains("\"The article names its author\""));
+    std::fs::write(&signals, text.replace("\"The article names its author\"", "\"Edited: a named author\""))
+        .unwrap();
     let absolute = format!("{}/", packs.display());
     newslint().current_dir(dir.path()).args(["rules", "test", &absolute]).assert().code(0);
     std::fs::write(dir.path().join("newslint.toml"), "rules = [\"rules/\"]\n").unwrap();
-    newslint()
+    let output = newslint()
         .current_dir(dir.path())
         .args(["check", "--format", "jsonl"])
         .arg(super::repo().join("examples/01-well-sourced-report.txt"))
-        .assert()
-        .code(0);
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let line = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        line.contains("Edited: a named author") && !line.contains("The article names its author"),
+        "{line}"
+    );
+    let list = newslint().current_dir(dir.path()).args(["rules", "list"]).output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    let byline = list.lines().find(|l| l.contains("byline-by-name")).unwrap();
+    assert!(byline.contains(&packs.join("signals.toml").display().to_string()), "{byline}");
 }
 
 #[test]

@@ -66,8 +66,22 @@ fn hostile_text_never_panics() {
     nasty.extend_from_slice(&b"\n".repeat(200_000));
     nasty.extend_from_slice("\u{200b}\u{feff}\u{0301}é́‘’\"'«»".repeat(10_000).as_bytes());
     nasty.extend_from_slice(b"\r\r\r\t\x0b\x0c");
+    // Findings among all that, so that every printer's excerpts, marks and wrapping run on it.
+    nasty.extend_from_slice(
+        "Sources say the\u{301} shocking\t“disaster” is a total catastrophe!!\r\n".repeat(200).as_bytes(),
+    );
+    nasty.extend_from_slice("東京 😀 shocking \u{202e}reversed\u{202c} lies\u{200d} ".repeat(200).as_bytes());
     let dir = folder(&[("nasty.txt", &nasty)]);
-    newslint().args(["check", "--format", "json"]).arg(dir.path().join("nasty.txt")).assert().code(0);
+    for format in ["table", "json", "jsonl", "annotated", "sarif", "csv", "markdown", "html", "github"] {
+        let output = newslint()
+            .args(["check", "--format", format])
+            .arg(dir.path().join("nasty.txt"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(output.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(!output.stdout.is_empty(), "{format}: a report is printed");
+    }
 }
 
 /// `-o` at something that is not a regular file (a FIFO here; `/dev/null` and `/dev/stdout`

@@ -34,3 +34,12 @@ fn committed_example_reports_are_up_to_date() {
         );
     }
 }
+
+/// The classroom view and the two CI formats, whose line, column and message a user or a code
+/// scanning dashboard reads.
+#[test]
+fn annotated_sarif_and_github_on_examples() {
+    insta::assert_snapshot!("annotated", run(&["check", "--format", "annotated", "examples/"]));
+    insta::assert_snapshot!("sarif", run(&["check", "--format", "sarif", "examples/"]));
+    insta::assert_snapshot!("github", run(&["check", "--format", "github", "examples/"]));
+}
