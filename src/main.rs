@@ -42,6 +42,14 @@ fn fail(message: impl Into<String>) -> anyhow::Error {
 }
 
 fn main() -> ExitCode {
+    // A panic in the HTML reader is caught and its page skipped with one sentence; Rust's own
+    // panic report would come before it.
+    let report_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !newslint::input::panic_is_guarded() {
+            report_panic(info)
+        }
+    }));
     let cli = Cli::parse();
     let check = matches!(cli.command, Command::Check(_));
     let result = match cli.command {

@@ -88,7 +88,20 @@ pub enum Event {
 /// skips that page, with a reason, instead of ending the run. (Fuzzing has found none; this
 /// is for the one it has not.)
 fn guarded<T>(parse: impl FnOnce() -> Result<T, html::NoArticle>) -> Result<T, html::NoArticle> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or(Err(html::NoArticle::Internal))
+    GUARDED.set(true);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse));
+    GUARDED.set(false);
+    outcome.unwrap_or(Err(html::NoArticle::Internal))
+}
+
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside [`guarded`] parsing, whose panic skips one page with one
+/// sentence: a panic hook stays quiet then, instead of printing Rust's panic report first.
+pub fn panic_is_guarded() -> bool {
+    GUARDED.get()
 }
 
 /// An HTML page as read, with the id and path its article will have.
@@ -523,6 +536,16 @@ pub fn io_reason(error: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_guarded_parsing_skips_the_page_and_is_marked_guarded() {
+        let outcome = guarded::<()>(|| {
+            assert!(panic_is_guarded(), "a panic hook can tell it is guarded");
+            panic!("a parser bug")
+        });
+        assert!(matches!(outcome, Err(html::NoArticle::Internal)));
+        assert!(!panic_is_guarded(), "and not after");
+    }
 
     #[test]
     fn a_panic_while_extracting_a_page_is_a_reason_to_skip_it() {
