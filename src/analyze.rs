@@ -121,6 +121,21 @@ impl Engine {
             .collect()
     }
 
+    /// `rules test` for one rule: its exception phrases that hold no match of the rule, and so
+    /// never cancel one (left over from a phrase since removed, or a plural the whole-word
+    /// phrase does not match).
+    pub fn unused_exceptions(&self, rule: usize) -> Vec<&str> {
+        let rule_data = &self.rules.rules[rule];
+        let zone = rule_data.scope.example_zone();
+        let holds_a_match = |phrase: &str| {
+            spellings(phrase.trim_end_matches('*')).iter().any(|text| {
+                let zones = [Zone { kind: zone, start: 0, end: text.len() }];
+                self.matcher.scan(text, &zones).matches.iter().any(|m| m.rule == rule)
+            })
+        };
+        rule_data.exceptions.iter().map(String::as_str).filter(|phrase| !holds_a_match(phrase)).collect()
+    }
+
     /// Whether `rule` fires on `text` taken as all one zone, before findings of other rules of
     /// its category that cover the same words win the de-duplication.
     fn rule_fires(&self, rule: usize, text: &str, zone: ZoneKind) -> bool {
@@ -321,6 +336,35 @@ fn sentence_runs(matches: &[RawMatch], segments: &Segments) -> Vec<(Option<usize
 fn zone_at(zones: &[Zone], offset: usize) -> ZoneKind {
     let i = zones.partition_point(|z| z.end <= offset);
     zones.get(i).or(zones.last()).map_or(ZoneKind::Body, |z| z.kind)
+}
+
+/// The ways an exception phrase (kept in lower case) can be written in a text it cancels
+/// matches in: phrases ignore ASCII case, and a case-sensitive pattern of the rule may need
+/// capitals ("said The"), so every word in lower case or with a capital first letter (up to
+/// six words), and all in capitals.
+fn spellings(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let capitalised = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    };
+    let free = words.len().min(6);
+    let mut spellings: Vec<String> = (0u32..1 << free)
+        .map(|mask| {
+            let spelt: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(
+                    |(i, word)| {
+                        if i < free && mask & (1 << i) != 0 { capitalised(word) } else { word.to_string() }
+                    },
+                )
+                .collect();
+            spelt.join(" ")
+        })
+        .collect();
+    spellings.push(phrase.to_uppercase());
+    spellings
 }
 
 #[cfg(test)]

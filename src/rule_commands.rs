@@ -55,10 +55,11 @@ pub struct TestReport {
 }
 
 /// `rules test`: runs each chosen rule's examples (it must fire) and counterexamples (it must
-/// not), names each failure and each rule that has neither.
+/// not), names each failure, each rule that has neither and each exception that can cancel
+/// nothing (those two are warnings: they do not fail the test).
 pub fn test_report(engine: &Engine, under_test: &[usize]) -> TestReport {
     let mut out = String::new();
-    let (mut passed, mut failed, mut untested) = (0usize, 0usize, 0usize);
+    let (mut passed, mut failed, mut untested, mut unused) = (0usize, 0usize, 0usize, 0usize);
     for &index in under_test {
         let rule = &engine.rules().rules[index];
         if rule.examples.is_empty() && rule.counterexamples.is_empty() {
@@ -66,6 +67,14 @@ pub fn test_report(engine: &Engine, under_test: &[usize]) -> TestReport {
             let _ = writeln!(
                 out,
                 "UNTESTED {} ({}): no examples or counterexamples to check",
+                rule.id, rule.source
+            );
+        }
+        for phrase in engine.unused_exceptions(index) {
+            unused += 1;
+            let _ = writeln!(
+                out,
+                "UNUSED {} ({}): the exception {phrase:?} holds no match of the rule, so it never cancels one",
                 rule.id, rule.source
             );
         }
@@ -85,9 +94,11 @@ pub fn test_report(engine: &Engine, under_test: &[usize]) -> TestReport {
     }
     let tested = under_test.len();
     let untested = if untested > 0 { format!(", {untested} without examples") } else { String::new() };
+    let unused =
+        if unused > 0 { format!(", {unused} unused exception{}", plural(unused)) } else { String::new() };
     let _ = writeln!(
         out,
-        "rules test: {tested} rule{}, {passed} passed, {failed} failed{untested}",
+        "rules test: {tested} rule{}, {passed} passed, {failed} failed{untested}{unused}",
         plural(tested)
     );
     TestReport { text: out, failed: failed > 0 }
