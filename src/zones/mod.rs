@@ -744,6 +744,30 @@ mod tests {
     }
 
     #[test]
+    fn comment_counts_after_there_are_start_the_comments() {
+        for line in
+            ["There are 13 comments", "5 thoughts on “Council sets new school rules”", "Showing 2 comments"]
+        {
+            assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Comments), "{line:?}");
+        }
+        // A count inside a sentence is no heading.
+        for line in ["The council read 13 comments from parents", "There are 13 schools"] {
+            assert_ne!(LineFeatures::of(line).phrase, Some(Phrase::Comments), "{line:?}");
+        }
+        let paragraph = "The council said on Monday that the new rules would apply to all of the \
+                         schools in the city, and that the money would be paid out in the spring.";
+        let comment = "I think that this is a good idea and that the council is right to do it, \
+                       but it is late and the schools have waited for years for the money.";
+        let t = format!(
+            "Council sets new school rules\n\n{paragraph}\n\n{paragraph}\n\nThere are 2 comments\n\n\
+             Jane Roe · March 10, 2017 at 12:20 AM\n\n{comment}\n\nReply\n\n\
+             John Doe · March 11, 2017 at 9:02 AM\n\n{comment}\n"
+        );
+        assert_eq!(kinds_of(&t, comment), [ZoneKind::Boilerplate, ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, paragraph), [ZoneKind::Body, ZoneKind::Body]);
+    }
+
+    #[test]
     fn spanish_comment_sections_are_not_body() {
         let paragraph = "El juez señala en el auto que hay indicios claros de que la sociedad pudo \
                          haber cometido delitos fiscales y de blanqueo de capitales en los años.";
