@@ -361,6 +361,25 @@ fn a_drupal_node_promoted_to_the_front_page_is_no_promo_box() {
     }
 }
 
+#[test]
+fn a_caption_at_the_start_of_a_paragraph_does_not_take_the_paragraph_with_it() {
+    // An image with its caption inside the paragraph it illustrates (MSN's markup).
+    let page = article_page(&format!(
+        "<p><span class=\"storyimage\"><img src=\"a.jpg\" alt=\"\"><span class=\"caption\">\
+         <span class=\"attribution\">© Provided by Example Media</span> Photo of the river</span></span>\
+         The bridge will be the first to cross the river since the old one was closed in 1990, and it \
+         will carry both cars and trains when it opens in the summer.</p>{P1}{P2}{P3}\
+         <p>A view of the river from the old ferry. <span class=\"credit\">(Photo: Jane Doe)</span></p>"
+    ));
+    let ex = extract(page.as_bytes());
+    assert_body_and_furniture(
+        &ex,
+        &["The bridge will be the first", "The city council voted"],
+        // A credit after the caption's text still makes it a caption.
+        &["Provided by Example Media", "A view of the river"],
+    );
+}
+
 /// A page around `inner` (inside the article element) with enough prose for readability.
 fn article_page(inner: &str) -> String {
     format!(
