@@ -380,6 +380,20 @@ fn a_caption_at_the_start_of_a_paragraph_does_not_take_the_paragraph_with_it() {
     );
 }
 
+#[test]
+fn the_lines_of_a_code_block_in_the_article_are_body() {
+    let page = article_page(&format!(
+        "{P1}<p>Here is the test suite, powered by Mocha:</p>\
+         <pre><code>describe(\"Cow\", function() {{\n  it(\"greets\", function() {{\n    greet();\n  }});\n}});\n</code></pre>\
+         {P2}{P3}"
+    ));
+    let ex = extract(page.as_bytes());
+    let body = zone_text(&ex, ZoneKind::Body);
+    for line in ["describe(\"Cow\", function() {", "greet();", "});"] {
+        assert!(body.contains(line), "body lacks {line:?}:\n{body}");
+    }
+}
+
 /// A page around `inner` (inside the article element) with enough prose for readability.
 fn article_page(inner: &str) -> String {
     format!(
