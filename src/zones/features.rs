@@ -941,6 +941,11 @@ pub(super) fn strip_wire_credit(s: &str) -> Option<&str> {
 /// How near the end of a line a wire credit stands: its last this many bytes.
 const WIRE_CREDIT_TAIL_BYTES: usize = 40;
 
+/// What ends a sentence: the Latin script's marks, the CJK full-width ones, and the full stops
+/// of scripts with their own (Myanmar "။", Devanagari and Bengali "।" "॥", Urdu "۔", Arabic
+/// "؟", Armenian "։", Ethiopic "።"). A paragraph in those scripts ends like a sentence too.
+const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…', '。', '！', '？', '။', '।', '॥', '۔', '؟', '։', '።'];
+
 /// Ends with sentence punctuation, looking past closing quotes and brackets.
 fn ends_sentence(s: &str) -> bool {
     // Fast path: most words end in a letter, and most others in ASCII punctuation that is not
@@ -951,7 +956,7 @@ fn ends_sentence(s: &str) -> bool {
         _ => {}
     }
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
-    s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    s.ends_with(SENTENCE_ENDS)
 }
 
 /// Ends with "[…]", or with "..." or "…" right after a letter or digit (mid-word or mid-sentence).

@@ -811,6 +811,17 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_ending_with_their_scripts_full_stop_are_sentences() {
+        for line in [
+            "သူတို သုံးဦးလုံးဟာ အောက်ပါ စွပ်စွဲချက်တွေနဲ့ တရားစွဲဆိုခံထားရတာဖြစ်ပါတယ်။",
+            "यह योजना अगले साल से लागू होगी।",
+            "یہ منصوبہ اگلے سال نافذ ہوگا۔",
+        ] {
+            assert!(LineFeatures::of(line).terminal, "{line:?}");
+        }
+    }
+
+    #[test]
     fn spanish_comment_sections_are_not_body() {
         let paragraph = "El juez señala en el auto que hay indicios claros de que la sociedad pudo \
                          haber cometido delitos fiscales y de blanqueo de capitales en los años.";
