@@ -41,15 +41,26 @@ fn weight(f: &LineFeatures, class: Class) -> i64 {
 
 /// The run of lines with the largest total weight (Kadane), as a range of line indices. Empty
 /// when no line has a positive weight.
+///
+/// The short lines of a list that a line ending with a colon announces ("The rankings were as
+/// follows:", then "1. Finland", "2. Norway", ...) weigh nothing, up to the next line that is
+/// not short: they are the article's content, which the colon says, and a ranking or a list of
+/// dates in the middle of an article no longer cuts it in two. A label's colon ("Published:",
+/// "More:", "Share this:", three words at most) announces a value or a box, not a list.
 pub(super) fn body_span(features: &[LineFeatures], classes: &[Class]) -> std::ops::Range<usize> {
     let (mut best, mut best_sum) = (0..0, 0i64);
     let (mut start, mut sum) = (0, 0i64);
+    let mut announced = false;
     for (i, (f, &class)) in features.iter().zip(classes).enumerate() {
         if sum <= 0 {
             start = i;
             sum = 0;
         }
-        sum += weight(f, class);
+        let in_list = announced && class == Class::Short;
+        if class != Class::Blank {
+            announced = in_list || (f.colon && !f.label && matches!(class, Class::Prose | Class::Short));
+        }
+        sum += if in_list { 0 } else { weight(f, class) };
         if sum > best_sum {
             best_sum = sum;
             best = start..i + 1;

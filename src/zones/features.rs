@@ -347,9 +347,19 @@ const NOTICE_FIRST_BYTES: u32 = {
     bits
 };
 
-/// "12 Comments", "34 responses to “...”": a count followed by one of these words.
-const COMMENT_COUNT_WORDS: &[Key] =
-    &Key::all(&[b"comment", b"comments", b"responses", b"replies", b"comentario", b"comentarios"]);
+/// "12 Comments", "34 responses to “...”", "5 thoughts on “...”" (WordPress's default heading):
+/// a count followed by one of these words.
+const COMMENT_COUNT_WORDS: &[Key] = &Key::all(&[
+    b"comment",
+    b"comments",
+    b"responses",
+    b"replies",
+    b"thoughts",
+    b"comentario",
+    b"comentarios",
+]);
+/// "There are 13 comments", "Showing 5 comments": words that may stand before the count.
+const BEFORE_COMMENT_COUNT: &[Key] = &Key::all(&[b"there", b"are", b"is", b"showing", b"view", b"all"]);
 /// "joe says:": a commenter's name line ends with one of these.
 const COMMENTER_WORDS: &[&str] = &["says:", "said:", "wrote:"];
 const COMMENT_MAX_WORDS: u32 = 15;
@@ -831,26 +841,27 @@ impl LineFeatures {
 }
 
 /// What [`LineFeatures::of`]'s scan keeps of a line's first [`BYLINE_MAX_WORDS`] words for
-/// [`LeadingWords`]: the first word, their keys, and whether one starts with a digit. Keeping
+/// [`LeadingWords`]: their keys, which are numbers, and whether one starts with a digit. Keeping
 /// them costs a store or two per word; looking at short lines' first words again cost a second
 /// scan of those words (their ends, cores and keys).
 #[derive(Default)]
-struct FirstWords<'a> {
-    first: &'a str,
+struct FirstWords {
     keys: [Key; BYLINE_MAX_WORDS as usize],
     len: usize,
     /// A word whose core starts with a digit.
     digit: bool,
+    /// Bit `i`: word `i` is digits only ("12", not "12th" or "1,200").
+    numbers: u16,
 }
 
-impl<'a> FirstWords<'a> {
+impl FirstWords {
     /// Adds the next word (one of the first [`BYLINE_MAX_WORDS`]), the first byte of its core
     /// (0 if it has none) and its key.
-    fn push(&mut self, word: &'a str, core_first_byte: u8, key: Key) {
-        if self.len == 0 {
-            self.first = word;
-        }
+    fn push(&mut self, word: &str, core_first_byte: u8, key: Key) {
         self.keys[self.len] = key;
+        if core_first_byte.is_ascii_digit() && word.bytes().all(|b| b.is_ascii_digit()) {
+            self.numbers |= 1 << self.len;
+        }
         self.len += 1;
         self.digit |= core_first_byte.is_ascii_digit();
     }
@@ -887,9 +898,12 @@ impl LeadingWords {
             by_inside: keys.iter().skip(1).any(|&k| k == BY),
             month: keys.iter().any(|&k| begins_a_month(k)),
             digit: first.digit,
-            // "12 Comments": a first word of digits only.
-            comment_count: first.first.bytes().all(|b| b.is_ascii_digit())
-                && COMMENT_COUNT_WORDS.contains(&second_key),
+            // "12 Comments": a word of digits only, first or after "there are" and the like.
+            comment_count: (0..keys.len().saturating_sub(1)).any(|i| {
+                first.numbers & (1 << i) != 0
+                    && COMMENT_COUNT_WORDS.contains(&keys[i + 1])
+                    && keys[..i].iter().all(|k| BEFORE_COMMENT_COUNT.contains(k))
+            }),
         }
     }
 }
@@ -927,6 +941,11 @@ pub(super) fn strip_wire_credit(s: &str) -> Option<&str> {
 /// How near the end of a line a wire credit stands: its last this many bytes.
 const WIRE_CREDIT_TAIL_BYTES: usize = 40;
 
+/// What ends a sentence: the Latin script's marks, the CJK full-width ones, and the full stops
+/// of scripts with their own (Myanmar "။", Devanagari and Bengali "।" "॥", Urdu "۔", Arabic
+/// "؟", Armenian "։", Ethiopic "።"). A paragraph in those scripts ends like a sentence too.
+const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…', '。', '！', '？', '။', '।', '॥', '۔', '؟', '։', '።'];
+
 /// Ends with sentence punctuation, looking past closing quotes and brackets.
 fn ends_sentence(s: &str) -> bool {
     // Fast path: most words end in a letter, and most others in ASCII punctuation that is not
@@ -937,7 +956,7 @@ fn ends_sentence(s: &str) -> bool {
         _ => {}
     }
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
-    s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    s.ends_with(SENTENCE_ENDS)
 }
 
 /// Ends with "[…]", or with "..." or "…" right after a letter or digit (mid-word or mid-sentence).

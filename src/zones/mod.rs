@@ -744,6 +744,84 @@ mod tests {
     }
 
     #[test]
+    fn comment_counts_after_there_are_start_the_comments() {
+        for line in
+            ["There are 13 comments", "5 thoughts on “Council sets new school rules”", "Showing 2 comments"]
+        {
+            assert_eq!(LineFeatures::of(line).phrase, Some(Phrase::Comments), "{line:?}");
+        }
+        // A count inside a sentence is no heading.
+        for line in ["The council read 13 comments from parents", "There are 13 schools"] {
+            assert_ne!(LineFeatures::of(line).phrase, Some(Phrase::Comments), "{line:?}");
+        }
+        let paragraph = "The council said on Monday that the new rules would apply to all of the \
+                         schools in the city, and that the money would be paid out in the spring.";
+        let comment = "I think that this is a good idea and that the council is right to do it, \
+                       but it is late and the schools have waited for years for the money.";
+        let t = format!(
+            "Council sets new school rules\n\n{paragraph}\n\n{paragraph}\n\nThere are 2 comments\n\n\
+             Jane Roe · March 10, 2017 at 12:20 AM\n\n{comment}\n\nReply\n\n\
+             John Doe · March 11, 2017 at 9:02 AM\n\n{comment}\n"
+        );
+        assert_eq!(kinds_of(&t, comment), [ZoneKind::Boilerplate, ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, paragraph), [ZoneKind::Body, ZoneKind::Body]);
+    }
+
+    #[test]
+    fn a_list_announced_by_a_colon_inside_the_article_is_body() {
+        let before = [
+            "The report ranked ten rich countries on poverty, inequality, jobs and the safety net, \
+             and it found that the country did worse than most of the others on almost every count.",
+            "Among its key findings, the class a child is born into matters much more here than in \
+             most of the other countries, the authors of the report wrote in their summary.",
+        ];
+        let after = [
+            "The low ranking was due to the high levels of wealth and income inequality, and to a \
+             safety net that the report called one of the weakest of all the countries it studied.",
+            "The authors said that the safety net provides only half of the help that people in the \
+             other countries get, and that it does so too late for many of the families in need.",
+        ];
+        let countries = ["Finland", "Norway", "Australia", "Canada", "Germany", "France", "Italy", "Spain"];
+        let list: Vec<String> =
+            countries.iter().enumerate().map(|(i, c)| format!("{}. {c}", i + 1)).collect();
+        let announce = "The overall rankings of the countries were as follows:";
+        let t = format!(
+            "Country ranks low in new report\n\n{}\n\n{announce}\n{}\n\n{}\n",
+            before.join("\n\n"),
+            list.join("\n"),
+            after.join("\n\n")
+        );
+        for line in before.iter().chain(&after) {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Body], "{line:?}");
+        }
+        for line in &list {
+            assert_eq!(kinds_of(&t, line), [ZoneKind::Body], "{line:?}");
+        }
+        // A label's colon ("PUBLISHED:", three words at most) announces a value, not a list: the
+        // body still starts after the byline, without the standfirst above it.
+        let standfirst = "Troops were sent to the city in a bid to restore order after months of \
+                          riots, with a warning that it will not be allowed to spiral into chaos.";
+        let t = format!(
+            "Country sends troops to the city\n{standfirst}\nBy\nJane Doe\nPUBLISHED:\n\
+             10:48, Tue, Nov 19, 2019\n| UPDATED:\n11:05, Tue, Nov 19, 2019\n{}\n",
+            after.join("\n")
+        );
+        assert_eq!(kinds_of(&t, standfirst), [ZoneKind::Boilerplate]);
+        assert_eq!(kinds_of(&t, "10:48, Tue, Nov 19, 2019"), [ZoneKind::Byline]);
+    }
+
+    #[test]
+    fn paragraphs_ending_with_their_scripts_full_stop_are_sentences() {
+        for line in [
+            "သူတို သုံးဦးလုံးဟာ အောက်ပါ စွပ်စွဲချက်တွေနဲ့ တရားစွဲဆိုခံထားရတာဖြစ်ပါတယ်။",
+            "यह योजना अगले साल से लागू होगी।",
+            "یہ منصوبہ اگلے سال نافذ ہوگا۔",
+        ] {
+            assert!(LineFeatures::of(line).terminal, "{line:?}");
+        }
+    }
+
+    #[test]
     fn spanish_comment_sections_are_not_body() {
         let paragraph = "El juez señala en el auto que hay indicios claros de que la sociedad pudo \
                          haber cometido delitos fiscales y de blanqueo de capitales en los años.";

@@ -250,6 +250,14 @@ pub(super) fn walk(doc: &Document, body: Option<&HashSet<NodeId>>, article: Opti
         }
         let flags =
             if Some(node.id) == article { flag::INSIDE | element_flags(&name) } else { parent.flags | own };
+        // An inline caption that starts a line (`<p><span class="caption">© Agency</span>
+        // Text ...`: an image inside the paragraph it illustrates) is a line of its own, as pages
+        // display it: glued to the paragraph, it took the paragraph out with it. A credit after
+        // text (`<p>Caption ... <span class="credit">(Photo: AP)</span>`) still marks its line
+        // as a caption.
+        let caption_first =
+            own & flag::CAPTION != 0 && parent.flags & flag::CAPTION == 0 && out.current.chars == 0;
+        let r = if r == Role::Inline && caption_first { Role::Block } else { r };
         match r {
             Role::Block | Role::Break => out.flush(),
             Role::Spaced => out.space(),

@@ -147,7 +147,9 @@ pub(super) fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind>
         if b.link_share() >= 0.9 && b.heading > 0 && !b.has(flag::ANCHOR) {
             *k = Boilerplate;
         }
-        if !b.text.chars().any(char::is_alphabetic) {
+        // Lines without letters are rules, counters and icons; in a code block (`<pre>`) they
+        // close its functions ("});").
+        if !b.text.chars().any(char::is_alphabetic) && !b.has(flag::PRE) {
             *k = Boilerplate;
         }
     }
@@ -194,8 +196,8 @@ pub(super) fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind>
             }
         }
     }
-    // 4. Prose and headings between body blocks that readability dropped (embedded posts,
-    // subheadings) come back.
+    // 4. Prose, headings and code lines (`<pre>`) between body blocks that readability dropped
+    // (embedded posts, subheadings, a code block's lines) come back.
     {
         let body_idx: Vec<usize> = (0..blocks.len()).filter(|&i| kinds[i] == Body).collect();
         if let (Some(&lo), Some(&hi)) = (body_idx.first(), body_idx.last()) {
@@ -206,7 +208,7 @@ pub(super) fn classify(blocks: &[Block], r: &ReadabilityResult) -> Vec<ZoneKind>
                     && b.has(flag::INSIDE)
                     && !b.has(WIDGET | flag::CAPTION | flag::FIGURE)
                     && b.link_share() < 0.5
-                    && (is_prose(b) || (b.heading >= 2 && b.words() <= 20))
+                    && (is_prose(b) || (b.heading >= 2 && b.words() <= 20) || b.has(flag::PRE))
                 {
                     kinds[i] = Body;
                 }

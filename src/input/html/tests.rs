@@ -361,6 +361,39 @@ fn a_drupal_node_promoted_to_the_front_page_is_no_promo_box() {
     }
 }
 
+#[test]
+fn a_caption_at_the_start_of_a_paragraph_does_not_take_the_paragraph_with_it() {
+    // An image with its caption inside the paragraph it illustrates (MSN's markup).
+    let page = article_page(&format!(
+        "<p><span class=\"storyimage\"><img src=\"a.jpg\" alt=\"\"><span class=\"caption\">\
+         <span class=\"attribution\">© Provided by Example Media</span> Photo of the river</span></span>\
+         The bridge will be the first to cross the river since the old one was closed in 1990, and it \
+         will carry both cars and trains when it opens in the summer.</p>{P1}{P2}{P3}\
+         <p>A view of the river from the old ferry. <span class=\"credit\">(Photo: Jane Doe)</span></p>"
+    ));
+    let ex = extract(page.as_bytes());
+    assert_body_and_furniture(
+        &ex,
+        &["The bridge will be the first", "The city council voted"],
+        // A credit after the caption's text still makes it a caption.
+        &["Provided by Example Media", "A view of the river"],
+    );
+}
+
+#[test]
+fn the_lines_of_a_code_block_in_the_article_are_body() {
+    let page = article_page(&format!(
+        "{P1}<p>Here is the test suite, powered by Mocha:</p>\
+         <pre><code>describe(\"Cow\", function() {{\n  it(\"greets\", function() {{\n    greet();\n  }});\n}});\n</code></pre>\
+         {P2}{P3}"
+    ));
+    let ex = extract(page.as_bytes());
+    let body = zone_text(&ex, ZoneKind::Body);
+    for line in ["describe(\"Cow\", function() {", "greet();", "});"] {
+        assert!(body.contains(line), "body lacks {line:?}:\n{body}");
+    }
+}
+
 /// A page around `inner` (inside the article element) with enough prose for readability.
 fn article_page(inner: &str) -> String {
     format!(
