@@ -64,7 +64,7 @@ use crate::zones::Zone;
 use blocks::walk;
 use classify::{classify, clean_body};
 pub(super) use decode::decode_html;
-use decode::limit_nesting;
+use decode::{limit_attributes, limit_nesting};
 use layout::{fall_back_to_zoner, layout, plain_layout};
 use readability::{article_root, page_metadata, readability_body};
 use tree::shape;
@@ -117,6 +117,7 @@ pub fn extract_html(bytes: &[u8]) -> Result<Extracted, NoArticle> {
     }
     let decoded = decode_html(bytes);
     let html = limit_nesting(&decoded.text);
+    let html = limit_attributes(&html);
     let doc = Document::from(&*html);
     let page = doc.clone();
     let meta = page_metadata(&page);

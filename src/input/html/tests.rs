@@ -8,7 +8,7 @@ use dom_query::Document;
 use super::blocks::{Block, flag};
 use super::classify::{classify, is_prose};
 use super::cues::attribute_flags;
-use super::decode::{MAX_NESTING, limit_nesting};
+use super::decode::{MAX_ATTRIBUTES, MAX_NESTING, limit_attributes, limit_nesting};
 use super::readability::ReadabilityResult;
 use super::*;
 use crate::zones::ZoneKind;
@@ -596,4 +596,22 @@ fn a_headline_the_zoner_splits_over_two_title_lines_keeps_both() {
         extracted.text[title.start..title.end].trim_end(),
         "Council approves\nnew budget for city schools"
     );
+}
+
+#[test]
+fn tags_with_thousands_of_attributes_lose_them_and_keep_their_text() {
+    let normal = "<html lang=en><body class=\"a b\"><div id='x' data-y=\"1 > 0\" hidden><p>Text</p></div></body></html>";
+    assert!(matches!(limit_attributes(normal), std::borrow::Cow::Borrowed(_)));
+    let many: Vec<String> = (0..MAX_ATTRIBUTES + 1).map(|i| format!("a{i}=1")).collect();
+    let page =
+        format!("<html><body><div {}><p>Experts say it is shocking.</p></div></body></html>", many.join(" "));
+    assert_eq!(
+        limit_attributes(&page),
+        "<html><body><div><p>Experts say it is shocking.</p></div></body></html>"
+    );
+    // Later <html> and <body> tags, whose attributes html5ever merges into the first ones.
+    let repeated = "<html lang=en><body id=b><html a=1><body c=2 d><p>x</p>";
+    assert_eq!(limit_attributes(repeated), "<html lang=en><body id=b><html><body><p>x</p>");
+    let extracted = extract_html(page.as_bytes()).unwrap();
+    assert!(extracted.text.contains("Experts say it is shocking."));
 }
