@@ -43,6 +43,43 @@ fn loaded_language_is_a_real_list() {
     assert!(phrases >= 300, "only {phrases} loaded-language phrases");
 }
 
+/// A rule that reports its whole sentence reports the sentence its example is in, also when the
+/// example follows other sentences in the same paragraph (real pages and the SemEval-2023 texts
+/// have paragraphs; a pattern that began with the end mark of the sentence before reported that one).
+#[test]
+fn sentence_rules_report_their_own_sentence_inside_a_paragraph() {
+    use newslint::Engine;
+    use newslint::input::Article;
+    use newslint::rules::ReportSpan;
+    use newslint::zones::{Zone, ZoneKind};
+    let engine = Engine::new(RuleSetBuilder::new(true).build().unwrap()).unwrap();
+    let prefix = "The meeting ended at noon. Was it late? ";
+    let mut checked = 0;
+    for (index, rule) in engine.rules().rules.iter().enumerate() {
+        if rule.sentence.as_ref().is_none_or(|c| c.report != ReportSpan::Sentence)
+            || rule.scope.example_zone() != ZoneKind::Body
+        {
+            continue;
+        }
+        for example in &rule.examples {
+            let text = format!("{prefix}{example}");
+            let zones = vec![Zone { kind: ZoneKind::Body, start: 0, end: text.len() }];
+            let article =
+                Article { id: "p".into(), text: text.clone(), zones: Some(zones), ..Article::default() };
+            for f in engine.analyze(article).findings.iter().filter(|f| f.rule == index) {
+                assert!(
+                    f.start >= prefix.len(),
+                    "rule {} reports {:?} for its example {example:?}",
+                    rule.id,
+                    &text[f.start..f.end]
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} sentence findings checked");
+}
+
 fn findings(article: &serde_json::Value) -> Vec<(String, String, String)> {
     article["findings"]
         .as_array()
