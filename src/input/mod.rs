@@ -98,7 +98,7 @@ thread_local! {
     static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether this thread is inside [`guarded`] parsing, whose panic skips one page with one
+/// Whether this thread is inside guarded parsing (`guarded`), whose panic skips one page with one
 /// sentence: a panic hook stays quiet then, instead of printing Rust's panic report first.
 pub fn panic_is_guarded() -> bool {
     GUARDED.get()
