@@ -75,9 +75,10 @@ impl Reporter for GithubReporter<'_> {
     }
 }
 
-/// Workflow-command message escaping.
+/// Workflow-command message escaping; other control characters (an escape sequence in a file
+/// name, which the Actions log would interpret) are shown as pictures.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::text::printable(&s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")).into_owned()
 }
 
 /// Workflow-command property escaping (also `:` and `,`).
@@ -91,5 +92,6 @@ mod tests {
     fn escapes() {
         assert_eq!(super::escape_data("50% a\nb"), "50%25 a%0Ab");
         assert_eq!(super::escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(super::escape_data("x\u{1b}[2Jy\u{7}"), "x\u{241b}[2Jy\u{2407}");
     }
 }

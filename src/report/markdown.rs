@@ -43,7 +43,8 @@ fn cell(text: &str) -> String {
             _ => safe.push(c),
         }
     }
-    safe
+    // Read on a terminal too: control characters (an escape sequence in an id) as pictures.
+    crate::text::printable(&safe).into_owned()
 }
 
 impl Reporter for MarkdownReporter<'_> {
@@ -140,5 +141,13 @@ impl Reporter for MarkdownReporter<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_show_control_characters_as_pictures() {
+        assert_eq!(super::cell("e\u{1b}[2Jid\u{7}|x"), "e\u{241b}\\[2Jid\u{2407}\\|x");
     }
 }
