@@ -143,12 +143,17 @@ fn an_over_long_csv_record_is_skipped_with_its_line_and_the_rest_read() {
 
 #[test]
 fn numeric_jsonl_ids_are_kept_as_written() {
-    // Larger than any 64-bit integer, and a decimal with a trailing zero: neither is rounded.
-    let jsonl = "{\"id\":123456789012345678901234,\"text\":\"One.\"}\n{\"id\":1.50,\"text\":\"Two.\"}\n";
+    // Larger than any 64-bit integer, a decimal with a trailing zero, and one past any float
+    // (also in a field newslint does not read): none is rounded, none loses its line.
+    let jsonl = concat!(
+        "{\"id\":123456789012345678901234,\"text\":\"One.\"}\n",
+        "{\"id\":1.50,\"text\":\"Two.\"}\n",
+        "{\"id\":1e400,\"views\":-2E+999,\"text\":\"Three.\"}\n",
+    );
     let dir = folder(&[("n.jsonl", jsonl.as_bytes())]);
     let (json, code, _) = check_json(&[dir.path().join("n.jsonl").to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert_eq!(ids(&json), ["123456789012345678901234", "1.50"]);
+    assert_eq!(ids(&json), ["123456789012345678901234", "1.50", "1e400"]);
 }
 
 #[test]
@@ -157,15 +162,17 @@ fn binary_empty_and_missing_inputs_are_skipped() {
         ("bin.txt", b"\x7fELF\x00\x00\x01"),
         ("empty.txt", b""),
         ("blank.txt", b"  \n\t\n"),
+        ("header.csv", b"id,text\n"),
         ("ok.txt", b"Fine."),
     ]);
     let missing = dir.path().join("missing.txt");
     let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert_eq!(ids(&json), ["ok.txt"]);
-    assert_eq!(json["summary"]["skipped"].as_array().unwrap().len(), 4);
+    assert_eq!(json["summary"]["skipped"].as_array().unwrap().len(), 5);
     assert!(stderr.contains("bin.txt: binary data"), "{stderr}");
     assert!(stderr.contains("empty.txt: empty"), "{stderr}");
+    assert!(stderr.contains("header.csv: no records after the header row"), "{stderr}");
     assert!(stderr.contains("missing.txt: no such file or folder"), "{stderr}");
 }
 

@@ -4,7 +4,8 @@
 
 use std::io::{BufRead, Read};
 
-use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::HashMap;
 
 use super::decode::windows_1252;
 use super::{
@@ -169,42 +170,39 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 }
 
 /// One JSONL line to an article (id left empty when the line has none).
+///
+/// The line is read as an object of raw values, and only the fields newslint uses are decoded:
+/// a number is kept as written (an id like `123456789012345678901234` or `1.50` is not rounded
+/// through a float, and `1e400` in any field does not make the line unreadable).
 pub(super) fn parse_jsonl_line(line: &[u8], fields: &Fields) -> Result<Article, String> {
     let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
     // serde_json says "at line 1 column N" of the one line it was given.
-    let value: Value = serde_json::from_slice(line)
-        .map_err(|e| format!("malformed JSON: {e}").replace(" at line 1 column ", " at column "))?;
-    let Value::Object(mut object) = value else {
-        return Err("not a JSON object".to_string());
-    };
-    let text = match object.remove(&fields.text) {
-        Some(Value::String(text)) => text,
-        Some(_) => return Err(format!("field `{}` is not a string", fields.text)),
+    let mut object: HashMap<String, &RawValue> =
+        serde_json::from_slice(line).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => "not a JSON object".to_string(),
+            _ => format!("malformed JSON: {e}").replace(" at line 1 column ", " at column "),
+        })?;
+    let text = match object.remove(&fields.text).map(|raw| serde_json::from_str::<String>(raw.get())) {
+        Some(Ok(text)) => text,
+        Some(Err(_)) => return Err(format!("field `{}` is not a string", fields.text)),
         None => return Err(format!("no `{}` field", fields.text)),
     };
     if is_blank(&text) {
         return Err(format!("field `{}` is empty: {NOTHING_TO_ANALYSE}", fields.text));
     }
-    let mut string_field = |name: &str| match object.remove(name) {
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) if n.is_f64() => Some(number_as_written(line, name).unwrap_or(n.to_string())),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+    let mut string_field = |name: &str| {
+        let raw = object.remove(name)?.get();
+        match raw.as_bytes()[0] {
+            b'"' => serde_json::from_str(raw).ok(),
+            b'-' | b'0'..=b'9' => Some(raw.to_string()),
+            _ => None,
+        }
     };
     let id = string_field(&fields.id).unwrap_or_default();
     let title = string_field(&fields.title);
     let url = string_field(&fields.url);
     let source = source_or_host(string_field(&fields.source), url.as_deref());
     Ok(Article { id, path: String::new(), source, title, url, text, zones: None, origin: Origin::Derived })
-}
-
-/// The text of a number field as the line writes it: a JSON number that is not a 64-bit integer
-/// is parsed as a float, which would round an id like `123456789012345678901234` or print `1.50`
-/// as `1.5`.
-fn number_as_written(line: &[u8], name: &str) -> Option<String> {
-    let fields: std::collections::HashMap<String, &serde_json::value::RawValue> =
-        serde_json::from_slice(line).ok()?;
-    Some(fields.get(name)?.get().to_string())
 }
 
 /// Reads one article per CSV record (RFC 4180, with a header row naming the fields).
@@ -216,6 +214,8 @@ pub(super) struct CsvReader {
     /// Column of each field: text, id, title, url, source.
     columns: Option<[Option<usize>; 5]>,
     record: csv::ByteRecord,
+    /// Whether a record followed the header row.
+    any_record: bool,
     failed: bool,
 }
 
@@ -388,7 +388,15 @@ impl CsvReader {
     ) -> Self {
         let reader =
             csv::ReaderBuilder::new().flexible(true).from_reader(CsvInput::new(reader, max_record_bytes));
-        CsvReader { path, reader, in_place, columns: None, record: csv::ByteRecord::new(), failed: false }
+        CsvReader {
+            path,
+            reader,
+            in_place,
+            columns: None,
+            record: csv::ByteRecord::new(),
+            any_record: false,
+            failed: false,
+        }
     }
 
     fn next_event(&mut self, options: &InputOptions) -> Option<Event> {
@@ -406,11 +414,18 @@ impl CsvReader {
             },
         };
         match self.reader.read_byte_record(&mut self.record) {
+            // A header row and nothing else is named, as an empty file is.
+            Ok(false) if !self.any_record => {
+                self.failed = true;
+                let reason = format!("no records after the header row: {NOTHING_TO_ANALYSE}");
+                return Some(skipped(self.path.clone(), None, reason));
+            }
             Ok(false) => return None,
-            Ok(true) => {}
+            Ok(true) => self.any_record = true,
             // A read error (a truncated .csv.gz) ends the file, as for JSONL, at the line the
             // reader had reached.
             Err(e) => {
+                self.any_record = true;
                 if let csv::ErrorKind::Io(io) = e.kind() {
                     self.failed = true;
                     let line = self.reader.position().line() as usize;
