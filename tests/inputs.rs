@@ -446,3 +446,13 @@ fn latin1_csv_text_is_decoded_with_a_warning() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_folder_without_articles_is_named_and_fails_the_run() {
+    // Only files of kinds newslint does not read: a gate on this folder must not pass silently.
+    let dir = folder(&[("notes.pdf", b"%PDF-1.4"), ("data.xml", b"<a/>")]);
+    let (json, code, stderr) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(ids(&json), Vec::<String>::new());
+    assert!(stderr.contains("no article files in this folder"), "{stderr}");
+}

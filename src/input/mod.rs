@@ -282,6 +282,14 @@ impl Inputs {
                 Err(error) => found.push(Pending::Failed(walk_failure(folder, &error))),
             }
         }
+        // A folder with nothing to read is named: a dataset gate must not pass on no articles.
+        if found.is_empty() {
+            let reason = "no article files in this folder (newslint reads .txt, .md, .html, .htm, \
+                          .jsonl, .ndjson and .csv, also as .gz or .zst; hidden and ignored files \
+                          are left out)";
+            let path = folder.to_string_lossy().into_owned();
+            found.push(Pending::Failed(Skipped { path, line: None, reason: reason.to_string() }));
+        }
         for item in found.into_iter().rev() {
             self.pending.push_front(item);
         }
