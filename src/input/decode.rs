@@ -22,8 +22,14 @@ pub enum NotText {
 }
 
 /// Bytes to text (UTF-8, UTF-16 by byte-order mark or by its NUL bytes, else Windows-1252 with
-/// a warning), or why they are not text.
+/// a warning), or why they are not text. A carriage return alone (old Mac OS line ends) is read
+/// as a line feed, so such a file has lines; CRLF is kept, and no offset moves.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
+    decode_bytes(bytes)
+        .map(|Decoded { text, warning }| Decoded { text: lone_returns_as_line_feeds(text), warning })
+}
+
+fn decode_bytes(bytes: Vec<u8>) -> Result<Decoded, NotText> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(NotText::Utf32);
     }
@@ -59,6 +65,21 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
             Ok(Decoded { text, warning: Some(format!("{warning}, offsets index the decoded text")) })
         }
     }
+}
+
+/// Each carriage return that no line feed follows, as a line feed (one byte for one).
+fn lone_returns_as_line_feeds(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone: Vec<usize> =
+        memchr::memchr_iter(b'\r', bytes).filter(|&at| bytes.get(at + 1) != Some(&b'\n')).collect();
+    if lone.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for at in lone {
+        bytes[at] = b'\n';
+    }
+    String::from_utf8(bytes).expect("an ASCII byte for an ASCII byte keeps UTF-8 valid")
 }
 
 /// Bytes that are not UTF-8 decoded as Windows-1252 (where every byte is a character), as
@@ -129,6 +150,12 @@ mod tests {
         let mut fake = vec![0xFF, 0xFE];
         fake.extend_from_slice(&[b'a', 0, 0, 0, b'b', 0]);
         assert_eq!(decode(fake).unwrap_err(), NotText::NulBytes);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        assert_eq!(decode(b"Title\rBy A\r\rText.\r".to_vec()).unwrap().text, "Title\nBy A\n\nText.\n");
+        assert_eq!(decode(b"One\r\nTwo\r\n\r".to_vec()).unwrap().text, "One\r\nTwo\r\n\n");
     }
 
     #[test]
