@@ -156,14 +156,14 @@ impl Reporter for SarifReporter<'_> {
     }
 }
 
-/// A relative URI reference for a path: `/` separators, and every byte that may not stand in a
-/// URI path as it is (spaces, `%`, `#`, `?`, non-ASCII letters ...; also `:`, which would make
-/// `c:/x` a scheme) percent-encoded.
+/// A relative URI reference for a path: `/` separators (`\` is one only on Windows; elsewhere it
+/// is part of a name), and every byte that may not stand in a URI path as it is (spaces, `%`,
+/// `#`, `?`, non-ASCII letters ...; also `:`, which would make `c:/x` a scheme) percent-encoded.
 fn uri(path: &str) -> String {
     let mut uri = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {
-            b'\\' => uri.push('/'),
+            b'\\' if cfg!(windows) => uri.push('/'),
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => uri.push(char::from(byte)),
             b'/' | b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+'
             | b',' | b';' | b'=' | b'@' => uri.push(char::from(byte)),
@@ -179,7 +179,8 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(uri(r"data\news\a b.txt"), "data/news/a%20b.txt");
+        let expected = if cfg!(windows) { "data/news/a%20b.txt" } else { "data%5Cnews%5Ca%20b.txt" };
+        assert_eq!(uri(r"data\news\a b.txt"), expected);
         assert_eq!(uri("naïve #1?.txt"), "na%C3%AFve%20%231%3F.txt");
         assert_eq!(uri("c:/x/100%.jsonl"), "c%3A/x/100%25.jsonl");
     }
