@@ -63,6 +63,18 @@ fn standard_input_as_text_and_as_jsonl() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids, ["a", "b"]);
+    // JSONL in UTF-16 is refused with what to do, not analysed as one article of JSON text.
+    for big_endian in [false, true] {
+        let units = "\u{feff}{\"text\":\"One.\"}\n".encode_utf16();
+        let bytes: Vec<u8> =
+            units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect();
+        let output =
+            newslint().args(["check", "--format", "jsonl", "-"]).write_stdin(bytes).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("-: UTF-16 JSONL is not supported"), "{stderr}");
+    }
 }
 
 #[test]

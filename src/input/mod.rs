@@ -397,11 +397,7 @@ impl Inputs {
     fn stdin(&mut self) -> Option<Event> {
         let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
         let starts_with_brace = match reader.fill_buf() {
-            // After a UTF-8 byte-order mark, which the JSONL reader skips too.
-            Ok(buf) => {
-                let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
-                buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-            }
+            Ok(buf) => starts_with_brace(buf),
             Err(e) => {
                 return Some(skipped(
                     "-".into(),
@@ -424,6 +420,21 @@ impl Inputs {
             Err(event) => event,
         })
     }
+}
+
+/// Whether the first character that is not white space is `{`: after a UTF-8 byte-order mark,
+/// which the JSONL reader skips too, or in UTF-16 (by its mark), which that reader then refuses
+/// with a reason instead of the JSON being read as an article's text.
+fn starts_with_brace(buf: &[u8]) -> bool {
+    // The ASCII byte of each UTF-16 unit: the first of little-endian pairs, the second of big.
+    let (units, skip, step) = if let Some(rest) = buf.strip_prefix(b"\xFF\xFE") {
+        (rest, 0, 2)
+    } else if let Some(rest) = buf.strip_prefix(b"\xFE\xFF") {
+        (rest, 1, 2)
+    } else {
+        (buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf), 0, 1)
+    };
+    units.iter().skip(skip).step_by(step).find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 impl Iterator for Inputs {
