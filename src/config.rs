@@ -123,16 +123,20 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             config.rules[index] = base.join(&config.rules[index]);
         }
         let rule_path = &config.rules[index];
+        let place = |config: &Config| match written_at.get(index) {
+            Some(spanned) => config.place(spanned.span()),
+            None => config.file_name(),
+        };
+        if written.is_empty() {
+            let reason = "a rule path in `rules` is empty: name a rule file or folder".to_string();
+            return Err(ConfigError { place: place(&config), reason });
+        }
         if !rule_path.exists() {
             let reason = format!(
                 "the rule path `{written}` in `rules` does not exist ({}; paths are relative to this file)",
                 rule_path.display()
             );
-            let place = match written_at.get(index) {
-                Some(spanned) => config.place(spanned.span()),
-                None => config.file_name(),
-            };
-            return Err(ConfigError { place, reason });
+            return Err(ConfigError { place: place(&config), reason });
         }
     }
     Ok(config)

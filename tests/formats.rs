@@ -418,6 +418,13 @@ fn project_config_is_found_merged_and_strict() {
     newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains(
         format!("{}:4:3: the rule path `no-such-rules/` in `rules` does not exist", config_file.display()),
     ));
+    // An empty path is refused; the config's own folder is a rule folder without the config.
+    std::fs::write(&config_file, "rules = [\"\"]\n").unwrap();
+    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(2).stderr(predicate::str::contains(
+        format!("{}:1:10: a rule path in `rules` is empty", config_file.display()),
+    ));
+    std::fs::write(&config_file, "rules = [\".\"]\n").unwrap();
+    newslint().current_dir(&sub).args(["check", "a.txt"]).assert().code(0);
     std::fs::write(&config_file, "fail-under = \"x\"\n").unwrap();
     newslint().current_dir(&sub).arg("config").assert().code(2).stderr(predicate::str::contains(format!(
         "{}:1:14: invalid type: string \"x\", expected a number",

@@ -143,7 +143,8 @@ impl RuleSetBuilder {
     }
 
     /// Adds a rule file, or every `*.toml` file below a folder (sorted by path; hidden files
-    /// and what `.gitignore` or `.ignore` files leave out are skipped, as for article folders).
+    /// and what `.gitignore` or `.ignore` files leave out are skipped, as for article folders,
+    /// and so are configuration files, `newslint.toml`: `rules = ["."]` names its own folder).
     pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
         let display = path.display().to_string();
         let error = |message: String| RuleError {
@@ -169,6 +170,7 @@ impl RuleSetBuilder {
                 let p = entry.path();
                 if entry.file_type().is_some_and(|t| t.is_file())
                     && p.extension().is_some_and(|ext| ext == "toml")
+                    && p.file_name().is_none_or(|name| name != crate::config::FILE_NAME)
                 {
                     found.push(p.to_path_buf());
                 }
