@@ -180,7 +180,11 @@ impl From<InputKind> for InputFormat {
 
 fn parse_score(value: &str) -> Result<f64, String> {
     let score: f64 = value.parse().map_err(|_| format!("`{value}` is not a number"))?;
-    if (0.0..=100.0).contains(&score) { Ok(score) } else { Err(format!("{score} is not between 0 and 100")) }
+    if (0.0..=100.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("{} is not between 0 and 100", newslint::text::readable_number(score)))
+    }
 }
 
 #[derive(Args)]

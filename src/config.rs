@@ -110,7 +110,8 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     if let Some(score) = &config.fail_under
         && !(0.0..=100.0).contains(score.get_ref())
     {
-        let reason = format!("fail-under {score} is not between 0 and 100");
+        let reason =
+            format!("fail-under {} is not between 0 and 100", crate::text::readable_number(*score.get_ref()));
         return Err(ConfigError { place: config.place(score.span()), reason });
     }
     let base = path.parent().unwrap_or(Path::new("."));

@@ -29,6 +29,11 @@ pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A number as a message shows it: `2.5` or `500`, but `1e308`, not 309 digits, and `1e-300`.
+pub fn readable_number(x: f64) -> String {
+    if x == 0.0 || (1e-6..1e15).contains(&x.abs()) { x.to_string() } else { format!("{x:e}") }
+}
+
 /// `text` cut to its first `limit` characters with a `…` after them, if it is longer.
 pub fn truncate_chars(text: &str, limit: usize) -> Cow<'_, str> {
     match text.char_indices().nth(limit) {

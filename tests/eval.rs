@@ -245,7 +245,13 @@ fn missing_inputs_are_one_sentence_and_exit_2() {
     let stderr = eval_error(&["--articles", &articles, "--labels", &labels]);
     assert!(stderr.contains("article99.txt") && stderr.contains(&format!("{labels}:1")), "{stderr}");
     assert!(eval_error(&["--articles", &articles, "--labels", "no/such/labels"]).contains("no/such/labels"));
-    assert!(eval_error(&["--articles", "no/such/dir", "--labels", &labels]).contains("no/such/dir"));
+    assert!(
+        eval_error(&["--articles", "no/such/dir", "--labels", &labels])
+            .contains("no/such/dir does not exist")
+    );
+    // A file where the folder should be is named as what it is.
+    let stderr = eval_error(&["--articles", &labels, "--labels", &labels]);
+    assert!(stderr.contains(&format!("articles folder {labels} is not a folder")), "{stderr}");
     assert!(eval_error(&["--labels", &labels]).contains("--articles"));
     let empty = folder(&[]);
     assert!(

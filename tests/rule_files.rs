@@ -99,6 +99,10 @@ fn empty_matchers_and_phrases() {
     assert!(refused(&format!("{GOOD_HEAD}patterns = ['x*']\n")).contains("matches empty text"));
     let two_lines = "[[rule]]\nid = \"my-rule\"\ncategory = \"doubt\"\nmessage = \"one\\ntwo\"\nexplanation = \"e\"\nphrases = [\"x\"]\n";
     assert!(refused(two_lines).contains("rules.toml:4:11: rule `my-rule`: the message must be one line"));
+    let blank = two_lines.replace("one\\ntwo", " ");
+    assert!(refused(&blank).contains("rules.toml:4:11: rule `my-rule`: the message is empty"));
+    let blank = two_lines.replace("one\\ntwo", "one").replace("explanation = \"e\"", "explanation = \"\"");
+    assert!(refused(&blank).contains("rules.toml:5:15: rule `my-rule`: the explanation is empty"));
 }
 
 #[test]
@@ -106,6 +110,11 @@ fn bad_values() {
     assert!(
         refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nweight = -1\n"))
             .contains("weight -1 must be between 0 and 100")
+    );
+    // Written as a person would read it, not as 309 digits.
+    assert!(
+        refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nweight = 1e308\n"))
+            .contains("weight 1e308 must be between 0 and 100")
     );
     assert!(
         refused(&format!("{GOOD_HEAD}phrases = [\"x\"]\nseverity = \"fatal\"\n"))

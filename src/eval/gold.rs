@@ -61,7 +61,11 @@ pub fn load_ptc(labels: &Path, articles: Option<&Path>) -> Result<GoldSet, EvalE
         EvalError("PTC labels need --articles DIR, the folder of the article<ID>.txt files".into())
     })?;
     if !articles.is_dir() {
-        return Err(EvalError(format!("articles folder {} does not exist", articles.display())));
+        let problem = if articles.exists() { "is not a folder" } else { "does not exist" };
+        return Err(EvalError(format!(
+            "articles folder {} {problem} (PTC labels need the folder of the article<ID>.txt files)",
+            articles.display()
+        )));
     }
     let mut by_article: BTreeMap<String, Vec<RawSpan>> = BTreeMap::new();
     for file in label_files(labels)? {

@@ -67,7 +67,7 @@ struct RawRule {
     id: Spanned<String>,
     category: Spanned<String>,
     message: Spanned<String>,
-    explanation: String,
+    explanation: Spanned<String>,
     #[serde(default)]
     severity: Severity,
     weight: Option<Spanned<f64>>,
@@ -298,7 +298,11 @@ impl Context<'_> {
     fn check_weight(&self, weight: &Spanned<f64>, rule: Option<&str>) -> Result<f64, RuleError> {
         let w = *weight.get_ref();
         if !(0.0..=100.0).contains(&w) {
-            return Err(self.error(weight.span(), rule, format!("weight {w} must be between 0 and 100")));
+            return Err(self.error(
+                weight.span(),
+                rule,
+                format!("weight {} must be between 0 and 100", crate::text::readable_number(w)),
+            ));
         }
         Ok(w)
     }
@@ -364,6 +368,21 @@ impl Context<'_> {
                 "the message must be one line (put the rest in `explanation`)",
             ));
         }
+        // Every finding shows its message, and `explain` its explanation: neither may be blank.
+        if raw.message.get_ref().trim().is_empty() {
+            return Err(self.error(
+                raw.message.span(),
+                rule,
+                "the message is empty: say in a few words what was found",
+            ));
+        }
+        if raw.explanation.get_ref().trim().is_empty() {
+            return Err(self.error(
+                raw.explanation.span(),
+                rule,
+                "the explanation is empty: say what the cue is and why it matters, in words a 14-year-old can follow",
+            ));
+        }
         let mut phrases = Vec::with_capacity(raw.phrases.len());
         for phrase in &raw.phrases {
             phrases.push(self.check_phrase(phrase, &id)?);
@@ -407,7 +426,7 @@ impl Context<'_> {
             id,
             category,
             message: raw.message.into_inner(),
-            explanation: raw.explanation,
+            explanation: raw.explanation.into_inner(),
             severity: raw.severity,
             weight,
             phrases,

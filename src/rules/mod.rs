@@ -299,7 +299,7 @@ pub struct UnknownId {
 /// Why a category's weight cannot be set ([`RuleSet::set_category_weight`]).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum WeightError {
-    #[error("weight {weight} for `{id}` must be between 0 and 100")]
+    #[error("weight {} for `{id}` must be between 0 and 100", crate::text::readable_number(*.weight))]
     OutOfRange { id: String, weight: f64 },
     #[error("unknown category `{id}` in [weights]{}", did_you_mean(.closest.as_deref()))]
     UnknownCategory { id: String, closest: Option<String> },
