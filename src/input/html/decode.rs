@@ -17,6 +17,8 @@ pub struct DecodedPage {
     pub warning: Option<String>,
 }
 
+const REPLACED: &str = "invalid bytes were replaced with U+FFFD";
+
 /// Decodes an HTML page: BOM, else a declared charset, else UTF-8, else Windows-1252.
 /// A declared UTF-16 is treated as UTF-8, as browsers do (the declaration is ASCII, so the page
 /// cannot be UTF-16).
@@ -26,8 +28,9 @@ pub fn decode_html(bytes: &[u8]) -> DecodedPage {
         warning: warning.map(str::to_string),
     };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return page(text, None);
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let warning = format!("not valid {} (byte-order mark); {REPLACED}", encoding.name());
+        return page(text, had_errors.then_some(warning.as_str()));
     }
     let head = &bytes[..bytes.len().min(4096)];
     let declared = META_CHARSET
@@ -36,14 +39,13 @@ pub fn decode_html(bytes: &[u8]) -> DecodedPage {
         .map(|e| e.output_encoding());
     match declared {
         Some(encoding) if encoding != encoding_rs::UTF_8 => {
-            page(encoding.decode_without_bom_handling(bytes).0, None)
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            let warning = format!("declared {0} but not valid {0}; {REPLACED}", encoding.name());
+            page(text, had_errors.then_some(warning.as_str()))
         }
         Some(_) => match String::from_utf8_lossy(bytes) {
             text @ std::borrow::Cow::Borrowed(_) => page(text, None),
-            text => page(
-                text,
-                Some("declared UTF-8 but not valid UTF-8; invalid bytes were replaced with U+FFFD"),
-            ),
+            text => page(text, Some(&format!("declared UTF-8 but not valid UTF-8; {REPLACED}"))),
         },
         None => match std::str::from_utf8(bytes) {
             Ok(text) => page(text.into(), None),

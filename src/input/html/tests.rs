@@ -168,6 +168,15 @@ fn encodings() {
         "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">é"
     );
     assert_eq!(declared.warning, None, "decoded as declared");
+    // Bytes the declared charset has no character for are named, as for UTF-8.
+    let page = decode_html(b"<meta charset=\"shift_jis\"><p>\x82\xa0 ok \x85 ok</p>");
+    assert!(page.text.contains("\u{3042} ok \u{fffd}"), "{}", page.text);
+    assert_eq!(
+        page.warning.as_deref(),
+        Some("declared Shift_JIS but not valid Shift_JIS; invalid bytes were replaced with U+FFFD")
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE, b'<', 0, b'p', 0, 0x00, 0xD8, b'>', 0].to_vec();
+    assert!(decode_html(&utf16).warning.unwrap().starts_with("not valid UTF-16LE (byte-order mark)"));
     let undeclared = decode_html(b"<p>caf\xe9</p>");
     assert_eq!(undeclared.text, "<p>café</p>");
     assert!(undeclared.warning.unwrap().ends_with("decoded as Windows-1252"));
