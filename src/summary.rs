@@ -3,6 +3,8 @@
 //! printed or not (`--top`).
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use crate::analyze::Analysis;
 use crate::input::{Skipped, source_or_host};
@@ -129,10 +131,9 @@ impl SourceTallies {
     }
 }
 
-/// The name of the folder newslint runs in.
-static CURRENT_FOLDER: std::sync::LazyLock<Option<String>> = std::sync::LazyLock::new(|| {
-    Some(std::env::current_dir().ok()?.file_name()?.to_string_lossy().into_owned())
-});
+/// The names of the folders that paths name without a name ("", ".", "..", "/"), each looked
+/// up once per run, not once per record of a file in it.
+static UNNAMED_FOLDERS: LazyLock<Mutex<HashMap<PathBuf, Option<String>>>> = LazyLock::new(Default::default);
 
 /// The article's source: its `source` field, else the host of its URL, else its folder.
 pub fn source_of(analysis: &Analysis) -> String {
@@ -141,16 +142,22 @@ pub fn source_of(analysis: &Analysis) -> String {
         .or_else(|| {
             // The folder the file is in, also when the path names none ("dump.jsonl", "../a.txt");
             // standard input has none.
-            let parent = std::path::Path::new(&article.path).parent().filter(|_| article.path != "-")?;
-            let folder = match parent.file_name() {
-                Some(name) => name.to_string_lossy().into_owned(),
-                // The current folder's name is looked up once per run, not once per record.
-                None if matches!(parent.to_str(), Some("" | ".")) => CURRENT_FOLDER.clone()?,
-                None => std::fs::canonicalize(parent).ok()?.file_name()?.to_string_lossy().into_owned(),
-            };
-            Some(folder)
+            let parent = Path::new(&article.path).parent().filter(|_| article.path != "-")?;
+            folder_name(parent)
         })
         .unwrap_or_else(|| "-".to_string())
+}
+
+fn folder_name(folder: &Path) -> Option<String> {
+    if let Some(name) = folder.file_name() {
+        return Some(name.to_string_lossy().into_owned());
+    }
+    let mut names = UNNAMED_FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+    let name = names.entry(folder.to_path_buf()).or_insert_with(|| {
+        let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+        Some(std::fs::canonicalize(folder).ok()?.file_name()?.to_string_lossy().into_owned())
+    });
+    name.clone()
 }
 
 fn round2(x: f64) -> f64 {
